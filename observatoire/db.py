@@ -1,0 +1,115 @@
+"""The one query runner: DuckDB SQL from queries/*.sql over the parquet files of data/build/.
+
+Every parquet file `data/build/<name>.parquet` and every folder `data/build/<name>/` of parquet
+files becomes a view `<name>`. One connection is cached for the process; each query takes its
+own cursor (a connection shared by Streamlit's threads fails with "connection is busy").
+Parameters are always bound, never pasted into SQL.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from observatoire import config
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_lock = threading.Lock()
+
+
+class RequeteInconnue(LookupError):
+    pass
+
+
+def _tables(build_dir: Path) -> dict[str, str]:
+    """View name -> parquet path or glob, for everything present in the build folder."""
+    tables: dict[str, str] = {}
+    if not build_dir.exists():
+        return tables
+    for path in sorted(build_dir.iterdir()):
+        if path.suffix == ".parquet":
+            tables[path.stem] = str(path)
+        elif path.is_dir() and any(path.rglob("*.parquet")):
+            tables[path.name] = str(path / "**" / "*.parquet")
+    return tables
+
+
+def version_donnees(build_dir: Path | None = None) -> str:
+    """Changes whenever a file of the build folder changes: part of every cache key, so an import shows at once."""
+    build_dir = build_dir or config.BUILD_DIR
+    if not build_dir.exists():
+        return "vide"
+    stamps = sorted((str(p.relative_to(build_dir)), p.stat().st_mtime_ns, p.stat().st_size)
+                    for p in build_dir.rglob("*.parquet"))
+    return str(hash(tuple(stamps)))
+
+
+def _connecter(build_dir: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(config={"threads": 2})
+    for name, path in _tables(build_dir).items():
+        con.read_parquet(path, hive_partitioning=False, union_by_name=True).create_view(name)
+    # Lock down: the SQL can read the build folder and nothing else, and cannot undo this.
+    con.execute("SET allowed_directories = $dirs", {"dirs": [str(build_dir) + "/"]})
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+    return con
+
+
+@st.cache_resource(show_spinner=False)
+def connexion(version: str, build_dir: str) -> duckdb.DuckDBPyConnection:
+    # `version` is in the key so that a new set of files (an import) gets a connection with fresh views.
+    return _connecter(Path(build_dir))
+
+
+@lru_cache(maxsize=None)
+def texte_requete(nom: str) -> str:
+    path = config.QUERIES_DIR / f"{nom}.sql"
+    if not path.exists():
+        raise RequeteInconnue(f"Requête inconnue : queries/{nom}.sql")
+    return path.read_text(encoding="utf-8")
+
+
+def parametres_requete(nom: str) -> set[str]:
+    sql = re.sub(r"--[^\n]*", "", texte_requete(nom))
+    return set(_PARAM.findall(sql))
+
+
+def _executer(nom: str, params: dict, version: str, build_dir: str) -> pd.DataFrame:
+    sql = texte_requete(nom)
+    attendus = parametres_requete(nom)
+    manquants = attendus - params.keys()
+    if manquants:
+        raise TypeError(f"queries/{nom}.sql attend les paramètres {sorted(manquants)}")
+    # DuckDB raises a binder error on parameters the SQL does not use: pass exactly those it names.
+    lies = {k: list(v) if isinstance(v, tuple) else v for k, v in params.items() if k in attendus}
+    cur = connexion(version, build_dir).cursor()
+    try:
+        return cur.execute(sql, lies).df()
+    finally:
+        cur.close()
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _executer_cache(nom: str, params_items: tuple, version: str, build_dir: str) -> pd.DataFrame:
+    return _executer(nom, dict(params_items), version, build_dir)
+
+
+def _figer(v):
+    return tuple(v) if isinstance(v, list) else v
+
+
+def requete(nom: str, **params) -> pd.DataFrame:
+    """Runs queries/<nom>.sql with bound parameters; results cached per query, parameters and data version."""
+    build_dir = str(config.BUILD_DIR)
+    items = tuple(sorted((k, _figer(v)) for k, v in params.items()))
+    df = _executer_cache(nom, items, version_donnees(Path(build_dir)), build_dir)
+    return df.copy()
+
+
+def tables_disponibles() -> set[str]:
+    return set(_tables(config.BUILD_DIR))

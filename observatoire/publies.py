@@ -1,0 +1,69 @@
+"""The figures published in the activity report (data/sources/indicateurs_publies.csv), by id."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from observatoire import db, formats
+from observatoire.provenance import SOURCE_RAPPORT, Provenance
+
+CLE_AFFICHES = "_indicateurs_affiches"
+
+
+@dataclass(frozen=True)
+class Indicateur:
+    id: str
+    theme: str
+    libelle: str
+    valeur: float
+    unite: str
+    annee: int
+    perimetre: str
+    source: str
+    statut: str
+    formule: str
+    note: str
+
+    @property
+    def provenance(self) -> Provenance:
+        return Provenance.PUBLIE if self.statut == "publié" else Provenance.DERIVE
+
+    @property
+    def texte(self) -> str:
+        """The value in French format with its unit where the unit reads as a word ('50 687', '36,8 %')."""
+        return formats.valeur(self.valeur, self.unite)
+
+    @property
+    def citation(self) -> str:
+        """Where it comes from, in one line."""
+        base = f"{SOURCE_RAPPORT} – {self.source}"
+        if self.statut == "dérivé":
+            return f"{base} ; dérivé : {self.formule}"
+        return base
+
+
+def tous() -> dict[str, Indicateur]:
+    df = db.requete("indicateurs_publies")
+    return {r["id"]: Indicateur(**{k: r[k] for k in Indicateur.__dataclass_fields__})
+            for r in df.to_dict("records")}
+
+
+def _noter_affiche(ids: list[str]) -> None:
+    # Lets the tests check that every published figure is displayed on at least one page.
+    try:
+        st.session_state.setdefault(CLE_AFFICHES, set()).update(ids)
+    except Exception:  # outside a Streamlit run (CLI, exports)
+        pass
+
+
+def indicateur(id_: str) -> Indicateur:
+    ind = tous()[id_]
+    _noter_affiche([id_])
+    return ind
+
+
+def du_theme(theme: str) -> list[Indicateur]:
+    inds = [i for i in tous().values() if i.theme == theme]
+    _noter_affiche([i.id for i in inds])
+    return inds

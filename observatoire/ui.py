@@ -1,0 +1,86 @@
+"""Small drawing helpers shared by the pages: headline, figure cards, provenance badges, tables."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from observatoire import formats
+from observatoire.provenance import AVERTISSEMENT_DEMO, Provenance
+from observatoire.publies import Indicateur
+
+_CSS = """
+<style>
+.kpi-valeur {font-size: 2.2rem; font-weight: 700; line-height: 1.1; margin: 0.1rem 0 0.2rem 0; color: #1d4e89;}
+.kpi-libelle {font-size: 0.95rem; margin: 0; color: #1a1a1a;}
+.kpi-delta {font-size: 0.95rem; margin: 0 0 0.3rem 0;}
+.kpi-delta.baisse {color: #9c2b23;} .kpi-delta.hausse {color: #1e6b34;}
+</style>
+"""
+
+
+def entete(titre: str, chapeau: str | None = None) -> None:
+    st.markdown(_CSS, unsafe_allow_html=True)
+    st.title(titre)
+    if chapeau:
+        st.markdown(chapeau)
+
+
+def badge(provenance: Provenance, aide: str | None = None) -> None:
+    st.badge(provenance.libelle, icon=provenance.icone, color=provenance.couleur, help=aide)
+
+
+def avertir_demo() -> None:
+    st.warning(AVERTISSEMENT_DEMO, icon=":material/science:")
+
+
+def carte(libelle: str, valeur: str, provenance: Provenance, source: str,
+          delta: str | None = None, sens: int = 0, complement: str | None = None,
+          aide: str | None = None) -> None:
+    """One figure: its value in French format, its change, where it comes from."""
+    with st.container(border=True):
+        st.markdown(f'<p class="kpi-libelle">{html.escape(libelle)}</p>'
+                    f'<p class="kpi-valeur">{html.escape(valeur)}</p>', unsafe_allow_html=True)
+        if delta:
+            classe = "baisse" if sens < 0 else "hausse" if sens > 0 else ""
+            fleche = "▼" if sens < 0 else "▲" if sens > 0 else "■"
+            st.markdown(f'<p class="kpi-delta {classe}">{fleche} {html.escape(delta)}</p>',
+                        unsafe_allow_html=True)
+        if complement:
+            st.markdown(complement)
+        badge(provenance, aide)
+        st.caption(f"Source : {source}")
+
+
+def carte_publiee(ind: Indicateur, delta: Indicateur | None = None, libelle: str | None = None,
+                  complement: str | None = None) -> None:
+    """A card for a figure of the report, with the change the report gives, if any."""
+    delta_txt = None
+    sens = 0
+    if delta is not None:
+        delta_txt = f"{formats.variation(delta.valeur)} par rapport à {ind.annee - 1}"
+        sens = -1 if delta.valeur < 0 else 1 if delta.valeur > 0 else 0
+    aide = ind.note or None
+    if ind.statut == "dérivé":
+        aide = f"Formule : {ind.formule}" + (f" — {ind.note}" if ind.note else "")
+    carte(libelle or ind.libelle, ind.texte, ind.provenance, ind.citation, delta_txt, sens, complement, aide)
+
+
+def tableau_publies(inds: list[Indicateur]) -> None:
+    """The published figures of a section as a table, with their provenance."""
+    df = pd.DataFrame({
+        "Indicateur": [i.libelle for i in inds],
+        "Valeur": [i.texte for i in inds],
+        "Provenance": [i.provenance.libelle for i in inds],
+        "Section du rapport": [i.source for i in inds],
+        "Note": [i.formule if i.statut == "dérivé" else i.note for i in inds],
+    })
+    st.dataframe(df, hide_index=True, width="stretch")
+
+
+def page_a_venir(titre: str, contenu: str, issue: int) -> None:
+    """A page that is planned but not built yet says so plainly."""
+    entete(titre)
+    st.info(f"Cette page n'est pas encore construite. Elle présentera : {contenu} "
+            f"(chantier n° {issue}).", icon=":material/construction:")

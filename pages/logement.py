@@ -1,0 +1,3 @@
+from observatoire import ui
+
+ui.page_a_venir("Logement", "la situation de logement des jeunes accompagnés", 6)
