@@ -9,6 +9,11 @@ QUERIES_DIR = ROOT / "queries"
 DATA_DIR = Path(os.environ.get("OBSERVATOIRE_DATA_DIR", ROOT / "data"))
 SOURCES_DIR = ROOT / "data" / "sources"
 BUILD_DIR = DATA_DIR / "build"
+# Extracts, one parquet file per table and year: <table>/annee=<YYYY>.parquet. An imported (real)
+# year replaces the demonstration year of the same table; see observatoire/db.py.
+DEMO_DIR = BUILD_DIR / "demo"
+EXTRAITS_DIR = DATA_DIR / "extraits"
+SAUVEGARDES_DIR = DATA_DIR / "sauvegardes"
 GEO_DIR = ROOT / "geo"
 STATIC_DIR = ROOT / "static"
 

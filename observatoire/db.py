@@ -1,7 +1,9 @@
-"""The one query runner: DuckDB SQL from queries/*.sql over the parquet files of data/build/.
+"""The one query runner: DuckDB SQL from queries/*.sql over the parquet files of data/.
 
-Every parquet file `data/build/<name>.parquet` and every folder `data/build/<name>/` of parquet
-files becomes a view `<name>`. One connection is cached for the process; each query takes its
+Views: every `data/build/<name>.parquet` (compiled sources, geography) becomes `<name>`; every extract
+table `<table>/annee=<YYYY>.parquet` becomes `<table>`, one file per year, taking the imported file
+(data/extraits/) where there is one and the demonstration file (data/build/demo/) otherwise. Each
+extract row carries its `provenance` column ('démonstration' or 'extraits'), so queries can say it. One connection is cached for the process; each query takes its
 own cursor (a connection shared by Streamlit's threads fails with "connection is busy").
 Parameters are always bound, never pasted into SQL.
 """
@@ -26,17 +28,25 @@ class RequeteInconnue(LookupError):
     pass
 
 
-def _tables(build_dir: Path) -> dict[str, str]:
-    """View name -> parquet path or glob, for everything present in the build folder."""
-    tables: dict[str, str] = {}
-    if not build_dir.exists():
-        return tables
-    for path in sorted(build_dir.iterdir()):
-        if path.suffix == ".parquet":
-            tables[path.stem] = str(path)
-        elif path.is_dir() and any(path.rglob("*.parquet")):
-            tables[path.name] = str(path / "**" / "*.parquet")
+def _tables(build_dir: Path) -> dict[str, list[str]]:
+    """View name -> parquet files, for everything present (see the module's docstring)."""
+    tables: dict[str, list[str]] = {}
+    if build_dir.exists():
+        for path in sorted(build_dir.glob("*.parquet")):
+            tables[path.stem] = [str(path)]
+    par_annee: dict[str, dict[str, Path]] = {}
+    for racine in (build_dir / "demo", build_dir.parent / "extraits"):  # later roots win
+        if not racine.exists():
+            continue
+        for fichier in sorted(racine.glob("*/annee=*.parquet")):
+            par_annee.setdefault(fichier.parent.name, {})[fichier.stem] = fichier
+    for table, annees in par_annee.items():
+        tables[table] = [str(annees[a]) for a in sorted(annees)]
     return tables
+
+
+def _racines(build_dir: Path) -> list[Path]:
+    return [build_dir, build_dir.parent / "extraits"]
 
 
 def version_donnees(build_dir: Path | None = None) -> str:
@@ -44,17 +54,18 @@ def version_donnees(build_dir: Path | None = None) -> str:
     build_dir = build_dir or config.BUILD_DIR
     if not build_dir.exists():
         return "vide"
-    stamps = sorted((str(p.relative_to(build_dir)), p.stat().st_mtime_ns, p.stat().st_size)
-                    for p in build_dir.rglob("*.parquet"))
+    stamps = sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                    for racine in _racines(build_dir) if racine.exists()
+                    for p in racine.rglob("*.parquet"))
     return str(hash(tuple(stamps)))
 
 
 def _connecter(build_dir: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={"threads": 2})
-    for name, path in _tables(build_dir).items():
-        con.read_parquet(path, hive_partitioning=False, union_by_name=True).create_view(name)
-    # Lock down: the SQL can read the build folder and nothing else, and cannot undo this.
-    con.execute("SET allowed_directories = $dirs", {"dirs": [str(build_dir) + "/"]})
+    for name, paths in _tables(build_dir).items():
+        con.read_parquet(paths, hive_partitioning=False, union_by_name=True).create_view(name)
+    # Lock down: the SQL can read the data folders and nothing else, and cannot undo this.
+    con.execute("SET allowed_directories = $dirs", {"dirs": [f"{r}/" for r in _racines(build_dir)]})
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
     return con

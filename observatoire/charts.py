@@ -1,0 +1,67 @@
+"""One chart theme for the whole app, French number and date formats inside the charts,
+and the one way a page shows a chart: title, chart, one-line reading, data table, provenance."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from observatoire import formats
+from observatoire.provenance import Provenance
+
+POLICE = "DejaVu Sans, Verdana, sans-serif"  # present offline on Debian and on most laptops
+BLEU = "#1d4e89"
+GRIS = "#6b7280"
+ORANGE = "#c2410c"
+# Colour-blind-safe categorical palette (Okabe–Ito, reordered, darkened for contrast on white).
+PALETTE = ["#1d4e89", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7a7a00", "#000000"]
+SEQUENTIELLE = ["#dbe7f3", "#a9c6e3", "#6f9fcf", "#3b74b3", "#1d4e89"]
+
+LOCALE_VEGA = {"number": formats.VEGA_FORMAT_LOCALE, "time": formats.VEGA_TIME_LOCALE}
+
+
+@alt.theme.register("observatoire", enable=True)
+def theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "locale": LOCALE_VEGA,
+            "font": POLICE,
+            "background": "white",
+            "view": {"stroke": None, "continuousWidth": 600, "continuousHeight": 320},
+            "title": {"fontSize": 16, "font": POLICE, "anchor": "start", "color": "#1a1a1a"},
+            "axis": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": "#1a1a1a",
+                     "titleColor": "#1a1a1a", "gridColor": "#e5e7eb", "domainColor": GRIS},
+            "legend": {"labelFontSize": 13, "titleFontSize": 13, "orient": "bottom"},
+            "range": {"category": PALETTE, "ramp": SEQUENTIELLE},
+            "bar": {"color": BLEU},
+            "line": {"color": BLEU, "strokeWidth": 3},
+            "point": {"color": BLEU},
+            "text": {"fontSize": 13, "font": POLICE},
+        }
+    }
+
+
+def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: str,
+             provenance: Provenance, source: str, cle: str, note: str | None = None) -> None:
+    """Draws a chart with what must always come with it.
+
+    `donnees` is the table a reader can check (already formatted in French, secret cells already
+    suppressed); `lecture` says in one plain sentence what the chart shows; `cle` is unique per page.
+    """
+    st.subheader(titre)
+    st.altair_chart(chart.properties(title=""), theme=None, width="stretch", key=f"graph_{cle}")
+    st.markdown(f"**À retenir :** {lecture}")
+    st.badge(provenance.libelle, icon=provenance.icone, color=provenance.couleur)
+    st.caption(f"Source : {source}" + (f" — {note}" if note else ""))
+    with st.expander("Voir les données du graphique"):
+        st.dataframe(donnees, hide_index=True, width="stretch")
+    _exports(chart, titre=titre, donnees=donnees, source=source, provenance=provenance, cle=cle)
+
+
+def _exports(chart, **kwargs) -> None:
+    """Export buttons under each chart (observatoire/exports.py), when that module is present."""
+    try:
+        from observatoire import exports  # noqa: PLC0415
+    except ImportError:
+        return
+    exports.boutons_graphique(chart, **kwargs)
