@@ -5,7 +5,7 @@ from observatoire.pages_registre import PAGES
 
 st.set_page_config(
     page_title="Observatoire des Missions Locales de Normandie",
-    page_icon=":material/insights:",
+    page_icon="static/favicon.png",  # a local file: a material icon would be fetched from Google
     layout="wide",
 )
 

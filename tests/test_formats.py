@@ -1,0 +1,27 @@
+from observatoire import formats
+
+NNBSP = "\u202f"
+
+
+def test_nombres_a_la_francaise():
+    assert formats.nombre(50687) == f"50{NNBSP}687"
+    assert formats.nombre(1234567) == f"1{NNBSP}234{NNBSP}567"
+    assert formats.nombre(4.6) == "4,6"
+    assert formats.nombre(None) == "–"
+
+
+def test_pourcentages_et_variations():
+    assert formats.pourcentage(4.6) == f"4,6{NNBSP}%"
+    assert formats.pourcentage(108) == f"108{NNBSP}%"
+    assert formats.variation(-4.6) == f"−4,6{NNBSP}%"
+    assert formats.variation(12.8) == f"+12,8{NNBSP}%"
+
+
+def test_euros():
+    assert formats.euros(1234.5) == f"1{NNBSP}234,50{NNBSP}€"
+    assert formats.euros(-3) == f"−3,00{NNBSP}€"
+
+
+def test_valeur_selon_unite():
+    assert formats.valeur(36.8, "%") == f"36,8{NNBSP}%"
+    assert formats.valeur(71500, "km") == f"71{NNBSP}500"

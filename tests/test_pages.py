@@ -1,0 +1,18 @@
+"""Every page of the menu runs without exception and shows its headline (AppTest, server side)."""
+import pytest
+from observatoire.pages_registre import PAGES
+from tests.outils import lancer
+
+
+def test_le_menu_liste_chaque_fichier_de_pages():
+    from pathlib import Path
+
+    fichiers = {p.name for p in (Path(__file__).parents[1] / "pages").glob("*.py")}
+    assert fichiers == {p.fichier for p in PAGES}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.fichier for p in PAGES])
+def test_page_sans_exception_avec_titre(page):
+    at = lancer(None if page is PAGES[0] else page.fichier)
+    assert not at.exception, [e.message for e in at.exception]
+    assert page.titre in [t.value for t in at.title], [t.value for t in at.title]
