@@ -15,4 +15,4 @@ for i, p in enumerate(PAGES):
         st.Page(f"pages/{p.fichier}", title=p.titre, icon=p.icone, default=(i == 0))
     )
 
-st.navigation(sections).run()
+st.navigation(sections, expanded=True).run()

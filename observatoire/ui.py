@@ -12,10 +12,11 @@ from observatoire.publies import Indicateur
 
 _CSS = """
 <style>
-.kpi-valeur {font-size: 2.2rem; font-weight: 700; line-height: 1.1; margin: 0.1rem 0 0.2rem 0; color: #1d4e89;}
-.kpi-libelle {font-size: 0.95rem; margin: 0; color: #1a1a1a;}
-.kpi-delta {font-size: 0.95rem; margin: 0 0 0.3rem 0;}
-.kpi-delta.baisse {color: #9c2b23;} .kpi-delta.hausse {color: #1e6b34;}
+[data-testid="stMarkdownContainer"] p.kpi-valeur {font-size: 2.4rem; font-weight: 700; line-height: 1.15;
+  margin: 0.1rem 0 0.3rem 0; color: #1d4e89;}
+[data-testid="stMarkdownContainer"] p.kpi-libelle {font-size: 1rem; margin: 0; color: #1a1a1a;}
+[data-testid="stMarkdownContainer"] p.kpi-delta {font-size: 1rem; margin: 0 0 0.3rem 0;}
+p.kpi-delta.baisse {color: #9c2b23;} p.kpi-delta.hausse {color: #1e6b34;}
 </style>
 """
 
