@@ -67,3 +67,8 @@ def du_theme(theme: str) -> list[Indicateur]:
     inds = [i for i in tous().values() if i.theme == theme]
     _noter_affiche([i.id for i in inds])
     return inds
+
+
+def appariements_incertains() -> list[Indicateur]:
+    """Figures whose label–value pairing the report's text extraction leaves uncertain (flagged in `note`)."""
+    return [i for i in tous().values() if i.note.lower().startswith("appariement incertain")]

