@@ -16,7 +16,8 @@ Steps, all deterministic (inputs sorted by code, no randomness, fixed JSON forma
 4. Mission Locale territories (data/sources/ml_communes.csv), approached from the EPCI — see
    `rattacher_ml`; the official list can replace the file, the app only reads it;
 5. dissolved coverages (`coverage_union_all`) for departments, Missions Locales and EPCI, simplified
-   as coverages (shared borders kept), back to EPSG:4326, coordinates rounded, small GeoJSON files.
+   as coverages (shared borders kept), back to EPSG:4326, coordinates rounded, small GeoJSON files;
+   the communes themselves as GeoParquet (communes_contours.parquet).
 """
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ LAMBERT93 = 2154
 WGS84 = 4326
 # Simplification tolerances (metres) and rounding of the written coordinates (decimals of a degree:
 # 4 decimals ≈ 7 m in longitude, 11 m in latitude at 49° N — well below the tolerances).
-TOLERANCES = {"departements": 300.0, "missions_locales": 750.0, "epci": 750.0, "communes": 150.0}
+TOLERANCES = {"departements": 300.0, "missions_locales": 750.0, "epci": 750.0, "communes": 250.0}
 DECIMALES = 4
 
 
@@ -342,13 +343,14 @@ def construire(sortie: Path = GEO_DIR, sources: Path = SOURCES_DIR) -> dict:
     props = [{"code": c, "nom": noms_epci[c]} for c in codes]
     ecrire(sortie / "epci.geojson", geojson(props, simplifier(geoms, TOLERANCES["epci"])))
 
-    geoms = simplifier(communes.geometry.to_numpy(), TOLERANCES["communes"])
-    props = [{"code": c, "nom": n, "departement": d} for c, n, d in
-             zip(communes["code_commune"], communes["nom"], communes["departement"])]
-    ecrire(sortie / "communes.geojson", geojson(props, geoms))
+    # 2 644 contours make a GeoJSON over 1 MB even simplified: GeoParquet (zstd) is about a third of it.
+    contours = gpd.GeoDataFrame({"code": communes["code_commune"], "nom": communes["nom"],
+                                 "departement": communes["departement"], "code_ml": communes["code_ml"]},
+                                geometry=simplifier(communes.geometry.to_numpy(), TOLERANCES["communes"]), crs=WGS84)
+    contours.to_parquet(sortie / "communes_contours.parquet", compression="zstd", index=False)
 
-    for nom in ("departements", "missions_locales", "epci", "communes"):
-        tailles[f"{nom}.geojson"] = (sortie / f"{nom}.geojson").stat().st_size
+    for nom in ("departements.geojson", "missions_locales.geojson", "epci.geojson", "communes_contours.parquet"):
+        tailles[nom] = (sortie / nom).stat().st_size
     return {"communes": len(communes), "notes": notes, "problemes_lieux": problemes, "tailles": tailles,
             "par_ml": ml_communes["code_ml"].value_counts().sort_index().to_dict(),
             "duree_s": round(time.perf_counter() - debut, 1)}

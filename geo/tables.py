@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from observatoire.build import ecrire_parquet_atomique
-
 GEO_DIR = Path(__file__).resolve().parent
 COMMUNES_CSV = GEO_DIR / "communes.csv"
 TYPES = {"code_commune": str, "nom": str, "departement": str, "code_epci": str, "nom_epci": str,
@@ -21,6 +19,9 @@ def lire_communes() -> pd.DataFrame:
 
 
 def construire(build_dir: Path) -> list[Path]:
+    # Imported here: observatoire.build imports this module while it loads.
+    from observatoire.build import ecrire_parquet_atomique
+
     dest = Path(build_dir) / "communes.parquet"
     if dest.exists() and dest.stat().st_mtime >= COMMUNES_CSV.stat().st_mtime:
         return []
