@@ -1,0 +1,157 @@
+"""Exports: the CSV reads as numbers in French Excel, the XLSX keeps numbers as numbers, formulas are
+neutralised, small counts from extracts never leave, images carry title, source, scope and date."""
+import dataclasses
+import datetime as dt
+import io
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from observatoire import charts, exports  # noqa: F401  (charts registers the theme)
+from observatoire.provenance import Provenance
+
+CTX = exports.Contexte(titre="Entrées en CEJ et Garantie Jeunes", source="ARML Normandie, Rapport d'activité 2022",
+                       perimetre="Normandie, 2022", provenance=Provenance.PUBLIE, date=dt.date(2026, 11, 28))
+FORMULE = '=HYPERLINK("http://x","y")'
+
+
+def tableau() -> pd.DataFrame:
+    # As pages pass them: already formatted in French (narrow no-break spaces, U+2212 minus, " %").
+    return pd.DataFrame({
+        "Dispositif": ["Garantie Jeunes", "CEJ", FORMULE, "-moins", "+plus", "@arobase", "\tTab", "\rCR"],
+        "Jeunes": ["1\u202f905", "12\u202f022", "13\u202f927", "secret", "50\u202f687", "0", "12", "20"],
+        "Évolution": ["\u22124,6\u202f%", "3,0\u202f%", "\u221212,8\u202f%", "108\u202f%", "0,5\u202f%", "–", "1\u202f%", "2\u202f%"],
+        "Montant": [1234.5, 2.0, -3.25, None, 0.0, 1.0, 2.0, 3.0],
+    })
+
+
+def lire_csv_comme_excel_fr(contenu: bytes, ctx=CTX) -> pd.DataFrame:
+    # What Excel/LibreOffice in French do: UTF-8 (BOM), ';' between cells, ',' as decimal mark.
+    return pd.read_csv(io.BytesIO(contenu), sep=";", decimal=",", encoding="utf-8-sig",
+                       skiprows=exports.lignes_entete_csv(ctx))
+
+
+def test_csv_pour_excel_francais_relu_en_nombres_exacts():
+    contenu = exports.csv_fr(tableau(), CTX)
+    assert contenu.startswith("\ufeff".encode())
+    df = lire_csv_comme_excel_fr(contenu)
+    assert list(df.columns) == ["Dispositif", "Jeunes", "Évolution (%)", "Montant"]
+    assert df["Évolution (%)"].tolist()[:3] == [-4.6, 3.0, -12.8]
+    assert df["Montant"].tolist()[:3] == [1234.5, 2.0, -3.25]
+    assert df["Jeunes"].tolist()[:4] == ["1905", "12022", "13927", "secret"]  # a text column: "secret" is text
+    lignes = contenu.decode("utf-8-sig").split("\r\n")
+    assert lignes[0] == "Entrées en CEJ et Garantie Jeunes"
+    assert lignes[1] == "Source : ARML Normandie, Rapport d'activité 2022"
+    assert lignes[2] == "Périmètre : Normandie, 2022"
+    assert lignes[3] == "Provenance : publié (rapport 2022)"
+    assert lignes[4].startswith("Exporté le 28 novembre 2026")
+    # Raw numbers: no grouping space, no U+2212 minus that Excel would read as text.
+    assert "Garantie Jeunes;1905;-4,6;1234,5" in lignes
+    assert "\u202f" not in "\n".join(lignes[6:]) and "\u2212" not in "\n".join(lignes[6:])
+
+
+def test_csv_colonne_entiere_numerique_quand_pas_de_texte():
+    df = pd.DataFrame({"Territoire": ["Calvados", "Eure"], "Jeunes": ["12\u202f345", "9\u202f876"],
+                       "Part": ["24,4\u202f%", "19,5\u202f%"]})
+    relu = lire_csv_comme_excel_fr(exports.csv_fr(df, CTX))
+    assert relu["Jeunes"].tolist() == [12345, 9876]
+    assert relu["Part (%)"].tolist() == [24.4, 19.5]
+    assert pd.api.types.is_numeric_dtype(relu["Jeunes"]) and pd.api.types.is_numeric_dtype(relu["Part (%)"])
+
+
+def test_injection_de_formule_neutralisee_en_csv():
+    lignes = exports.csv_fr(tableau(), CTX).decode("utf-8-sig").split("\r\n")
+    corps = "\r\n".join(lignes[6:])
+    assert "'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")" in corps  # csv quoting doubles the quotes
+    for texte in ("'-moins", "'+plus", "'@arobase", "'\tTab"):
+        assert texte in corps
+    assert "\"'\rCR\"" in corps
+    # Numbers stay numbers: a negative value is not prefixed.
+    assert ";-3,25" in corps and "'-3" not in corps
+    for ligne in lignes[7:]:
+        for cellule in ligne.split(";"):
+            assert not cellule.startswith(("=", "+", "@")), cellule
+
+
+def test_injection_de_formule_neutralisee_en_xlsx_nombres_en_nombres():
+    wb = load_workbook(io.BytesIO(exports.xlsx(tableau(), CTX)))
+    ws = wb.active
+    assert ws["A1"].value == "Entrées en CEJ et Garantie Jeunes"
+    assert ws["A2"].value == "Source : ARML Normandie, Rapport d'activité 2022"
+    assert ws["A3"].value == "Périmètre : Normandie, 2022"
+    assert ws["A4"].value == "Provenance : publié (rapport 2022)"
+    assert ws["A5"].value.startswith("Exporté le 28 novembre 2026")
+    entete = [c.value for c in ws[7]]
+    assert entete == ["Dispositif", "Jeunes", "Évolution (%)", "Montant"]
+    lignes = [[c.value for c in ligne] for ligne in ws.iter_rows(min_row=8)]
+    assert lignes[0] == ["Garantie Jeunes", 1905, -4.6, 1234.5]
+    assert lignes[2][0] == "'" + FORMULE
+    assert [ligne[0] for ligne in lignes[3:]] == ["'-moins", "'+plus", "'@arobase", "'\tTab", "'\rCR"]
+    assert lignes[3][1] == "secret" and lignes[5][2] is None  # "–" (missing) is an empty cell
+    for ligne in ws.iter_rows():
+        for c in ligne:
+            assert c.data_type != "f", c.coordinate
+    assert ws["B8"].number_format == "#,##0"
+    assert ws["C8"].number_format == '#,##0.0" %"'
+    assert ws["D8"].number_format == "#,##0.00"
+
+
+def test_garde_fou_du_secret_sur_les_extraits():
+    df = pd.DataFrame({"Mission Locale": ["A", "B", "C", "D"], "Année": [2022, 2022, 2022, 2022],
+                       "Jeunes": [120, 7, 0, "secret"], "Âge": [3, 18, 19, 20],
+                       "Part": ["5\u202f%", "2\u202f%", "0\u202f%", "secret"]})
+    ctx = exports.Contexte("Jeunes par ML", "démonstration", "Calvados (14), 2022", Provenance.DEMO)
+    avec_note = dataclasses.replace(ctx, notes=("la ligne du secret",))
+    relu = lire_csv_comme_excel_fr(exports.csv_fr(df, ctx), avec_note)
+    assert relu["Jeunes"].tolist() == ["120", "secret", "0", "secret"]
+    assert relu["Âge"].tolist() == [3, 18, 19, 20]       # not a count: left alone
+    assert relu["Part (%)"].tolist()[:3] == ["5", "2", "0"]  # shares are not counts
+    texte = exports.csv_fr(df, ctx).decode("utf-8-sig")
+    assert "Secret statistique : 1 effectif(s) inférieur(s) à 11 masqué(s)" in texte
+    # Published regional figures are never touched.
+    publie = exports.csv_fr(pd.DataFrame({"Jeunes": [7]}), CTX).decode("utf-8-sig")
+    assert publie.rstrip().endswith("\r\n7")
+
+
+def graphique():
+    df = pd.DataFrame({"Dispositif": ["Garantie Jeunes", "CEJ"], "Jeunes": [1905, 12022]})
+    return alt.Chart(df).mark_bar().encode(x=alt.X("Dispositif:N"), y=alt.Y("Jeunes:Q"))
+
+
+def test_spec_exportee_porte_titre_perimetre_source_date_et_locale_francaise():
+    spec = exports.spec_export(graphique(), CTX)
+    assert spec["title"]["text"] == ["Entrées en CEJ et Garantie Jeunes"]
+    sous_titre = " ".join(spec["title"]["subtitle"])
+    assert "Normandie, 2022" in sous_titre and "Source : ARML Normandie" in sous_titre
+    assert "Exporté le 28 novembre 2026" in sous_titre and "publié (rapport 2022)" in sous_titre
+    assert spec["config"]["locale"]["number"]["thousands"] == "\u202f"
+    assert spec["width"] == exports.LARGEUR_EXPORT
+
+
+def test_svg_et_png_non_vides_avec_titre_et_nombres_francais():
+    contenu = exports.svg(graphique(), CTX).decode("utf-8")
+    textes = re.findall(r"<text[^>]*>([^<]*)</text>", contenu)
+    assert "Entrées en CEJ et Garantie Jeunes" in textes
+    assert "12\u202f000" in textes  # the axis in French, as on screen
+    lu = re.sub(r"<[^>]+>", " ", contenu)  # multi-line subtitles are <tspan>s
+    assert "Exporté le 28 novembre 2026" in lu and "Source : ARML Normandie" in lu and "Normandie, 2022" in lu
+    image = exports.png(graphique(), CTX)
+    assert image.startswith(b"\x89PNG")
+    largeur = int.from_bytes(image[16:20], "big")
+    assert largeur >= 2 * exports.LARGEUR_EXPORT  # scale 2
+
+
+@pytest.mark.parametrize("texte,attendu", [
+    ("50\u202f687", (50687, "")), ("\u22124,6\u202f%", (-4.6, "%")), ("108\u202f%", (108, "%")),
+    ("1\u202f234,50\u00a0€", (1234.5, "€")), ("2022", (2022, "")), ("secret", None), ("14-CAE", None),
+    ("1 2", None),
+])
+def test_nombre_francais(texte, attendu):
+    assert exports.nombre_francais(texte) == attendu
+
+
+def test_nom_de_fichier_sans_accents():
+    assert exports.nom_fichier("Entrées en CEJ", "Calvados (14), 2022", "csv") == "entrees-en-cej_calvados-14-2022.csv"
