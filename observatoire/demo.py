@@ -95,7 +95,9 @@ CIBLES_2022 = Cibles(
     formation_jeunes=6_651, formation_actions=8_086, formation_region=4_985,  # Formation
     # Formation: among the young people in training, 19,5 % QPV, 8,5 % ZRR, 5,3 % RQTH, 41,6 % « niveau 5
     # non validé et infra » (read as without diploma).
-    formation_marges={"qpv": 1_297, "zrr": 565, "rqth": 352, "sans_diplome": 2_767},
+    # CEJ: « 18 % des jeunes ont fait ou sont en formation », read as: entrants of the year (GJ or CEJ)
+    # with a training action in the year (scope uncertain).
+    formation_marges={"qpv": 1_297, "zrr": 565, "rqth": 352, "sans_diplome": 2_767, "entrant": 2_507},
 )
 
 
@@ -452,7 +454,7 @@ def generer_annee(terr: Territoire, cib: Cibles) -> dict[str, pd.DataFrame]:
     form = np.zeros(n, dtype=bool)
     form[choisir(rng, poids_form, cib.formation_jeunes)] = True
     if cib.formation_marges:
-        attributs = {"qpv": qpv, "zrr": zrr, "rqth": rqth, "sans_diplome": sans}
+        attributs = {"qpv": qpv, "zrr": zrr, "rqth": rqth, "sans_diplome": sans, "entrant": entrants}
         form = ajuster_marges(rng, form, {k: attributs[k] for k in cib.formation_marges},
                               cib.formation_marges, poids_form)
     idx_f = np.flatnonzero(form)
