@@ -8,7 +8,8 @@ UNITES = ["jeunes", "%", "€", "nombre", "km", "heures", "jours", "personnes", 
           "réunions", "mails", "actions", "sessions", "formations", "entrées", "contrats",
           "missions", "structures", "questionnaires", "litres", "sacs", "documents", "publications",
           "répondants", "événements", "points", "Missions Locales", "participants", "binômes",
-          "kits", "affichages", "brochures", "rang"]
+          "kits", "affichages", "brochures", "rang", "années", "ans", "groupes de travail", "campagnes",
+          "demi-journées"]
 
 INDICATEURS = pa.DataFrameSchema(
     {
@@ -16,13 +17,14 @@ INDICATEURS = pa.DataFrameSchema(
         "theme": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]+$")),
         "libelle": pa.Column(str, pa.Check.str_length(min_value=3)),
         "valeur": pa.Column(float, coerce=True),
-        "unite": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "unite": pa.Column(str, pa.Check.isin(UNITES)),
         "annee": pa.Column(int, pa.Check.in_range(2015, 2030), coerce=True),
         "perimetre": pa.Column(str),
         "source": pa.Column(str, pa.Check.str_length(min_value=3)),
         "statut": pa.Column(str, pa.Check.isin(["publié", "dérivé"])),
         "formule": pa.Column(str, nullable=True),
         "note": pa.Column(str, nullable=True),
+        "ordre": pa.Column(int, coerce=True, required=False),  # reading order of the report
     },
     checks=[
         pa.Check(lambda d: (d["statut"] != "dérivé") | (d["formule"].str.len() > 0),
