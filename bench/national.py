@@ -372,7 +372,10 @@ def preparer(taille: str, params: Parametres = Parametres(), racine: Path = CACH
         if dossier.exists():
             shutil.rmtree(dossier)
         annee = ANNEE_REFERENCE if ANNEE_REFERENCE in params.annees else params.annees[-1]
-        shutil.copytree(source / "build", dossier / "build")
+        if taille == "region_1an":  # one region as deployed today: the reference tables as built
+            _referentiels(dossier / "build", [])
+        else:
+            shutil.copytree(source / "build", dossier / "build")
         debut = time.monotonic()
         totaux = {}
         normandie = [m["code_ml"] for m in referentiel_ml(params.nb_ml) if m["normandie"]]

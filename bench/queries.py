@@ -1,0 +1,441 @@
+"""Every query of queries/*.sql at three sizes (one region one year ~50 000 young people, one national year
+~1,1 million, ten national years ~11 million), beside the plain-pandas way of computing the same result.
+
+For each size a worker process (so that memory of one size does not leak into the next):
+  1. runs each query through the app's own runner without its cache (db._executer: the cached DuckDB
+     connection with its views, a fresh cursor, bound parameters), 1 warm-up then N timed runs;
+  2. loads the extract tables once into pandas DataFrames (the "pandas way": read the parquet files,
+     then filter and group), and runs the pandas equivalent written below for the main queries, checking
+     that it returns the same result as the SQL;
+  3. samples the process's resident memory (VmRSS) every 2 ms during each query: "RSS max" is the peak.
+Parameters come from each query's own $params, given typical values (VALEURS_TYPES); a query needing a
+parameter not in that table is listed as skipped, never run with a guess.
+Where a target is missed at the largest size, the query is profiled (DuckDB's JSON profile) and the
+operators that take the time are printed.
+
+    python -m bench queries                      # all sizes; N = 10
+    BENCH_TAILLES=region_1an,national_1an BENCH_REPETITIONS=5 python -m bench queries
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from bench import national
+from observatoire import config, db, modele
+
+CIBLE_P95_MS = 100.0           # every dashboard query at 11 million rows
+TAILLE_CIBLE = "national_10ans"
+REPETITIONS = int(os.environ.get("BENCH_REPETITIONS", "10"))
+PROFILS = national.CACHE / "profils"
+
+# Typical values of the parameters the pages pass: the home page's defaults (the report's year, the
+# whole region, the finest level), i.e. the heaviest common case.
+VALEURS_TYPES: dict[str, object] = {
+    "annee": 2022,
+    "annee_debut": 2015,
+    "annee_fin": 2024,
+    "territoire": "Normandie",
+    "niveau": "mission_locale",
+    "code_ml": "14-CAE",
+    "codes_ml": list(modele.codes_ml()),
+    "code_departement": "14",
+    "departement": "14",
+    "dispositif": "CEJ",
+    "seuil": config.SEUIL_SECRET,
+}
+
+
+def parametres_types(nom: str) -> tuple[dict, list[str]]:
+    """Typical values for the $params of a query, and those we have no typical value for."""
+    attendus = sorted(db.parametres_requete(nom))
+    inconnus = [p for p in attendus if p not in VALEURS_TYPES]
+    return {p: VALEURS_TYPES[p] for p in attendus if p in VALEURS_TYPES}, inconnus
+
+
+# --- The pandas way -----------------------------------------------------------------------------------
+# Frames loaded once per size (read_parquet of every year file, concatenated), then each function
+# filters and groups them as an analyst would, returning the same columns as the SQL.
+
+TABLES_EXTRAITS = ("jeunes", "entrees_dispositif", "situations", "objectifs_cej")
+
+
+def charger_pandas(build_dir: Path) -> dict[str, pd.DataFrame]:
+    frames = {}
+    for nom, fichiers in db._tables(build_dir).items():
+        frames[nom] = pd.concat([pd.read_parquet(f) for f in fichiers], ignore_index=True)
+    return frames
+
+
+def _p_territoire_annees(d, annee=None, **_):
+    return pd.DataFrame({"annee": sorted(d["jeunes"]["annee"].unique(), reverse=True)})
+
+
+def _p_indicateurs_publies(d, **_):
+    df = d["indicateurs_publies"].sort_values(["theme", "id"]).copy()
+    df["formule"] = df["formule"].fillna("")
+    df["note"] = df["note"].fillna("")
+    return df[["id", "theme", "libelle", "valeur", "unite", "annee", "perimetre", "source", "statut",
+               "formule", "note"]]
+
+
+def _population(d, niveau):
+    c = d["communes"].merge(d["ml_communes"], on="code_commune")
+    c["code"] = c["departement"] if niveau == "departement" else c["code_ml"]
+    return c
+
+
+def _p_territoire_population(d, niveau, **_):
+    c = _population(d, niveau)
+    g = c.groupby("code").agg(population_2017=("population", "sum"), nb_communes=("code_commune", "size"))
+    g = g.reset_index().assign(niveau_ligne="territoire")
+    region = pd.DataFrame({"code": ["Normandie"], "niveau_ligne": ["region"],
+                           "population_2017": [g["population_2017"].sum()], "nb_communes": [g["nb_communes"].sum()]})
+    return pd.concat([g, region], ignore_index=True)[["code", "niveau_ligne", "population_2017", "nb_communes"]]
+
+
+def _avec_region(g: pd.DataFrame, region: dict) -> pd.DataFrame:
+    g = g.reset_index().assign(niveau_ligne="territoire")
+    return pd.concat([g, pd.DataFrame([{"code": "Normandie", "niveau_ligne": "region", **region}])],
+                     ignore_index=True)
+
+
+def _p_territoire_jeunes(d, annee, niveau, **_):
+    j = d["jeunes"]
+    j = j[j["annee"] == annee]
+    code = j["code_ml"].str[:2] if niveau == "departement" else j["code_ml"]
+    j = j.assign(code=code, sd=j["niveau"] == "sans_diplome", ext=j["provenance"] == "extraits")
+
+    def comptes(x):
+        return {"nb_jeunes": x["id_jeune"].nunique(), "nb_sans_diplome": x.loc[x["sd"], "id_jeune"].nunique(),
+                "nb_qpv": x.loc[x["qpv"], "id_jeune"].nunique(), "nb_rqth": x.loc[x["rqth"], "id_jeune"].nunique(),
+                "depuis_extraits": bool(x["ext"].all())}
+
+    par_code = pd.DataFrame.from_dict({k: comptes(x) for k, x in j.groupby("code")}, orient="index")
+    par_code.index.name = "code"
+    df = _avec_region(par_code, comptes(j))
+    pop = _population(d, niveau).groupby("code")["population"].sum()
+    df["population_2017"] = df["code"].map(pop)
+    df.loc[df["niveau_ligne"] == "region", "population_2017"] = pop.sum()
+    for n in ("sans_diplome", "qpv", "rqth"):
+        df[f"part_{n}_pct"] = 100.0 * df[f"nb_{n}"] / df["nb_jeunes"].replace(0, np.nan)
+    df["jeunes_pour_1000_hab"] = 1000.0 * df["nb_jeunes"] / df["population_2017"].replace(0, np.nan)
+    return df[["code", "niveau_ligne", "nb_jeunes", "nb_sans_diplome", "nb_qpv", "nb_rqth", "part_sans_diplome_pct",
+               "part_qpv_pct", "part_rqth_pct", "jeunes_pour_1000_hab", "population_2017", "depuis_extraits"]]
+
+
+def _p_territoire_cej(d, annee, niveau, **_):
+    e = d["entrees_dispositif"]
+    e = e[e["annee"] == annee]
+    entrees = e.assign(cej=e["dispositif"] == "CEJ", gj=e["dispositif"] == "GJ",
+                       ext=e["provenance"] == "extraits").groupby("code_ml").agg(
+        nb_entrees_cej=("cej", "sum"), nb_entrees_gj=("gj", "sum"), ext_e=("ext", "all"))
+    o = d["objectifs_cej"]
+    o = o[o["annee"] == annee]
+    objectifs = o.assign(ext=o["provenance"] == "extraits").groupby("code_ml").agg(
+        objectif_cej=("objectif", lambda x: x.sum(min_count=1)), ext_o=("ext", "all"))
+    ml = d["missions_locales"][["code_ml", "departement"]].merge(entrees, on="code_ml", how="left")
+    ml = ml.merge(objectifs, on="code_ml", how="left")
+    ml["code"] = ml["departement"] if niveau == "departement" else ml["code_ml"]
+    ml["nb_entrees_cej"] = ml["nb_entrees_cej"].fillna(0)
+    ml["nb_entrees_gj"] = ml["nb_entrees_gj"].fillna(0)
+    ml["depuis_extraits"] = ml["ext_e"].fillna(True).astype(bool) & ml["ext_o"].fillna(True).astype(bool)
+    # SQL's sum over no non-null value is null (a Mission Locale without objective), not 0
+    somme = {"nb_entrees_cej": "sum", "nb_entrees_gj": "sum", "objectif_cej": lambda x: x.sum(min_count=1),
+             "depuis_extraits": "all"}
+    par_code = ml.groupby("code").agg(somme)
+    df = _avec_region(par_code, {"nb_entrees_cej": ml["nb_entrees_cej"].sum(), "nb_entrees_gj": ml["nb_entrees_gj"].sum(),
+                                 "objectif_cej": ml["objectif_cej"].sum(min_count=1),
+                                 "depuis_extraits": ml["depuis_extraits"].all()})
+    df["nb_entrees_gj_cej"] = df["nb_entrees_gj"] + df["nb_entrees_cej"]
+    df["realisation_cej_pct"] = 100.0 * df["nb_entrees_gj_cej"] / df["objectif_cej"].replace(0, np.nan)
+    return df[["code", "niveau_ligne", "nb_entrees_cej", "nb_entrees_gj", "nb_entrees_gj_cej", "objectif_cej",
+               "realisation_cej_pct", "depuis_extraits"]]
+
+
+def _p_chiffres_cles_territoire(d, annee, territoire, **_):
+    ml = d["missions_locales"]
+    codes = ml.loc[(territoire == "Normandie") | (ml["departement"] == territoire) | (ml["code_ml"] == territoire),
+                   "code_ml"]
+    j = d["jeunes"]
+    j = j[j["annee"].isin([annee, annee - 1]) & j["code_ml"].isin(codes)]
+    ja, jp = j[j["annee"] == annee], j[j["annee"] == annee - 1]
+    e = d["entrees_dispositif"]
+    e = e[(e["annee"] == annee) & e["code_ml"].isin(codes)]
+    s = d["situations"]
+    s = s[(s["annee"] == annee) & s["code_ml"].isin(codes)]
+    o = d["objectifs_cej"]
+    o = o[(o["annee"] == annee) & o["code_ml"].isin(codes)]
+    nb = lambda x: x["id_jeune"].nunique()  # noqa: E731
+    ligne = {
+        "annee": annee, "nb_missions_locales": len(codes),
+        "nb_jeunes": nb(ja), "nb_jeunes_annee_precedente": nb(jp),
+        "nb_premiers_accueils": nb(ja[ja["premier_accueil"]]),
+        "nb_premiers_accueils_annee_precedente": nb(jp[jp["premier_accueil"]]),
+        "nb_femmes": nb(ja[ja["sexe"] == "F"]), "nb_sans_diplome": nb(ja[ja["niveau"] == "sans_diplome"]),
+        "nb_qpv": nb(ja[ja["qpv"]]), "nb_zrr": nb(ja[ja["zrr"]]), "nb_rqth": nb(ja[ja["rqth"]]),
+        "nb_logement_precaire": nb(ja[ja["logement"] == "precaire"]),
+        "nb_sous_main_justice": nb(ja[ja["sous_main_justice"].fillna(False).astype(bool)]),
+        "nb_entrees_gj": int((e["dispositif"] == "GJ").sum()), "nb_entrees_cej": int((e["dispositif"] == "CEJ").sum()),
+        "objectif_cej": o["objectif"].sum() if len(o) else None,
+        "nb_jeunes_emploi": nb(s[s["type"] == "emploi"]), "nb_jeunes_alternance": nb(s[s["type"] == "alternance"]),
+        "nb_jeunes_formation": nb(s[s["type"] == "formation"]),
+    }
+    jeunes_ext = len(ja) > 0 and bool((ja["provenance"] == "extraits").all())
+    entrees_ext = bool((e["provenance"] == "extraits").all())
+    ligne["provenance"] = "extraits" if jeunes_ext and entrees_ext else "démonstration"
+    return pd.DataFrame([ligne])
+
+
+EQUIVALENTS_PANDAS = {
+    "chiffres_cles_territoire": _p_chiffres_cles_territoire,
+    "indicateurs_publies": _p_indicateurs_publies,
+    "territoire_annees": _p_territoire_annees,
+    "territoire_cej": _p_territoire_cej,
+    "territoire_jeunes": _p_territoire_jeunes,
+    "territoire_population": _p_territoire_population,
+}
+
+
+def memes_resultats(sql: pd.DataFrame, pdf: pd.DataFrame) -> str:
+    """'' when the pandas result equals the SQL one (same columns, rows, values to 1e-9), else why not."""
+    if list(sql.columns) != list(pdf.columns):
+        return f"colonnes {list(pdf.columns)} ≠ {list(sql.columns)}"
+    if len(sql) != len(pdf):
+        return f"{len(pdf)} lignes ≠ {len(sql)}"
+    a = sql.reset_index(drop=True)
+    b = pdf.reset_index(drop=True)
+    cles = [c for c in a.columns if a[c].dtype == object or str(a[c].dtype) in ("str", "string")]
+    if cles:
+        a = a.sort_values(cles[:2], kind="stable").reset_index(drop=True)
+        b = b.sort_values(cles[:2], kind="stable").reset_index(drop=True)
+    for c in a.columns:
+        x, y = a[c], b[c]
+        if pd.api.types.is_numeric_dtype(x) or pd.api.types.is_bool_dtype(x):
+            xf = pd.to_numeric(x, errors="coerce").astype(float).to_numpy()
+            yf = pd.to_numeric(y, errors="coerce").astype(float).to_numpy()
+            if not np.allclose(xf, yf, rtol=1e-9, atol=1e-9, equal_nan=True):
+                return f"colonne {c} diffère"
+        elif not (x.astype(str).fillna("") == y.astype(str).fillna("")).all():
+            return f"colonne {c} diffère"
+    return ""
+
+
+# --- Measuring ----------------------------------------------------------------------------------------
+
+def _rss_mo() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+class EchantillonneurRSS:
+    """Samples the process's resident memory every 2 ms; `pic` is the peak since the last `remise()`."""
+
+    def __init__(self):
+        self.pic = _rss_mo()
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._boucle, daemon=True)
+        self._t.start()
+
+    def _boucle(self):
+        while not self._stop.wait(0.002):
+            self.pic = max(self.pic, _rss_mo())
+
+    def remise(self) -> None:
+        self.pic = _rss_mo()
+
+    def lire(self) -> float:
+        self.pic = max(self.pic, _rss_mo())
+        return self.pic
+
+    def arreter(self):
+        self._stop.set()
+        self._t.join()
+
+
+def chronometrer(fn, n: int, rss: EchantillonneurRSS) -> dict:
+    fn()  # warm-up: file metadata and OS page cache, as a server that has answered once
+    rss.remise()
+    temps = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        temps.append((time.perf_counter() - t0) * 1000)
+    return {"p50_ms": float(np.percentile(temps, 50)), "p95_ms": float(np.percentile(temps, 95)),
+            "rss_mo": rss.lire()}
+
+
+def profiler(build_dir: Path, nom: str, params: dict) -> dict:
+    """DuckDB's JSON profile of one run, on a connection with the same views (the app's is locked)."""
+    import duckdb
+
+    PROFILS.mkdir(parents=True, exist_ok=True)
+    sortie = PROFILS / f"{nom}.json"
+    con = duckdb.connect(config={"threads": 2})
+    for name, paths in db._tables(build_dir).items():
+        con.read_parquet(paths, hive_partitioning=False, union_by_name=True).create_view(name)
+    con.execute("PRAGMA enable_profiling = 'json'")
+    con.execute("SET profiling_output = $f", {"f": str(sortie)})
+    lies = {k: v for k, v in params.items() if k in db.parametres_requete(nom)}
+    con.execute(db.texte_requete(nom), lies).fetchall()
+    con.close()
+    arbre = json.loads(sortie.read_text())
+    operateurs: list[tuple[float, str, int]] = []
+
+    def parcourir(noeud):
+        nom_op = noeud.get("operator_name") or noeud.get("operator_type") or "?"
+        if "operator_timing" in noeud:
+            extra = noeud.get("extra_info") or {}
+            detail = extra.get("Table") or extra.get("Function") or extra.get("Groups") or ""
+            if isinstance(detail, list):
+                detail = ", ".join(map(str, detail))[:60]
+            operateurs.append((float(noeud["operator_timing"]) * 1000, f"{nom_op.strip()} {detail}".strip(),
+                               int(noeud.get("operator_cardinality", 0))))
+        for enfant in noeud.get("children", []):
+            parcourir(enfant)
+
+    parcourir(arbre)
+    operateurs.sort(reverse=True)
+    return {"total_ms": float(arbre.get("latency", 0)) * 1000, "fichier": str(sortie.relative_to(config.ROOT)),
+            "operateurs": operateurs[:6]}
+
+
+def travailleur(taille: str, n: int) -> dict:
+    """Runs in its own process: every query at one size, SQL then pandas."""
+    warnings.filterwarnings("ignore")
+    dossier = national.preparer(taille)
+    build_dir = dossier / "build"
+    version = db.version_donnees(build_dir)
+    rss = EchantillonneurRSS()
+    base = rss.lire()
+    resultats: dict[str, dict] = {}
+    noms = sorted(p.stem for p in config.QUERIES_DIR.glob("*.sql"))
+    sql_res: dict[str, pd.DataFrame] = {}
+    db.connexion(version, str(build_dir))  # views created once, as in the app
+    for nom in noms:
+        params, inconnus = parametres_types(nom)
+        if inconnus:
+            resultats[nom] = {"ignoree": f"skipped: unknown param {', '.join(inconnus)}"}
+            continue
+        try:
+            sql_res[nom] = db._executer(nom, params, version, str(build_dir))
+            resultats[nom] = {"params": params, "lignes": len(sql_res[nom]),
+                              "duckdb": chronometrer(lambda: db._executer(nom, params, version, str(build_dir)),
+                                                     n, rss)}
+        except Exception as exc:  # a broken query is reported, the others still run
+            resultats[nom] = {"erreur": f"{type(exc).__name__}: {str(exc).splitlines()[0][:150]}"}
+    rss_duckdb = rss.lire()
+    # The pandas way: load once (timed, not counted in the per-query latency), then filter and group.
+    t0 = time.perf_counter()
+    frames = charger_pandas(build_dir)
+    chargement_s = time.perf_counter() - t0
+    rss_charge = rss.lire()
+    for nom, fn in EQUIVALENTS_PANDAS.items():
+        r = resultats.get(nom)
+        if not r or "duckdb" not in r:
+            continue
+        params = r["params"]
+        try:
+            r["pandas"] = chronometrer(lambda: fn(frames, **params), n, rss)
+            r["pandas"]["ecart"] = memes_resultats(sql_res[nom], fn(frames, **params))
+        except Exception as exc:
+            r["pandas"] = {"erreur": f"{type(exc).__name__}: {exc}"[:150]}
+    del frames
+    if taille == TAILLE_CIBLE:
+        for nom, r in resultats.items():
+            d = r.get("duckdb")
+            p = r.get("pandas")
+            if d and (d["p95_ms"] > CIBLE_P95_MS or (p and "p95_ms" in p and d["p95_ms"] > p["p95_ms"])):
+                r["profil"] = profiler(build_dir, nom, r["params"])
+    rss.arreter()
+    return {"taille": taille, "lignes": national.lignes(dossier), "rss_base_mo": base, "rss_duckdb_mo": rss_duckdb,
+            "pandas_chargement_s": chargement_s, "rss_pandas_charge_mo": rss_charge, "requetes": resultats}
+
+
+# --- Report -------------------------------------------------------------------------------------------
+
+def _ms(x: float | None) -> str:
+    return "—" if x is None else (f"{x:,.1f}" if x < 100 else f"{x:,.0f}").replace(",", " ")
+
+
+def imprimer(mesures: list[dict]) -> list[str]:
+    """The table, then the targets; returns the list of missed targets."""
+    manques = []
+    for m in mesures:
+        l = {t: f"{n:,}".replace(",", " ") for t, n in m["lignes"].items()}
+        print(f"\n--- {m['taille']} : {national.TAILLES[m['taille']]} — jeunes {l['jeunes']}, "
+              f"entrées {l['entrees_dispositif']}, situations {l['situations']} ---")
+        print(f"    pandas : chargement unique {m['pandas_chargement_s']:.1f} s, RSS après chargement "
+              f"{m['rss_pandas_charge_mo']:.0f} Mo (processus à {m['rss_base_mo']:.0f} Mo au départ, "
+              f"{m['rss_duckdb_mo']:.0f} Mo après les requêtes DuckDB)")
+        print(f"    {'requête':<28} {'lignes':>6} {'duckdb p50':>10} {'p95':>8} {'RSS max':>8} │ "
+              f"{'pandas p50':>10} {'p95':>8} {'RSS max':>8} │ verdict")
+        for nom, r in m["requetes"].items():
+            if "ignoree" in r or "erreur" in r:
+                print(f"    {nom:<28} {r.get('ignoree') or 'ERREUR ' + r['erreur']}")
+                if "erreur" in r:
+                    manques.append(f"{m['taille']} {nom} : {r['erreur']}")
+                continue
+            d, p = r["duckdb"], r.get("pandas")
+            verdict = []
+            if p is None:
+                pcols = f"{'pas d’équivalent pandas écrit':>30}"
+            elif "erreur" in p:
+                pcols = f"{'pandas : ' + p['erreur'][:21]:>30}"
+            else:
+                pcols = f"{_ms(p['p50_ms']):>10} {_ms(p['p95_ms']):>8} {p['rss_mo']:>6.0f}Mo"
+                if p.get("ecart"):
+                    verdict.append(f"pandas ≠ SQL ({p['ecart']})")
+                verdict.append(f"×{p['p95_ms'] / d['p95_ms']:.1f} vs pandas")
+            if m["taille"] == TAILLE_CIBLE:
+                if d["p95_ms"] <= CIBLE_P95_MS:
+                    verdict.insert(0, "≤ 100 ms ✓")
+                else:
+                    verdict.insert(0, f"> 100 ms ✗ (+{d['p95_ms'] - CIBLE_P95_MS:.0f} ms)")
+                    manques.append(f"{nom} : p95 {d['p95_ms']:.0f} ms à 11 M (cible 100 ms)")
+                if p and "p95_ms" in p and d["p95_ms"] > p["p95_ms"]:
+                    verdict.append("plus lent que pandas ✗")
+                    manques.append(f"{nom} : plus lent que pandas ({d['p95_ms']:.0f} vs {p['p95_ms']:.0f} ms)")
+            print(f"    {nom:<28} {r['lignes']:>6} {_ms(d['p50_ms']):>10} {_ms(d['p95_ms']):>8} "
+                  f"{d['rss_mo']:>6.0f}Mo │ {pcols} │ {'; '.join(verdict)}")
+        for nom, r in m["requetes"].items():
+            if "profil" in r:
+                pr = r["profil"]
+                print(f"    profil de {nom} ({pr['total_ms']:.0f} ms, {pr['fichier']}) :")
+                for ms, op, card in pr["operateurs"]:
+                    print(f"        {ms:8.1f} ms  {op}  ({card:,} lignes)".replace(",", " "))
+    return manques
+
+
+def main(tailles: list[str] | None = None) -> None:
+    choix = tailles or [t for t in os.environ.get("BENCH_TAILLES", ",".join(national.TAILLES)).split(",") if t]
+    print(f"Cibles : p95 ≤ {CIBLE_P95_MS:.0f} ms par requête à 11 M de lignes (2 cœurs), jamais plus lent que "
+          f"pandas à cette taille ; {REPETITIONS} exécutions mesurées après 1 de chauffe, sans le cache de l'application.")
+    national.main(choix)  # generate (or find cached) before timing
+    mesures = []
+    for taille in choix:
+        with tempfile.NamedTemporaryFile(suffix=".json") as f:
+            subprocess.run([sys.executable, "-m", "bench.queries", "--travailleur", taille, f.name, str(REPETITIONS)],
+                           cwd=config.ROOT, check=True)
+            mesures.append(json.loads(Path(f.name).read_text()))
+    manques = imprimer(mesures)
+    print("\nCibles manquées :" if manques else "\nToutes les cibles des requêtes sont tenues.")
+    for m in manques:
+        print(f"  - {m}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "--travailleur":
+        Path(sys.argv[3]).write_text(json.dumps(travailleur(sys.argv[2], int(sys.argv[4])), default=str))
+    else:
+        main(sys.argv[1:])
