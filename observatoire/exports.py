@@ -371,6 +371,56 @@ def perimetre_courant(annee: int | None = None, territoire: str | None = None) -
     return f"{libelle_territoire(territoire)}, {annee}"
 
 
+def annees_disponibles() -> list[int]:
+    """Years of the extracts plus the year of the published report, latest first."""
+    from observatoire import db  # noqa: PLC0415
+
+    annees = set(db.requete("annees_extraits")["annee"].astype(int)) | {config.ANNEE_RAPPORT}
+    return sorted(annees, reverse=True)
+
+
+def choisir_perimetre() -> tuple[int, str]:
+    """Year and territory chosen in the sidebar, kept in the URL (?annee=2021&territoire=14) so that a
+    link reopens the same view. Uses the app's shared filters (observatoire/filtres.py) when present.
+
+    The URL holds codes ('14', '14-CAE'), not the labels shown: `bind="query-params"` on a selectbox
+    writes the formatted label ("Calvados (14)") into the URL, so the binding is done here by hand."""
+    import importlib.util  # noqa: PLC0415
+
+    if importlib.util.find_spec("observatoire.filtres") is not None:
+        from observatoire import filtres  # noqa: PLC0415
+
+        if hasattr(filtres, "perimetre"):
+            annee, territoire = filtres.perimetre()
+            return int(annee), str(territoire or config.REGION)
+    import streamlit as st  # noqa: PLC0415
+    from observatoire import db  # noqa: PLC0415
+
+    annees = annees_disponibles()
+    territoires = db.requete("territoires_normandie")
+    libelles = dict(zip(territoires["code"], territoires["libelle"]))
+    annee = _selection_liee_a_l_url("annee", "Année", annees, config.ANNEE_RAPPORT, str)
+    territoire = _selection_liee_a_l_url("territoire", "Territoire", list(libelles), config.REGION,
+                                         libelles.get)
+    return int(annee), str(territoire)
+
+
+def _selection_liee_a_l_url(cle: str, libelle: str, options: list, defaut, format_func):
+    """A sidebar selectbox whose value is the URL parameter `cle` (absent when it is the default)."""
+    import streamlit as st  # noqa: PLC0415
+
+    par_texte = {str(o): o for o in options}
+    if cle not in st.session_state or st.session_state[cle] not in options:
+        # First run of the page: the link decides; an unknown value falls back to the default.
+        st.session_state[cle] = par_texte.get(st.query_params.get(cle, ""), defaut)
+    valeur = st.sidebar.selectbox(libelle, options, format_func=format_func, key=cle)
+    if valeur == defaut:
+        st.query_params.pop(cle, None)
+    else:
+        st.query_params[cle] = str(valeur)
+    return valeur
+
+
 # --- buttons --------------------------------------------------------------------------------------
 
 def _boutons(formats_: dict[str, callable], ctx: Contexte, cle: str) -> None:
