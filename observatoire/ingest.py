@@ -1,0 +1,256 @@
+"""Import of real extracts: `python -m observatoire ingest FICHIER... [--dry-run] [--table T] [--annee A]`,
+`restore VERSION` and `versions` (user guide: docs/IMPORT.md).
+
+A file is read (observatoire/ingest_lecture.py), checked against the extract model
+(observatoire/ingest_validation.py) and becomes data/extraits/<table>/annee=<A>.parquet, with
+provenance 'extraits': the query runner then uses it instead of the demonstration file of that year.
+All files of a command are checked before anything is written; one refusal and nothing changes.
+Writing is all or nothing, with the previous files kept and restorable (observatoire/ingest_versions.py).
+
+Exit codes: 0 imported (or nothing to do), 1 file refused, 2 wrong command, 3 another import running.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from observatoire import config, formats, modele
+from observatoire.ingest_colonnes import charger_communes
+from observatoire.ingest_lecture import lire
+from observatoire.ingest_rapport import Exemple, FichierRefuse, Probleme
+from observatoire.ingest_validation import Extrait, valider
+from observatoire.ingest_versions import (OperationEnCours, Remplacement, VersionInconnue, appliquer,
+                                          dossier_preparation, lister, plan_restauration, sha256, verrou)
+
+OK, REFUS, USAGE, OCCUPE = 0, 1, 2, 3
+RIEN_A_FAIRE = "déjà importé, rien à faire"
+
+
+@dataclass
+class Bilan:
+    code: int
+    version: str | None = None
+    refus: list[FichierRefuse] = field(default_factory=list)
+    extraits: list[Extrait] = field(default_factory=list)
+    etats: dict[str, str] = field(default_factory=dict)      # target (relative) -> nouveau/remplace/identique
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def texte(self) -> str:
+        return "\n".join(self.messages)
+
+
+def cible(extrait: Extrait) -> str:
+    """Where an extract goes, relative to the data folder."""
+    relatif = config.EXTRAITS_DIR.relative_to(config.DATA_DIR)
+    return f"{relatif.as_posix()}/{extrait.table}/annee={extrait.annee}.parquet"
+
+
+def _etat(extrait: Extrait, relatif: str) -> tuple[str, str]:
+    actuel = config.DATA_DIR / relatif
+    nouveau = sha256(extrait.parquet)
+    if not actuel.exists():
+        return "nouveau", nouveau
+    return ("identique" if sha256(actuel) == nouveau else "remplace"), nouveau
+
+
+def _lignes_actuelles(relatif: str) -> int | None:
+    import pyarrow.parquet as pq
+
+    chemin = config.DATA_DIR / relatif
+    return pq.ParquetFile(chemin).metadata.num_rows if chemin.exists() else None
+
+
+def importer(fichiers: list[str | Path], table: str | None = None, annee: int | None = None,
+             simulation: bool = False, dire=print) -> Bilan:
+    """Checks every file, then (unless `simulation`) writes them all or none. `dire` prints progress."""
+    bilan = Bilan(OK)
+    communes = charger_communes()
+    if communes is None:
+        dire("Attention : la liste des communes (data/build/communes.parquet ou geo/communes.csv) est absente : "
+             "les codes commune ne sont pas contrôlés contre le Code officiel géographique.")
+    with tempfile.TemporaryDirectory(prefix="observatoire-import-") as tmp:
+        travail = Path(tmp)
+        for fichier in fichiers:
+            try:
+                lectures = lire(Path(fichier), travail / "staging", table, annee)
+                for lecture in lectures:
+                    extrait = valider(lecture, annee, communes, travail)
+                    lecture.staging.unlink(missing_ok=True)
+                    bilan.extraits.append(extrait)
+            except FichierRefuse as refus:
+                bilan.refus.append(refus)
+        bilan.refus += _doublons(bilan.extraits)
+        if bilan.refus:
+            for refus in bilan.refus:
+                dire(refus.texte())
+            dire(f"Rien n'a été importé : {len(bilan.refus)} fichier{'s' if len(bilan.refus) > 1 else ''} "
+                 "refusé(s). Aucune donnée n'a été modifiée.")
+            bilan.code = REFUS
+            return bilan
+        if simulation:
+            _decrire(bilan, dire)
+            dire("Simulation (--dry-run) : les fichiers sont valides ; rien n'a été écrit.")
+            return bilan
+        try:
+            with verrou():
+                _decrire(bilan, dire)
+                a_ecrire = [e for e in bilan.extraits if bilan.etats[cible(e)] != "identique"]
+                if not a_ecrire:
+                    dire(f"Les données sont déjà à jour : {RIEN_A_FAIRE}.")
+                    return bilan
+                preparation = dossier_preparation()
+                try:
+                    remplacements = []
+                    for e in a_ecrire:
+                        prepare = preparation / cible(e)
+                        prepare.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copyfile(e.parquet, prepare)
+                        remplacements.append(Remplacement(cible(e), prepare, sha256(prepare)))
+                    operation = {"operation": "import", "sources": [
+                        {"fichier": str(e.lecture.nom), "chemin": str(e.lecture.chemin.resolve()),
+                         "sha256": sha256(e.lecture.chemin), "table": e.table, "annee": e.annee,
+                         "lignes": e.nb_lignes} for e in a_ecrire]}
+                    bilan.version = appliquer(remplacements, operation)
+                finally:
+                    shutil.rmtree(preparation, ignore_errors=True)
+        except OperationEnCours as exc:
+            dire(f"Import impossible : {exc}. Aucune donnée n'a été modifiée.")
+            bilan.code = OCCUPE
+            return bilan
+    dire(f"Import terminé. Version {bilan.version} : pour revenir à l'état d'avant, "
+         f"make restore VERSION={bilan.version}")
+    return bilan
+
+
+def _doublons(extraits: list[Extrait]) -> list[FichierRefuse]:
+    vus: dict[tuple[str, int], Extrait] = {}
+    refus = []
+    for e in extraits:
+        k = (e.table, e.annee)
+        if k in vus:
+            refus.append(FichierRefuse(e.lecture.nom, [Probleme("fichiers_en_double", 1, [], (
+                f"la table {e.table} pour {e.annee} vient déjà de {vus[k].lecture.nom} dans cette commande"))]))
+        vus[k] = e
+    return refus
+
+
+def _decrire(bilan: Bilan, dire) -> None:
+    for e in bilan.extraits:
+        relatif = cible(e)
+        etat, _ = _etat(e, relatif)
+        bilan.etats[relatif] = etat
+        dire(f"ACCEPTÉ : {e.lecture.nom} ({e.lecture.forme}) : table {e.table}, année {e.annee}, "
+             f"{formats.nombre(e.nb_lignes)} lignes")
+        dire("  colonnes : " + ", ".join(f"{titre} → {c}" for c, titre in e.lecture.colonnes.items()))
+        for avertissement in e.lecture.avertissements:
+            dire(f"  attention : {avertissement}")
+        if etat == "nouveau":
+            dire(f"  → data/{relatif} : nouvelle année pour cette table")
+        elif etat == "remplace":
+            dire(f"  → data/{relatif} : remplace la version actuelle ({formats.nombre(_lignes_actuelles(relatif))} "
+                 "lignes), qui sera sauvegardée")
+        else:
+            dire(f"  → data/{relatif} : contenu identique, {RIEN_A_FAIRE}")
+
+
+def restaurer(version: str, dire=print) -> Bilan:
+    bilan = Bilan(OK)
+    try:
+        with verrou():
+            preparation = dossier_preparation()
+            try:
+                m, remplacements = plan_restauration(version, preparation)
+                if not remplacements:
+                    dire(f"Les fichiers sont déjà dans l'état d'avant la version {version} : rien à faire.")
+                    return bilan
+                bilan.version = appliquer(remplacements, {"operation": "restauration", "version_restauree": version})
+            finally:
+                shutil.rmtree(preparation, ignore_errors=True)
+    except VersionInconnue as exc:
+        dire(f"Restauration impossible : {exc}")
+        bilan.code = USAGE
+        return bilan
+    except OperationEnCours as exc:
+        dire(f"Restauration impossible : {exc}.")
+        bilan.code = OCCUPE
+        return bilan
+    for r in remplacements:
+        dire(f"  data/{r.relatif} : " + ("remis dans son état d'avant" if r.nouveau else "retiré (créé par cet import)"))
+    dire(f"Restauration de l'état d'avant la version {version} terminée. Elle est elle-même annulable : "
+         f"make restore VERSION={bilan.version}")
+    return bilan
+
+
+def decrire_versions() -> str:
+    versions = lister()
+    if not versions:
+        return "Aucune version sauvegardée : aucun import n'a encore modifié les données."
+    lignes = ["Versions sauvegardées (la plus récente en dernier) :"]
+    for m in versions:
+        if m.get("operation") == "import":
+            quoi = "import de " + ", ".join(f"{s['fichier']} ({s['table']} {s['annee']}, "
+                                             f"{formats.nombre(s['lignes'])} lignes)" for s in m.get("sources", []))
+        else:
+            quoi = f"restauration de l'état d'avant {m.get('version_restauree')}"
+        lignes.append(f"  {m['version']}  {quoi}")
+        for f in m["fichiers"]:
+            avant = "créé" if f["avant"] == "absent" else ("retiré" if f["apres"] == "absent" else "remplacé")
+            lignes.append(f"      data/{f['chemin']} : {avant}")
+    lignes.append("Pour revenir à l'état d'avant une opération : make restore VERSION=<version>")
+    return "\n".join(lignes)
+
+
+class _Arguments(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        raise SystemExit(f"Commande incorrecte : {message}")
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return USAGE
+    commande, args = argv[0], argv[1:]
+    try:
+        if commande == "ingest":
+            p = _Arguments(prog="python -m observatoire ingest",
+                           description="Importe des extraits (CSV ou XLSX) ; voir docs/IMPORT.md.")
+            p.add_argument("fichiers", nargs="+", metavar="FICHIER")
+            p.add_argument("--dry-run", action="store_true", help="vérifie et décrit sans rien écrire")
+            p.add_argument("--table", choices=list(modele.TABLES), help="table du fichier (sinon reconnue aux titres)")
+            p.add_argument("--annee", type=int, help="année du fichier (obligatoire s'il n'a pas de colonne Année)")
+            a = p.parse_args(args)
+            return importer(a.fichiers, a.table, a.annee, a.dry_run, dire=_dire).code
+        if commande == "restore":
+            p = _Arguments(prog="python -m observatoire restore")
+            p.add_argument("version", nargs="?", default="")
+            a = p.parse_args(args)
+            if not a.version:
+                print("Précisez la version à restaurer : make restore VERSION=<version>\n" + decrire_versions())
+                return USAGE
+            return restaurer(a.version, dire=_dire).code
+        if commande == "versions":
+            print(decrire_versions())
+            return OK
+    except SystemExit as exc:
+        if exc.code not in (0, None):
+            print(exc.code if isinstance(exc.code, str) else "", file=sys.stderr)
+            return USAGE
+        return OK
+    print(f"Commande inconnue : {commande}", file=sys.stderr)
+    return USAGE
+
+
+def _dire(texte: str) -> None:
+    flux = sys.stderr if texte.startswith(("REFUSÉ", "Rien n'a été importé", "Import impossible",
+                                           "Restauration impossible")) else sys.stdout
+    print(texte, file=flux, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,555 @@
+"""Reading an exported file, whatever its form, into one plain staging CSV per table.
+
+A file is recognised by its content, not its extension: XLSX (a zip holding xl/workbook.xml), CSV in
+UTF-8 (with or without BOM) or Windows-1252 with ';' or ',' between cells, and refused with a
+plain explanation when it is something else (image, PDF, HTML page, .xls, .ods, UTF-16 text, tabs).
+
+The staging CSV has a first column `_ligne` (the line number as Excel shows the file: header = line 1)
+and one column per model column found, named as in the model; cells are copied untouched (values are
+checked later, in SQL, by observatoire/ingest_validation.py). The pass is streamed: memory does not
+grow with the file.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from observatoire import formats, modele
+from observatoire.ingest_colonnes import (cle, colonne_du_modele, colonnes_distinctives, colonnes_lues,
+                                          table_de_feuille)
+from observatoire.ingest_rapport import Exemple, FichierRefuse, Probleme, lettre_colonne, refus
+
+# Model values are short (an identifier is at most 64 characters): a longer cell is an accident.
+LONGUEUR_MAX_CELLULE = 1_000
+# Beyond this, the CSV parser itself stops (a runaway quote swallowing the file, a corrupted file).
+csv.field_size_limit(16 * 1024 * 1024)
+
+SEPARATEURS = (";", ",")
+NOMS_SEPARATEURS = {";": "« ; »", ",": "« , »", "\t": "tabulation"}
+ENCODAGES = {"utf-8-sig": "UTF-8 avec BOM", "utf-8": "UTF-8", "cp1252": "Windows-1252"}
+# Columns the import can do without: filled from another column (tranche_age from age), from --annee,
+# or left empty because the model allows it.
+DERIVABLES = {"tranche_age": "age"}
+MOTS_TOTAL = {"total", "totalgeneral", "totaux", "ensemble"}
+
+_SIGNATURES = (
+    (b"\x89PNG", "binaire", "c'est une image PNG"),
+    (b"\xff\xd8\xff", "binaire", "c'est une image JPEG"),
+    (b"GIF8", "binaire", "c'est une image GIF"),
+    (b"%PDF", "binaire", "c'est un document PDF"),
+    (b"\x1f\x8b", "binaire", "c'est une archive compressée (gzip)"),
+    (b"Rar!", "binaire", "c'est une archive RAR"),
+    (b"7z\xbc\xaf", "binaire", "c'est une archive 7-Zip"),
+    (b"\xd0\xcf\x11\xe0", "format_tableur", "c'est un classeur Excel 97-2003 (.xls) : enregistrez-le en .xlsx ou en CSV"),
+    (b"\xff\xfe\x00\x00", "encodage", "le texte est en UTF-32 : enregistrez en « CSV UTF-8 »"),
+    (b"\xff\xfe", "encodage", "le texte est en UTF-16 (« Texte Unicode » d'Excel) : enregistrez en « CSV UTF-8 »"),
+    (b"\xfe\xff", "encodage", "le texte est en UTF-16 (« Texte Unicode » d'Excel) : enregistrez en « CSV UTF-8 »"),
+)
+_CONTROLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HTML = re.compile(r"^\s*<(!doctype\s+html|html|head|body|table|\?xml|meta|div|title)\b", re.IGNORECASE)
+_SEP_EXCEL = re.compile(r"^sep=(.)$", re.IGNORECASE)
+
+
+@dataclass
+class Lecture:
+    """One table read from one file (or one sheet of a workbook)."""
+    chemin: Path
+    nom: str                       # as shown in messages: file name, and sheet for a workbook
+    forme: str                     # "CSV UTF-8, séparateur « ; »", "XLSX, feuille « jeunes »"
+    table: str
+    colonnes: dict[str, str]       # model column -> header as the file titles it, with its letter
+    staging: Path                  # the staging CSV (see the module docstring)
+    nb_lignes: int = 0             # data rows written
+    ligne_total: int | None = None
+    total_cellules: dict[str, str] = field(default_factory=dict)   # model column -> cell of the total line
+    total_nombre: str | None = None                                 # first number of the total line
+    avertissements: list[str] = field(default_factory=list)
+    encodage: str | None = None
+
+
+class _Collecteur:
+    """Problems found while reading, grouped by kind and column, first examples kept."""
+
+    def __init__(self):
+        self.problemes: dict[tuple[str, str | None], Probleme] = {}
+
+    def ajouter(self, code: str, exemple: Exemple | None = None, message: str | None = None):
+        k = (code, exemple.colonne if exemple else None)
+        p = self.problemes.get(k)
+        if p is None:
+            self.problemes[k] = Probleme(code, 1, [exemple] if exemple else [], message)
+        else:
+            p.nombre += 1
+            if exemple and len(p.exemples) < 10:
+                p.exemples.append(exemple)
+
+    def __bool__(self):
+        return bool(self.problemes)
+
+
+# ---------------------------------------------------------------------------------------------------
+# What the file is
+
+
+def _nature(chemin: Path, nom: str) -> str:
+    """'xlsx' or 'csv'; refuses what is neither."""
+    taille = chemin.stat().st_size
+    if taille == 0:
+        raise refus(nom, "fichier_vide", "le fichier fait 0 octet")
+    with open(chemin, "rb") as f:
+        debut = f.read(8192)
+    if debut.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(chemin) as z:
+                noms = set(z.namelist())
+                if "xl/workbook.xml" in noms:
+                    return "xlsx"
+                if "mimetype" in noms and b"opendocument" in z.read("mimetype"):
+                    raise refus(nom, "format_tableur", "c'est un classeur OpenDocument (.ods) : "
+                                "enregistrez-le en .xlsx ou en CSV")
+        except zipfile.BadZipFile:
+            raise refus(nom, "binaire", "archive ZIP illisible (fichier XLSX abîmé ?)") from None
+        raise refus(nom, "binaire", "c'est une archive ZIP, pas un classeur XLSX")
+    for signature, code, message in _SIGNATURES:
+        if debut.startswith(signature):
+            raise refus(nom, code, message)
+    if b"\x00" in debut:
+        paires = debut[1::2] if debut[0:1] != b"\x00" else debut[0::2]
+        if paires.count(0) > len(paires) * 0.8:
+            raise refus(nom, "encodage", "le texte semble en UTF-16 sans BOM : enregistrez en « CSV UTF-8 »")
+        raise refus(nom, "binaire", f"octet nul à la position {debut.index(0) + 1} : ce n'est pas un fichier texte")
+    return "csv"
+
+
+def detecter_encodage(chemin: Path, nom: str) -> str:
+    """Python codec of a text file: UTF-8 (strict, BOM noted) first, Windows-1252 otherwise, never a guess
+    beyond that. The whole file is decoded (streamed) so that a bad byte far down is not missed."""
+    with open(chemin, "rb") as f:
+        bom = f.read(3) == codecs.BOM_UTF8
+    erreur = None
+    for codec in ("utf-8", "cp1252"):
+        decodeur = codecs.getincrementaldecoder(codec)()
+        lignes, position = 1, 0
+        with open(chemin, "rb") as f:
+            try:
+                while bloc := f.read(1 << 20):
+                    try:
+                        decodeur.decode(bloc)
+                    except UnicodeDecodeError as exc:
+                        # The decoder may hold up to 3 bytes of the previous block: count on this block.
+                        debut = max(exc.start, 0)
+                        raise _Octet(position + debut, lignes + bloc[:debut].count(b"\n"), bloc[debut]) from None
+                    position += len(bloc)
+                    lignes += bloc.count(b"\n")
+                decodeur.decode(b"", final=True)
+                return "utf-8-sig" if codec == "utf-8" and bom else codec
+            except _Octet as exc:
+                erreur = erreur or exc
+            except UnicodeDecodeError:
+                erreur = erreur or _Octet(position, lignes, 0)
+    raise refus(nom, "encodage", f"octet 0x{erreur.octet:02X} à la ligne {erreur.ligne} : ce texte n'est "
+                "ni en UTF-8 ni en Windows-1252 ; enregistrez en « CSV UTF-8 »",
+                ligne=erreur.ligne, montrer_valeur=False)
+
+
+class _Octet(Exception):
+    def __init__(self, position: int, ligne: int, octet: int):
+        self.position, self.ligne, self.octet = position, ligne, octet
+
+
+def _echantillon(chemin: Path, codec: str, taille: int = 65536) -> str:
+    with open(chemin, encoding=codec, newline="") as f:
+        return f.read(taille)
+
+
+def detecter_separateur(texte: str, nom: str) -> tuple[str, bool]:
+    """(separator, whether the first line is Excel's 'sep=X' hint). Among ';' and ',', the one that cuts
+    the header into the most cells and the first lines into as many."""
+    lignes = texte.splitlines()[:60]
+    if len(texte) >= 65536 and len(lignes) > 1:
+        lignes = lignes[:-1]    # the sample may end in the middle of a line
+    lignes = [lg for lg in lignes if lg.strip()]
+    if not lignes:
+        raise refus(nom, "fichier_vide", "le fichier ne contient que des lignes vides")
+    if m := _SEP_EXCEL.match(lignes[0].strip()):
+        return m.group(1), True
+    meilleur = None
+    for sep in SEPARATEURS:
+        try:
+            lus = list(csv.reader(lignes, delimiter=sep))
+        except csv.Error:
+            continue
+        n = len(lus[0])
+        if n < 2:
+            continue
+        accord = sum(len(r) == n for r in lus) / len(lus)
+        score = (accord >= 0.9, accord, n)
+        if meilleur is None or score > meilleur[0]:
+            meilleur = (score, sep)
+    if meilleur is None:
+        entete = lignes[0]
+        if "\t" in entete:
+            raise refus(nom, "separateur", "les colonnes sont séparées par des tabulations : enregistrez en "
+                        "CSV (séparateur « ; ») depuis Excel", ligne=1, valeur=entete, montrer_valeur=True)
+        raise refus(nom, "separateur", "une seule colonne lue : les colonnes doivent être séparées par "
+                    "« ; » ou « , »", ligne=1, valeur=entete)
+    return meilleur[1], False
+
+
+# ---------------------------------------------------------------------------------------------------
+# Header
+
+
+@dataclass
+class Entete:
+    table: str
+    indices: dict[str, int]        # model column -> index of the cell in the file
+    colonnes: dict[str, str]       # model column -> « header » (letter)
+    ignorees: list[str]
+    absentes_permises: list[str]   # model columns absent but derivable or optional
+    titres: list[str]              # every header cell, titled or not
+
+    @property
+    def largeur_utile(self) -> int:
+        """Cells a row must have: up to the last titled column (Excel may add untitled empty ones)."""
+        return max(i for i, t in enumerate(self.titres) if t and t.strip()) + 1
+
+
+def _etiquette(entete: str, index: int) -> str:
+    return f"« {entete.strip()} » ({lettre_colonne(index)})"
+
+
+def associer_entete(nom: str, cellules: list[str], table_demandee: str | None, annee: int | None,
+                    ligne: int) -> Entete:
+    """Maps the header cells to the model's columns and decides which table the file holds."""
+    trouvees: dict[str, int] = {}
+    ignorees: list[str] = []
+    doubles = _Collecteur()
+    for i, texte in enumerate(cellules):
+        if not texte or not texte.strip():
+            continue    # untitled column (a trailing separator of Excel): nothing to read there
+        nom_modele = colonne_du_modele(texte)
+        if nom_modele is None:
+            ignorees.append(_etiquette(texte, i))
+        elif nom_modele in trouvees:
+            j = trouvees[nom_modele]
+            doubles.ajouter("colonne_en_double", Exemple(ligne, _etiquette(texte, i), None,
+                            f"une seule colonne pour « {nom_modele} »",
+                            f"déjà lue dans la colonne {_etiquette(cellules[j], j)}", montrer_valeur=False))
+        else:
+            trouvees[nom_modele] = i
+    if doubles:
+        raise FichierRefuse(nom, list(doubles.problemes.values()))
+    table = table_demandee or _deviner_table(nom, trouvees, cellules, ligne)
+    lues = colonnes_lues(table)
+    for c in [c for c in trouvees if c not in lues]:
+        i = trouvees.pop(c)
+        ignorees.append(f"{_etiquette(cellules[i], i)} (colonne de la table {_table_de_colonne(c)}, pas de {table})")
+    manquantes, permises = [], []
+    for c in lues:
+        if c in trouvees:
+            continue
+        colonne = modele.TABLES[table].colonne(c)
+        if c == "annee" and annee is not None:
+            permises.append(c)
+        elif c in DERIVABLES and DERIVABLES[c] in trouvees:
+            permises.append(c)
+        elif not colonne.obligatoire:
+            permises.append(c)
+        else:
+            manquantes.append(c)
+    if manquantes:
+        from observatoire.ingest_colonnes import SYNONYMES_COLONNES
+        collecte = _Collecteur()
+        for c in manquantes:
+            noms = ", ".join(f"« {s} »" for s in (c, *SYNONYMES_COLONNES.get(c, ())))
+            attendu = f"une colonne titrée {noms}"
+            if c == "annee":
+                attendu += ", ou l'option --annee"
+            if c in DERIVABLES:
+                attendu += f", ou la colonne « {DERIVABLES[c]} » dont elle se déduit"
+            collecte.ajouter("colonne_manquante", Exemple(ligne, f"« {c} »", None, attendu, montrer_valeur=False))
+        message = None
+        if ignorees:
+            message = "colonnes lues mais non reconnues : " + ", ".join(ignorees)
+        problemes = list(collecte.problemes.values())
+        problemes[0].message = message
+        raise FichierRefuse(nom, problemes, f"table {table}")
+    colonnes = {c: _etiquette(cellules[i], i) for c, i in trouvees.items()}
+    return Entete(table, trouvees, colonnes, ignorees, permises, list(cellules))
+
+
+def _table_de_colonne(colonne: str) -> str:
+    return next(t for t, d in modele.TABLES.items() if colonne in d.noms and colonne in colonnes_distinctives(t))
+
+
+def _deviner_table(nom: str, trouvees: dict[str, int], cellules: list[str], ligne: int) -> str:
+    scores = {t: len(colonnes_distinctives(t) & trouvees.keys()) for t in modele.TABLES}
+    meilleur = max(scores.values())
+    gagnantes = [t for t, s in scores.items() if s == meilleur]
+    if meilleur == 0 or len(gagnantes) > 1:
+        titres = " ; ".join(c.strip() for c in cellules if c and c.strip())
+        raise refus(nom, "table_inconnue",
+                    "ligne des titres : " + (titres[:200] or "(vide)") + ". Tables possibles : "
+                    + ", ".join(modele.TABLES) + " (option --table)", ligne=ligne, montrer_valeur=False)
+    return gagnantes[0]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Rows
+
+
+def _est_total(cellules: list[str]) -> bool:
+    premiere = next((c for c in cellules if c and c.strip()), "")
+    return cle(premiere) in MOTS_TOTAL
+
+
+_ENTIER = re.compile(r"^\d+$")
+
+
+def _ecrire(lignes: Iterator[tuple[int, list[str]]], entete: Entete, staging: Path, collecte: _Collecteur,
+            fin_propre: bool) -> tuple[int, tuple[int, list[str]] | None]:
+    """Writes the data rows into the staging CSV; returns (rows read, last row if it is a total line).
+    Rows keep being checked after a problem (to count them all), but are no longer written."""
+    colonnes = list(entete.indices)
+    indices = [entete.indices[c] for c in colonnes]
+    minimum, largeur = entete.largeur_utile, len(entete.titres)
+    nb = 0
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    with open(staging, "w", encoding="utf-8", newline="") as sortie:
+        ecrivain = csv.writer(sortie, lineterminator="\n")
+        ecrivain.writerow(["_ligne", *colonnes])
+
+        def garder(ligne: int, cellules: list[str], finale: bool) -> None:
+            nonlocal nb
+            nb += 1
+            if len(cellules) < minimum:
+                code = "ligne_tronquee" if finale and not fin_propre else "nombre_de_cellules"
+                collecte.ajouter(code, Exemple(
+                    ligne, None, None, f"{minimum} cellules, comme la ligne des titres",
+                    f"{len(cellules)} cellule{'s' if len(cellules) > 1 else ''} seulement", montrer_valeur=False))
+                return
+            if len(cellules) > largeur and any(c.strip() for c in cellules[largeur:]):
+                en_trop = next(c for c in cellules[largeur:] if c.strip())
+                collecte.ajouter("nombre_de_cellules", Exemple(
+                    ligne, None, en_trop, f"{largeur} cellules, comme la ligne des titres",
+                    f"{len(cellules)} cellules, valeur sans titre de colonne"))
+                return
+            if max(map(len, cellules)) > LONGUEUR_MAX_CELLULE:
+                i = next(i for i, c in enumerate(cellules) if len(c) > LONGUEUR_MAX_CELLULE)
+                titre = entete.titres[i] if i < largeur else ""
+                collecte.ajouter("cellule_trop_longue", Exemple(
+                    ligne, _etiquette(titre, i) if titre.strip() else lettre_colonne(i), cellules[i],
+                    f"au plus {formats.nombre(LONGUEUR_MAX_CELLULE)} caractères"))
+                return
+            if not collecte:
+                ecrivain.writerow([ligne, *(cellules[i] if i < len(cellules) else "" for i in indices)])
+
+        precedente = None
+        for ligne, cellules in lignes:
+            if not any(c.strip() for c in cellules):
+                continue    # an empty row (Excel leaves some at the end): nothing to read
+            if precedente is not None:
+                garder(*precedente, finale=False)
+            precedente = (ligne, cellules)
+        total = None
+        if precedente is not None:
+            if _est_total(precedente[1]):
+                total = precedente
+            else:
+                garder(*precedente, finale=True)
+    return nb, total
+
+
+def _lignes_csv(chemin: Path, codec: str, sep: str, saute_sep: bool, nom: str,
+                collecte: _Collecteur, fin_propre: bool) -> Iterator[tuple[int, list[str]]]:
+    """(line as Excel shows it, cells) for every record; a parser error becomes a problem, and the end."""
+    decalage = -1 if saute_sep else 0
+    with open(chemin, encoding=codec, newline="") as f:
+        lecteur = csv.reader(f, delimiter=sep, strict=True)
+        numero = 0
+        try:
+            for numero, cellules in enumerate(lecteur, start=1):
+                if saute_sep and numero == 1:
+                    continue
+                yield numero + decalage, cellules
+        except csv.Error as exc:
+            ligne = numero + 1 + decalage
+            texte = str(exc)
+            if "field larger" in texte:
+                collecte.ajouter("cellule_trop_longue", Exemple(
+                    ligne, None, None, f"au plus {formats.nombre(LONGUEUR_MAX_CELLULE)} caractères",
+                    "cellule de plus de 16 Mo (guillemet non fermé ?)", montrer_valeur=False))
+            elif "NUL" in texte:
+                collecte.ajouter("binaire", Exemple(ligne, None, None, None,
+                                 "caractère nul : ce n'est pas du texte", montrer_valeur=False))
+            elif "unexpected end of data" in texte or "EOF" in texte:
+                code = "guillemets" if fin_propre else "ligne_tronquee"
+                collecte.ajouter(code, Exemple(ligne, None, None, "un guillemet fermant",
+                                 "le fichier se termine au milieu d'une cellule entre guillemets",
+                                 montrer_valeur=False))
+            else:
+                collecte.ajouter("guillemets", Exemple(ligne, None, None, "des guillemets doublés dans une "
+                                 "cellule entre guillemets", f"erreur de lecture CSV : {texte}", montrer_valeur=False))
+
+
+def _cellule_xlsx(valeur) -> str:
+    if valeur is None:
+        return ""
+    if isinstance(valeur, bool):
+        return "Oui" if valeur else "Non"
+    if isinstance(valeur, dt.datetime):
+        return valeur.date().isoformat() if valeur.time() == dt.time(0) else valeur.isoformat(sep=" ")
+    if isinstance(valeur, dt.date):
+        return valeur.isoformat()
+    if isinstance(valeur, float):
+        return str(int(valeur)) if valeur.is_integer() else repr(valeur)
+    return str(valeur)
+
+
+def _premiere_ligne(lignes: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str]] | None:
+    for ligne, cellules in lignes:
+        if any(c.strip() for c in cellules):
+            return ligne, cellules
+    return None
+
+
+def _lire_lignes(nom: str, forme: str, chemin: Path, lignes: Iterator[tuple[int, list[str]]],
+                 collecte: _Collecteur, table_demandee: str | None, annee: int | None, staging_dir: Path,
+                 fin_propre: bool, encodage: str | None = None) -> Lecture:
+    premiere = _premiere_ligne(lignes)
+    if collecte:
+        raise FichierRefuse(nom, list(collecte.problemes.values()), forme)
+    if premiere is None:
+        raise refus(nom, "fichier_vide", "aucune ligne non vide", forme)
+    ligne_entete, cellules = premiere
+    entete = associer_entete(nom, cellules, table_demandee, annee, ligne_entete)
+    staging_dir.mkdir(parents=True, exist_ok=True)
+    fd, nom_staging = tempfile.mkstemp(dir=staging_dir, prefix=f"{entete.table}-", suffix=".csv")
+    os.close(fd)
+    staging = Path(nom_staging)
+    nb, total = _ecrire(lignes, entete, staging, collecte, fin_propre)
+    contexte = f"{forme}, table {entete.table}"
+    if collecte:
+        raise FichierRefuse(nom, list(collecte.problemes.values()), contexte)
+    if nb == 0:
+        raise refus(nom, "entete_seule", "seule la ligne des titres (ligne "
+                    f"{ligne_entete}) est remplie", contexte)
+    lecture = Lecture(chemin, nom, forme, entete.table, entete.colonnes, staging, nb, encodage=encodage)
+    if total is not None:
+        lecture.ligne_total = total[0]
+        lecture.total_cellules = {c: total[1][i] for c, i in entete.indices.items() if i < len(total[1])}
+        lecture.total_nombre = next((c.strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+                                     for c in total[1][1:] if _ENTIER.match(
+                                         c.strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", ""))),
+                                    None)
+    if entete.ignorees:
+        lecture.avertissements.append("colonnes ignorées (non reconnues, jamais copiées) : "
+                                      + ", ".join(entete.ignorees))
+    for c in entete.absentes_permises:
+        if c in DERIVABLES:
+            lecture.avertissements.append(f"colonne « {c} » absente : déduite de « {DERIVABLES[c]} »")
+        elif c == "annee":
+            lecture.avertissements.append(f"colonne « annee » absente : l'année {annee} (--annee) est appliquée")
+        else:
+            lecture.avertissements.append(f"colonne « {c} » absente : laissée vide (le modèle le permet)")
+    return lecture
+
+
+# ---------------------------------------------------------------------------------------------------
+# Entry point
+
+
+def lire(chemin: Path, staging_dir: Path, table_demandee: str | None = None,
+         annee: int | None = None) -> list[Lecture]:
+    """Reads a file into staging CSVs (one per table found); raises FichierRefuse with every problem."""
+    chemin = Path(chemin)
+    nom = chemin.name
+    if not chemin.exists():
+        raise refus(nom, "fichier_vide", f"fichier introuvable : {chemin}")
+    if chemin.is_dir():
+        raise refus(nom, "binaire", "c'est un dossier, pas un fichier")
+    if _nature(chemin, nom) == "xlsx":
+        return _lire_xlsx(chemin, nom, staging_dir, table_demandee, annee)
+    codec = detecter_encodage(chemin, nom)
+    echantillon = _echantillon(chemin, codec)
+    if _HTML.match(echantillon.lstrip("\ufeff")):
+        raise refus(nom, "html", "le fichier commence par « " + echantillon.lstrip()[:40].replace("\n", " ")
+                    + " » : c'est une page web")
+    if m := _CONTROLE.search(echantillon):
+        ligne = echantillon[:m.start()].count("\n") + 1
+        raise refus(nom, "binaire", f"caractère de contrôle 0x{ord(m.group()):02X} à la ligne {ligne} : "
+                    "ce n'est pas un fichier texte", ligne=ligne, montrer_valeur=False)
+    sep, saute_sep = detecter_separateur(echantillon, nom)
+    with open(chemin, "rb") as f:
+        f.seek(-1, 2)
+        fin_propre = f.read(1) in (b"\n", b"\r")
+    forme = f"CSV {ENCODAGES[codec]}, séparateur {NOMS_SEPARATEURS[sep]}"
+    collecte = _Collecteur()
+    lignes = _lignes_csv(chemin, codec, sep, saute_sep, nom, collecte, fin_propre)
+    lecture = _lire_lignes(nom, forme, chemin, lignes, collecte, table_demandee, annee, staging_dir,
+                           fin_propre, ENCODAGES[codec])
+    if codec == "cp1252":
+        lecture.avertissements.insert(0, "fichier en Windows-1252 (pas en UTF-8) : vérifiez les accents "
+                                      "des valeurs ci-dessus dans l'application après l'import")
+    return [lecture]
+
+
+def _feuille_non_vide(ws) -> bool:
+    for ligne in ws.iter_rows(min_row=1, max_row=50, values_only=True):
+        if any(v is not None and str(v).strip() for v in ligne):
+            return True
+    return False
+
+
+def _lignes_xlsx(ws) -> Iterator[tuple[int, list[str]]]:
+    for numero, valeurs in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
+        yield numero, [_cellule_xlsx(v) for v in valeurs]
+
+
+def _lire_xlsx(chemin: Path, nom: str, staging_dir: Path, table_demandee: str | None,
+               annee: int | None) -> list[Lecture]:
+    import openpyxl
+
+    try:
+        # data_only=False: a formula cell reads as its text ("=HYPERLINK(…)"), never as a computed value.
+        classeur = openpyxl.load_workbook(chemin, read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise refus(nom, "binaire", f"classeur XLSX illisible ({type(exc).__name__}) : ouvrez-le dans "
+                    "Excel et enregistrez-le de nouveau") from None
+    try:
+        feuilles = [ws for ws in classeur.worksheets if _feuille_non_vide(ws)]
+        if not feuilles:
+            raise refus(nom, "fichier_vide", "toutes les feuilles du classeur sont vides")
+        nommees = [(ws, table_de_feuille(ws.title)) for ws in feuilles]
+        nommees = [(ws, t) for ws, t in nommees if t and (table_demandee is None or t == table_demandee)]
+        if nommees:
+            choix = nommees
+        elif len(feuilles) == 1:
+            choix = [(feuilles[0], table_demandee)]
+        else:
+            liste = ", ".join(f"« {ws.title} »" for ws in feuilles)
+            raise refus(nom, "feuilles", f"{len(feuilles)} feuilles non vides ({liste}) et aucune ne porte "
+                        "le nom d'une table (" + ", ".join(modele.TABLES) + ")"
+                        + (f" ; nommez « {table_demandee} » la feuille à importer" if table_demandee else ""))
+        lectures = []
+        ignorees = [ws.title for ws in feuilles if ws not in [c[0] for c in choix]]
+        for ws, table in choix:
+            nom_feuille = f"{nom} [feuille « {ws.title} »]"
+            collecte = _Collecteur()
+            lecture = _lire_lignes(nom_feuille, "XLSX", chemin, _lignes_xlsx(ws), collecte, table, annee,
+                                   staging_dir, True)
+            if ignorees:
+                lecture.avertissements.append("feuilles ignorées : " + ", ".join(f"« {t} »" for t in ignorees))
+            lectures.append(lecture)
+        return lectures
+    finally:
+        classeur.close()

@@ -1,0 +1,179 @@
+"""What went wrong with a file, said in French for the people who export the data.
+
+Every kind of problem has a key, a title and an explanation (PROBLEMES); docs/IMPORT.md lists them all
+(checked by tests). A problem names the file, the line as Excel shows it (header = line 1), the column
+as the file titles it (and its letter), the value and what was expected; when many rows fail, the
+report gives the count and the first examples.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from observatoire import formats
+
+NB_EXEMPLES = 10
+LONGUEUR_AFFICHEE = 60
+
+# key -> (title, what it means and what to do). Titles are shown in reports, both in docs/IMPORT.md.
+PROBLEMES: dict[str, tuple[str, str]] = {
+    "fichier_vide": ("Fichier vide", "Le fichier ne contient rien (0 octet ou seulement des lignes vides) : "
+                     "l'export a probablement échoué. Refaites-le."),
+    "entete_seule": ("Aucune ligne de données", "Le fichier n'a que la ligne des titres : l'export a été lancé "
+                     "sans résultat (filtre trop strict, mauvaise période ?)."),
+    "binaire": ("Fichier binaire, pas un tableau", "Le fichier n'est pas du texte (image, PDF, archive…) ou "
+                "contient des caractères nuls : ce n'est pas un export CSV ou XLSX."),
+    "html": ("Page web au lieu d'un tableau", "Le fichier est une page HTML : souvent une page d'erreur ou de "
+             "connexion enregistrée à la place de l'export, ou un « faux .xls ». Ouvrez-le dans Excel et "
+             "enregistrez-le en CSV ou XLSX, ou refaites l'export."),
+    "format_tableur": ("Format de tableur non pris en charge", "Ancien format Excel (.xls) ou OpenDocument "
+                       "(.ods) : enregistrez le classeur en .xlsx ou en CSV."),
+    "encodage": ("Encodage non reconnu", "Le texte n'est ni en UTF-8 (avec ou sans BOM) ni en Windows-1252, "
+                 "par exemple de l'UTF-16 (« Texte Unicode » d'Excel). Enregistrez en « CSV UTF-8 »."),
+    "separateur": ("Séparateur non reconnu", "Les colonnes doivent être séparées par « ; » ou « , ». Une "
+                   "tabulation (« Texte (séparateur : tabulation) ») n'est pas acceptée : enregistrez en CSV."),
+    "feuilles": ("Classeur à plusieurs feuilles", "Le classeur a plusieurs feuilles non vides et aucune ne "
+                 "porte le nom d'une table : nommez la feuille à importer (« jeunes »…), supprimez les "
+                 "autres, ou précisez --table."),
+    "table_inconnue": ("Table non reconnue", "Les titres des colonnes ne permettent pas de savoir de quelle "
+                       "table il s'agit : vérifiez la ligne des titres ou précisez --table."),
+    "colonne_manquante": ("Colonne manquante", "Une colonne obligatoire de la table n'a pas été trouvée parmi "
+                          "les titres (noms et synonymes acceptés : voir le tableau des colonnes)."),
+    "colonne_en_double": ("Colonne en double", "Deux titres désignent la même colonne du modèle : gardez-en un."),
+    "guillemets": ("Guillemet non fermé", "Un guillemet ouvert n'est jamais refermé : le reste du fichier "
+                   "serait lu comme une seule cellule."),
+    "nombre_de_cellules": ("Nombre de cellules différent de l'en-tête", "La ligne n'a pas autant de cellules "
+                           "que la ligne des titres (séparateur dans une valeur sans guillemets ?)."),
+    "ligne_tronquee": ("Dernière ligne tronquée", "La dernière ligne s'arrête au milieu (fichier coupé pendant "
+                       "la copie ou l'export) : refaites l'export."),
+    "cellule_trop_longue": ("Cellule trop longue", "Une cellule dépasse la longueur maximale : ce n'est pas une "
+                            "valeur du modèle (collage accidentel, fichier corrompu)."),
+    "cellule_vide": ("Cellule obligatoire vide", "Cette colonne doit être remplie sur chaque ligne."),
+    "type": ("Nombre attendu", "La cellule doit contenir un nombre entier (la virgule décimale est acceptée "
+             "si la partie décimale est nulle, ex. « 17,0 »)."),
+    "negatif": ("Nombre négatif", "Un effectif ou un âge ne peut pas être négatif."),
+    "plage": ("Valeur hors de la plage permise", "Le nombre sort des bornes du modèle (âge de 16 à 29 ans, "
+              "année de 2015 à 2035…)."),
+    "date": ("Date illisible", "La date doit être écrite AAAA-MM-JJ ou JJ/MM/AAAA et exister."),
+    "booleen": ("Oui/Non illisible", "La cellule doit dire oui ou non (Oui, Non, O, N, 1, 0, Vrai, Faux…)."),
+    "valeur": ("Valeur non autorisée", "La valeur n'est ni un code du modèle ni un synonyme documenté."),
+    "formule": ("Formule dans une cellule", "La cellule commence par =, +, -, @ comme une formule de tableur. "
+                "L'import ne calcule jamais de formule : collez les valeurs (Collage spécial → Valeurs)."),
+    "identifiant": ("Identifiant mal formé", "L'identifiant pseudonyme du jeune doit faire 4 à 64 caractères, "
+                    "sans espace, et ne pas commencer comme une formule."),
+    "ml_inconnue": ("Mission Locale inconnue", "Ni un code ni un nom des 24 Missions Locales de "
+                    "data/sources/missions_locales.csv."),
+    "commune_inconnue": ("Commune inconnue", "Le code n'est pas celui d'une commune de Normandie (Code "
+                         "officiel géographique 2025). Un code postal n'est pas un code INSEE."),
+    "commune_ambigue": ("Nom de commune ambigu", "Plusieurs communes de Normandie portent ce nom : donnez le "
+                        "code INSEE."),
+    "doublon": ("Ligne en double", "La même clé apparaît deux fois (même jeune la même année, même entrée en "
+                "dispositif, même objectif)."),
+    "date_hors_annee": ("Date hors de l'année", "La date doit tomber dans l'année du fichier."),
+    "incoherence": ("Valeurs incohérentes entre colonnes", "Deux colonnes de la même ligne se contredisent "
+                    "(tranche d'âge et âge, type et sous-type, CEJ avant le 1er mars 2022…)."),
+    "annees_melangees": ("Plusieurs années dans un fichier", "Un fichier = une table × une année complète : "
+                         "séparez les années en plusieurs fichiers."),
+    "annee_differente": ("Année différente de --annee", "L'année des lignes ne correspond pas à l'année "
+                         "demandée avec --annee."),
+    "total_incorrect": ("Total annoncé différent", "La ligne « Total » de fin de fichier annonce un autre "
+                        "nombre que celui des lignes lues (export incomplet ?)."),
+    "fichiers_en_double": ("Deux fichiers pour la même table et la même année", "Une commande ne peut "
+                           "importer qu'un fichier par table et par année."),
+    "schema": ("Contrôle du modèle", "Le contrôle final du modèle de données (pandera) a refusé la ligne."),
+}
+
+
+def titre(code: str) -> str:
+    return PROBLEMES[code][0]
+
+
+def montrer_valeur(valeur: str | None) -> str:
+    if valeur is None:
+        return "(vide)"
+    texte = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in valeur[:LONGUEUR_AFFICHEE])
+    if len(valeur) > LONGUEUR_AFFICHEE:
+        texte += f"… ({formats.nombre(len(valeur))} caractères)"
+    return f"« {texte} »"
+
+
+def lettre_colonne(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: the column letters of a spreadsheet."""
+    lettres = ""
+    index += 1
+    while index:
+        index, reste = divmod(index - 1, 26)
+        lettres = chr(65 + reste) + lettres
+    return lettres
+
+
+@dataclass
+class Exemple:
+    ligne: int | None = None
+    colonne: str | None = None       # as the file titles it, with its letter: « Âge » (F)
+    valeur: str | None = None
+    attendu: str | None = None
+    precision: str | None = None     # e.g. "déjà vu ligne 5"
+    montrer_valeur: bool = True
+
+
+@dataclass
+class Probleme:
+    code: str
+    nombre: int = 1
+    exemples: list[Exemple] = field(default_factory=list)
+    message: str | None = None       # file-level explanation, when no cell is at fault
+
+    def texte(self, fichier: str) -> str:
+        entete = f"  • {titre(self.code)}"
+        if self.nombre > 1 or self.exemples and self.exemples[0].ligne is not None:
+            entete += f" : {formats.nombre(self.nombre)} ligne{'s' if self.nombre > 1 else ''}"
+        lignes = [entete]
+        if self.message:
+            lignes.append(f"      {fichier} : {self.message}")
+        for ex in self.exemples[:NB_EXEMPLES]:
+            lignes.append("      " + decrire(fichier, ex))
+        reste = self.nombre - len(self.exemples[:NB_EXEMPLES])
+        if self.exemples and reste > 0:
+            lignes.append(f"      … et {formats.nombre(reste)} autre{'s' if reste > 1 else ''}")
+        return "\n".join(lignes)
+
+
+def decrire(fichier: str, ex: Exemple) -> str:
+    parties = [fichier]
+    if ex.ligne is not None:
+        parties.append(f"ligne {ex.ligne}")
+    if ex.colonne:
+        parties.append(f"colonne {ex.colonne}")
+    texte = ", ".join(parties)
+    if ex.montrer_valeur:
+        texte += f" : {montrer_valeur(ex.valeur)}"
+    if ex.precision:
+        texte += f" ({ex.precision})"
+    if ex.attendu:
+        texte += f" ; attendu : {ex.attendu}"
+    return texte
+
+
+class FichierRefuse(Exception):
+    """A file that cannot be imported, with every problem found (grouped by kind and column)."""
+
+    def __init__(self, fichier: str, problemes: list[Probleme], contexte: str = ""):
+        self.fichier = fichier
+        self.problemes = problemes
+        self.contexte = contexte
+        super().__init__(self.texte())
+
+    @property
+    def codes(self) -> set[str]:
+        return {p.code for p in self.problemes}
+
+    def texte(self) -> str:
+        lignes = [f"REFUSÉ : {self.fichier}" + (f" ({self.contexte})" if self.contexte else "")]
+        lignes += [p.texte(self.fichier) for p in self.problemes]
+        return "\n".join(lignes)
+
+
+def refus(fichier: str, code: str, message: str | None = None, contexte: str = "", **exemple) -> FichierRefuse:
+    """A file refused for one reason; `exemple` gives the cell at fault, when there is one."""
+    exemples = [Exemple(**exemple)] if exemple else []
+    return FichierRefuse(fichier, [Probleme(code, 1, exemples, message)], contexte)

@@ -1,0 +1,321 @@
+"""Checking a staged file against the extract model, in DuckDB, and writing the parquet it becomes.
+
+Cells become values through the converters of observatoire/ingest_colonnes.py, applied once per
+distinct text of a column (a million rows hold a few dozen distinct values of `sexe`), then joined
+back to the rows: every failing row is found by SQL with its line number, counted by kind, and the
+first ten shown. Checks across columns and rows (key duplicates, one year per file, dates within the
+year, age band against age, sub-type against type, totals) are SQL too. Last, the model's own pandera
+schema (modele.schema) validates the typed rows, in chunks, before anything is written.
+
+SQL here is assembled only from the model's column names (fixed identifiers, checked by `_id`), never
+from the file's content; every value travels as a bound parameter or inside a registered table.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pandera.pandas as pa
+import pyarrow as pa_arrow
+
+from observatoire import formats, modele
+from observatoire.ingest_colonnes import (PROVENANCE_IMPORT, SOUS_TYPES_ATTENDUS, Communes, convertisseur)
+from observatoire.ingest_lecture import DERIVABLES, Lecture
+from observatoire.ingest_rapport import NB_EXEMPLES, Exemple, FichierRefuse, Probleme
+
+TAILLE_LOT_PANDERA = 200_000
+# How a duplicate of each table's key (modele.Table.cle) is said: (what repeats, what must be unique).
+LIBELLES_CLE = {
+    "jeunes": ("même identifiant la même année", "jeune et par année"),
+    "entrees_dispositif": ("même jeune, même dispositif et même date d'entrée",
+                           "entrée (jeune, dispositif, date)"),
+    "objectifs_cej": ("même Mission Locale la même année", "Mission Locale et par année"),
+}
+_IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def _id(nom: str) -> str:
+    """A model column name as an SQL identifier (only model names ever reach SQL)."""
+    if not _IDENT.match(nom):
+        raise AssertionError(f"identifiant inattendu : {nom!r}")
+    return f'"{nom}"'
+
+
+@dataclass
+class Extrait:
+    """A file that passed every check, typed and written to parquet (not yet in the data folder)."""
+    lecture: Lecture
+    table: str
+    annee: int
+    nb_lignes: int
+    parquet: Path
+
+
+def connexion(travail: Path) -> duckdb.DuckDBPyConnection:
+    (travail / "duckdb").mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(config={"threads": 2, "memory_limit": "1GB", "preserve_insertion_order": True,
+                                  "temp_directory": str(travail / "duckdb")})
+
+
+class _Validation:
+    def __init__(self, con, lecture: Lecture, annee: int | None, communes: Communes | None):
+        self.con = con
+        self.lecture = lecture
+        self.table = modele.TABLES[lecture.table]
+        self.annee_option = annee
+        self.communes = communes
+        self.problemes: list[Probleme] = []
+        self.lues = [c for c in lecture.colonnes]          # model columns present in the file
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def etiquette(self, colonne: str) -> str:
+        return self.lecture.colonnes.get(colonne, f"« {colonne} »")
+
+    def bruts(self, colonne: str, lignes: list[int]) -> dict[int, str | None]:
+        if colonne not in self.lues or not lignes:
+            return {}
+        rows = self.con.execute(f"SELECT _ligne, {_id(colonne)} FROM brut WHERE _ligne IN (SELECT unnest($l))",
+                                {"l": lignes}).fetchall()
+        return dict(rows)
+
+    def controle(self, code: str, colonne: str, sql: str, params: dict | None = None, message: str | None = None):
+        """`sql` selects failing rows of `type` as (_ligne, precision, attendu); adds one problem if any."""
+        rows = self.con.execute(f"SELECT count(*) OVER () AS n, * FROM ({sql}) ORDER BY _ligne LIMIT {NB_EXEMPLES}",
+                                params or {}).fetchall()
+        if not rows:
+            return
+        valeurs = self.bruts(colonne, [r[1] for r in rows])
+        exemples = [Exemple(r[1], self.etiquette(colonne), valeurs.get(r[1]), r[3], r[2]) for r in rows]
+        self.problemes.append(Probleme(code, rows[0][0], exemples, message))
+
+    # -- steps ------------------------------------------------------------------------------------
+    def charger(self):
+        colonnes = {"_ligne": "INTEGER", **{c: "VARCHAR" for c in self.lues}}
+        self.con.execute(
+            "CREATE TABLE brut AS SELECT * FROM read_csv($chemin, header = true, delim = ',', quote = '\"', "
+            "escape = '\"', new_line = '\\n', auto_detect = false, strict_mode = true, columns = $colonnes)",
+            {"chemin": str(self.lecture.staging), "colonnes": colonnes})
+
+    def convertir(self):
+        """One conversion table per column (distinct text -> value or problem), problems reported by line."""
+        for colonne in self.lues:
+            if colonne == "id_jeune":
+                continue
+            convertir = convertisseur(self.table.colonne(colonne), self.communes)
+            distincts = [r[0] for r in self.con.execute(f"SELECT DISTINCT {_id(colonne)} FROM brut").fetchall()]
+            conversions = [convertir(t) for t in distincts]
+            table = pa_arrow.table({
+                "brut": pa_arrow.array(distincts, pa_arrow.string()),
+                "valeur": pa_arrow.array([c.valeur for c in conversions], pa_arrow.string()),
+                "probleme": pa_arrow.array([c.probleme for c in conversions], pa_arrow.string()),
+                "attendu": pa_arrow.array([c.attendu for c in conversions], pa_arrow.string()),
+            })
+            self.con.register("conversions_arrow", table)
+            self.con.execute(f"CREATE TABLE {_id('conv_' + colonne)} AS SELECT * FROM conversions_arrow")
+            self.con.unregister("conversions_arrow")
+            if not any(c.probleme for c in conversions):
+                continue
+            rows = self.con.execute(f"""
+                SELECT c.probleme, count(*) OVER (PARTITION BY c.probleme) AS n, b._ligne, b.{_id(colonne)}, c.attendu
+                FROM brut b JOIN {_id('conv_' + colonne)} c ON b.{_id(colonne)} IS NOT DISTINCT FROM c.brut
+                WHERE c.probleme IS NOT NULL
+                QUALIFY row_number() OVER (PARTITION BY c.probleme ORDER BY b._ligne) <= {NB_EXEMPLES}
+                ORDER BY c.probleme, b._ligne""").fetchall()
+            par_code: dict[str, Probleme] = {}
+            for code, n, ligne, valeur, attendu in rows:
+                p = par_code.setdefault(code, Probleme(code, n, []))
+                p.exemples.append(Exemple(ligne, self.etiquette(colonne), valeur, attendu))
+            self.problemes += par_code.values()
+
+    def controler_identifiants(self):
+        if "id_jeune" not in self.lues:
+            return
+        colonne = "id_jeune"
+        self.controle("cellule_vide", colonne, "SELECT _ligne, NULL, 'un identifiant (cellule obligatoire)' "
+                      "FROM brut WHERE id_jeune IS NULL OR trim(id_jeune) = ''")
+        self.controle("formule", colonne, "SELECT _ligne, NULL, 'un identifiant pseudonyme, pas une formule' "
+                      "FROM brut WHERE regexp_matches(trim(id_jeune), '^[=+\\-@]')")
+        self.controle("identifiant", colonne, "SELECT _ligne, NULL, '4 à 64 caractères sans espace' FROM brut "
+                      "WHERE trim(id_jeune) <> '' AND NOT regexp_matches(trim(id_jeune), '^[=+\\-@]') "
+                      "AND NOT regexp_matches(trim(id_jeune), '^[^\\s\\x00-\\x1f\\x7f]{4,64}$')")
+
+    def typer(self):
+        """The typed table: model columns with their SQL types, `_ligne` kept for messages."""
+        selections, jointures = ["b._ligne"], []
+        for c in self.table.colonnes:
+            if c.nom == "provenance":
+                continue
+            if c.nom == "id_jeune":
+                selections.append("trim(b.id_jeune) AS id_jeune")
+            elif c.nom in self.lues:
+                alias = _id("c_" + c.nom)
+                jointures.append(f"LEFT JOIN {_id('conv_' + c.nom)} {alias} ON b.{_id(c.nom)} IS NOT DISTINCT FROM {alias}.brut")
+                selections.append(f"CAST({alias}.valeur AS {c.type_sql}) AS {_id(c.nom)}")
+            elif c.nom == "annee" and self.annee_option is not None:
+                selections.append("CAST($annee AS INTEGER) AS annee")
+            else:
+                selections.append(f"CAST(NULL AS {c.type_sql}) AS {_id(c.nom)}")
+        self.con.execute(f"CREATE TABLE type_brut AS SELECT {', '.join(selections)} FROM brut b {' '.join(jointures)}",
+                         {"annee": self.annee_option} if "annee" not in self.lues and self.annee_option else {})
+        if "tranche_age" in self.table.noms and "age" in self.table.noms:
+            # tranche_age derives from age when the file leaves it out or empty (same bands as modele.tranche_de_age).
+            self.con.execute("""CREATE TABLE type AS SELECT * REPLACE (coalesce(tranche_age, CASE
+                WHEN age IS NULL THEN NULL WHEN age <= 17 THEN '16-17' WHEN age <= 20 THEN '18-20'
+                WHEN age <= 23 THEN '21-23' ELSE '24+' END) AS tranche_age) FROM type_brut""")
+        else:
+            self.con.execute("CREATE TABLE type AS SELECT * FROM type_brut")
+        self.con.execute("DROP TABLE type_brut")
+
+    def controler_annee(self) -> int | None:
+        annees = self.con.execute("SELECT annee, count(*) FROM type WHERE annee IS NOT NULL GROUP BY annee "
+                                  "ORDER BY count(*) DESC, annee").fetchall()
+        comptes = ", ".join(f"{a} : {formats.nombre(n)} ligne{'s' if n > 1 else ''}" for a, n in annees)
+        if self.annee_option is not None and any(a != self.annee_option for a, _ in annees):
+            self.controle("annee_differente", "annee",
+                          "SELECT _ligne, NULL, 'l''année ' || $annee || ' (option --annee)' FROM type WHERE annee <> $annee",
+                          {"annee": self.annee_option}, message=f"années lues : {comptes}")
+            return None
+        if len(annees) > 1:
+            principale = annees[0][0]
+            self.controle("annees_melangees", "annee",
+                          "SELECT _ligne, NULL, 'une seule année par fichier (ici surtout ' || $annee || ')' "
+                          "FROM type WHERE annee <> $annee", {"annee": principale},
+                          message=f"années lues : {comptes}")
+            return None
+        return annees[0][0] if annees else self.annee_option
+
+    def controler_lignes(self):
+        noms = self.table.noms
+        for date in ("date_entree", "date_debut"):
+            if date in noms:
+                self.controle("date_hors_annee", date, f"""
+                    SELECT _ligne, 'année ' || annee, 'une date du 01/01/' || annee || ' au 31/12/' || annee
+                    FROM type WHERE year({_id(date)}) <> annee""")
+        if {"age", "tranche_age"} <= set(self.lues):
+            self.controle("incoherence", "tranche_age", """
+                SELECT _ligne, 'âge ' || age || ' ans',
+                       '« ' || CASE WHEN age <= 17 THEN '16-17' WHEN age <= 20 THEN '18-20'
+                                    WHEN age <= 23 THEN '21-23' ELSE '24+' END || ' » pour cet âge'
+                FROM type WHERE age IS NOT NULL AND tranche_age IS NOT NULL AND tranche_age <> CASE
+                    WHEN age <= 17 THEN '16-17' WHEN age <= 20 THEN '18-20' WHEN age <= 23 THEN '21-23' ELSE '24+' END""")
+        if {"type", "sous_type"} <= set(noms):
+            permis = [{"type": t, "sous_type": s, "attendu": SOUS_TYPES_ATTENDUS[t]}
+                      for t, sous in modele.SOUS_TYPES.items() for s in sous]
+            self.con.register("sous_types_permis", pd.DataFrame(permis))
+            self.controle("incoherence", "sous_type", """
+                SELECT t._ligne, 'type « ' || t.type || ' »', a.attendu
+                FROM type t
+                JOIN (SELECT DISTINCT type, attendu FROM sous_types_permis) a ON a.type = t.type
+                ANTI JOIN sous_types_permis p ON p.type = t.type AND p.sous_type = t.sous_type
+                WHERE t.sous_type IS NOT NULL""")
+        if {"dispositif", "date_entree"} <= set(noms):
+            self.controle("incoherence", "dispositif", """
+                SELECT _ligne, 'entrée le ' || strftime(date_entree, '%d/%m/%Y'),
+                       'GJ avant le 1er mars 2022, CEJ à partir du 1er mars 2022'
+                FROM type WHERE (dispositif = 'CEJ' AND date_entree < $debut) OR (dispositif = 'GJ' AND date_entree >= $debut)""",
+                          {"debut": modele.DEBUT_CEJ})
+        if self.table.cle:
+            cle = list(self.table.cle)
+            colonne = "id_jeune" if "id_jeune" in cle else cle[-1]
+            partition = ", ".join(_id(c) for c in cle)
+            non_nulles = " AND ".join(f"{_id(c)} IS NOT NULL" for c in cle)
+            libelle = LIBELLES_CLE[self.table.nom]
+            self.controle("doublon", colonne, f"""
+                SELECT _ligne, $libelle || ' qu''à la ligne ' || premiere, 'une seule ligne par ' || $unique
+                FROM (SELECT _ligne, min(_ligne) OVER (PARTITION BY {partition}) AS premiere FROM type WHERE {non_nulles})
+                WHERE _ligne <> premiere""", {"libelle": libelle[0], "unique": libelle[1]})
+
+    def controler_total(self, nb_lignes: int):
+        lecture = self.lecture
+        if lecture.ligne_total is None:
+            return
+        cellule_objectif = (lecture.total_cellules.get("objectif") or "").strip()
+        if "objectif" in self.lues and cellule_objectif:
+            somme = self.con.execute("SELECT coalesce(sum(objectif), 0) FROM type").fetchone()[0]
+            annonce = re.sub(r"[\s\u00a0\u202f]", "", cellule_objectif)
+            if annonce != str(somme):
+                self.problemes.append(Probleme("total_incorrect", 1, [Exemple(
+                    lecture.ligne_total, self.etiquette("objectif"), cellule_objectif,
+                    f"la somme des objectifs lus, {formats.nombre(somme)}", "ligne de total")]))
+            return
+        if lecture.total_nombre is None or int(lecture.total_nombre) != nb_lignes:
+            self.problemes.append(Probleme("total_incorrect", 1, [Exemple(
+                lecture.ligne_total, None, lecture.total_nombre,
+                f"le nombre de lignes de données lues, {formats.nombre(nb_lignes)}",
+                "ligne de total" + ("" if lecture.total_nombre else " sans nombre lisible (une formule ?)"),
+                montrer_valeur=lecture.total_nombre is not None)]))
+
+    def selection_finale(self) -> str:
+        """The rows as the model declares them (types, order of columns, provenance), with `_ligne`."""
+        colonnes = ", ".join(f"CAST({_id(c.nom)} AS {c.type_sql}) AS {_id(c.nom)}" for c in self.table.colonnes
+                             if c.nom != "provenance")
+        return f"SELECT {colonnes}, CAST($provenance AS VARCHAR) AS provenance, _ligne FROM type"
+
+    def pandera(self):
+        """The model's declared schema, last: it must accept every row before anything is written."""
+        schema = modele.schema(self.table.nom)
+        lecteur = self.con.sql(f"SELECT * FROM ({self.selection_finale()}) ORDER BY _ligne",
+                               params={"provenance": PROVENANCE_IMPORT}).to_arrow_reader(TAILLE_LOT_PANDERA)
+        echecs: dict[tuple[str, str], Probleme] = {}
+        for lot in lecteur:
+            df = lot.to_pandas()
+            df.index = df.pop("_ligne").to_numpy()
+            try:
+                schema.validate(df, lazy=True)
+            except pa.errors.SchemaErrors as exc:
+                for _, r in exc.failure_cases.iterrows():
+                    colonne = r["column"] if isinstance(r["column"], str) else ""
+                    k = (colonne, str(r["check"]))
+                    p = echecs.setdefault(k, Probleme("schema", 0, []))
+                    p.nombre += 1
+                    if len(p.exemples) < NB_EXEMPLES:
+                        ligne = int(r["index"]) if pd.notna(r["index"]) else None
+                        p.exemples.append(Exemple(ligne, self.etiquette(colonne) if colonne in self.table.noms else None,
+                                                  None if pd.isna(r["failure_case"]) else str(r["failure_case"]),
+                                                  f"contrôle {r['check']}"))
+        self.problemes += echecs.values()
+
+    def ecrire(self, dest: Path):
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        colonnes = ", ".join(_id(c) for c in self.table.noms)
+        # Ordered as the file: the same file always gives the same bytes (a re-import is detected by hash).
+        self.con.sql(f"SELECT {colonnes} FROM ({self.selection_finale()}) ORDER BY _ligne",
+                     params={"provenance": PROVENANCE_IMPORT}).write_parquet(str(dest), compression="zstd")
+
+
+def valider(lecture: Lecture, annee: int | None, communes: Communes | None, travail: Path) -> Extrait:
+    """Checks a staged file; returns the typed extract written under `travail`, or raises FichierRefuse."""
+    con = connexion(travail)
+    try:
+        v = _Validation(con, lecture, annee, communes)
+        v.charger()
+        v.convertir()
+        v.controler_identifiants()
+        v.typer()
+        annee_fichier = v.controler_annee()
+        v.controler_lignes()
+        v.controler_total(lecture.nb_lignes)
+        contexte = f"{lecture.forme}, table {lecture.table}, {formats.nombre(lecture.nb_lignes)} lignes de données"
+        if v.problemes:
+            raise FichierRefuse(lecture.nom, _ordonner(v.problemes), contexte)
+        if annee_fichier is None:
+            raise FichierRefuse(lecture.nom, [Probleme("colonne_manquante", 1, [Exemple(
+                1, "« annee »", None, "une colonne « Année » remplie, ou l'option --annee", montrer_valeur=False)])],
+                contexte)
+        v.pandera()
+        if v.problemes:
+            raise FichierRefuse(lecture.nom, v.problemes, contexte)
+        dest = travail / "parquet" / lecture.table / f"annee={annee_fichier}.{id(lecture)}.parquet"
+        v.ecrire(dest)
+        return Extrait(lecture, lecture.table, int(annee_fichier), lecture.nb_lignes, dest)
+    finally:
+        con.close()
+
+
+def _ordonner(problemes: list[Probleme]) -> list[Probleme]:
+    """Problems in the order of the file: by first line at fault."""
+    return sorted(problemes, key=lambda p: min((e.ligne or 0 for e in p.exemples), default=0))
+

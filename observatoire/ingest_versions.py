@@ -1,0 +1,210 @@
+"""Changing the data folder safely: one operation at a time, all or nothing, every previous file kept.
+
+An operation (an import, a restoration) is a list of replacements of files under the data folder.
+Before any file moves, the current version of each is copied to data/sauvegardes/<version>/ with a
+manifest (manifest.json: what was there, what replaces it, from which source file); then each new file,
+prepared beside the data on the same filesystem, is swapped in with os.replace (a reader sees the old
+file or the new one, never half of one). If a swap fails, the files already swapped are put back.
+`restaurer(version)` puts back the files an operation replaced (and removes those it created); it is
+itself an operation, so it can be undone too. A lock file keeps two operations from interleaving.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from observatoire import config
+
+NOM_VERROU = ".import.verrou"
+MANIFESTE = "manifest.json"
+
+
+class OperationEnCours(RuntimeError):
+    """Another import or restoration holds the lock."""
+
+
+class VersionInconnue(LookupError):
+    pass
+
+
+def sha256(chemin: Path) -> str:
+    h = hashlib.sha256()
+    with open(chemin, "rb") as f:
+        while bloc := f.read(1 << 20):
+            h.update(bloc)
+    return h.hexdigest()
+
+
+def _processus_vivant(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def verrou():
+    """Exclusive lock on the data folder: a file created with O_EXCL holding our pid. A lock left by a
+    process that no longer exists (killed import) is taken over."""
+    data_dir = config.DATA_DIR
+    chemin = data_dir / NOM_VERROU
+    for _ in range(3):
+        try:
+            fd = os.open(chemin, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            break
+        except FileExistsError:
+            try:
+                pid = int(chemin.read_text().strip() or 0)
+            except (OSError, ValueError):
+                pid = 0
+            if pid and _processus_vivant(pid):
+                raise OperationEnCours(f"un autre import ou une restauration est en cours (processus {pid}) : "
+                                       "attendez qu'il se termine, puis relancez la commande") from None
+            chemin.unlink(missing_ok=True)
+    else:
+        raise OperationEnCours(f"verrou {chemin} impossible à prendre")
+    try:
+        os.write(fd, f"{os.getpid()}\n".encode())
+        os.close(fd)
+        yield
+    finally:
+        chemin.unlink(missing_ok=True)
+
+
+@dataclass
+class Remplacement:
+    relatif: str                 # path under the data folder, with '/' (e.g. extraits/jeunes/annee=2023.parquet)
+    nouveau: Path | None         # file prepared on the data folder's filesystem; None = remove the file
+    sha256_nouveau: str | None = None
+
+
+def _horodatage(sauvegardes: Path) -> str:
+    base = dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
+    version, n = base, 1
+    while (sauvegardes / version).exists() or (sauvegardes / f".{version}.tmp").exists():
+        n += 1
+        version = f"{base}_{n}"
+    return version
+
+
+def dossier_preparation() -> Path:
+    """A private folder beside the data (same filesystem, so that os.replace is atomic)."""
+    data_dir = config.DATA_DIR
+    return Path(tempfile.mkdtemp(dir=data_dir, prefix=".preparation-"))
+
+
+def _copier_atomique(source: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".restauration-")
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, dest)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def appliquer(remplacements: list[Remplacement], operation: dict) -> str:
+    """Saves the current files, then swaps the new ones in; returns the version (its backup folder's name).
+    Call it holding `verrou()`."""
+    data_dir = config.DATA_DIR
+    sauvegardes = config.SAUVEGARDES_DIR
+    sauvegardes.mkdir(parents=True, exist_ok=True)
+    version = _horodatage(sauvegardes)
+    provisoire = sauvegardes / f".{version}.tmp"
+    provisoire.mkdir()
+    fichiers = []
+    try:
+        for r in remplacements:
+            cible = data_dir / r.relatif
+            avant = cible.exists()
+            if avant:
+                (provisoire / r.relatif).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(cible, provisoire / r.relatif)
+            fichiers.append({"chemin": r.relatif, "avant": "présent" if avant else "absent",
+                             "sha256_avant": sha256(cible) if avant else None,
+                             "apres": "présent" if r.nouveau else "absent", "sha256_apres": r.sha256_nouveau})
+        manifeste = {"version": version, "date": dt.datetime.now().isoformat(timespec="seconds"),
+                     **operation, "fichiers": fichiers}
+        (provisoire / MANIFESTE).write_text(json.dumps(manifeste, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(provisoire, sauvegardes / version)
+    except BaseException:
+        shutil.rmtree(provisoire, ignore_errors=True)
+        raise
+    faits: list[Remplacement] = []
+    try:
+        for r in remplacements:
+            cible = data_dir / r.relatif
+            if r.nouveau is not None:
+                cible.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(r.nouveau, cible)
+            else:
+                cible.unlink(missing_ok=True)
+            faits.append(r)
+    except BaseException:
+        # Put back what was already swapped, from the backup just written; then forget the backup.
+        for r, f in zip(faits, fichiers):
+            cible = data_dir / r.relatif
+            if f["avant"] == "présent":
+                _copier_atomique(sauvegardes / version / r.relatif, cible)
+            else:
+                cible.unlink(missing_ok=True)
+        shutil.rmtree(sauvegardes / version, ignore_errors=True)
+        raise
+    return version
+
+
+def manifeste(version: str) -> dict:
+    data_dir = config.DATA_DIR
+    sauvegardes = config.SAUVEGARDES_DIR
+    chemin = sauvegardes / version / MANIFESTE
+    if not version or "/" in version or version.startswith(".") or not chemin.exists():
+        connues = [m["version"] for m in lister()]
+        raise VersionInconnue(f"version inconnue : « {version} ». Versions sauvegardées : "
+                              + (", ".join(connues) if connues else "aucune"))
+    return json.loads(chemin.read_text(encoding="utf-8"))
+
+
+def lister() -> list[dict]:
+    """Manifests of every saved operation, oldest first."""
+    data_dir = config.DATA_DIR
+    sauvegardes = config.SAUVEGARDES_DIR
+    if not sauvegardes.exists():
+        return []
+    resultats = []
+    for dossier in sorted(p for p in sauvegardes.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        chemin = dossier / MANIFESTE
+        if chemin.exists():
+            resultats.append(json.loads(chemin.read_text(encoding="utf-8")))
+    return resultats
+
+
+def plan_restauration(version: str, preparation: Path) -> tuple[dict, list[Remplacement]]:
+    """What restoring `version` changes: each file the operation touched goes back to its state before it."""
+    data_dir = config.DATA_DIR
+    m = manifeste(version)
+    sauvegarde = config.SAUVEGARDES_DIR / version
+    remplacements = []
+    for f in m["fichiers"]:
+        cible = data_dir / f["chemin"]
+        if f["avant"] == "présent":
+            if cible.exists() and sha256(cible) == f["sha256_avant"]:
+                continue
+            prepare = preparation / f["chemin"]
+            prepare.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(sauvegarde / f["chemin"], prepare)
+            remplacements.append(Remplacement(f["chemin"], prepare, f["sha256_avant"]))
+        elif cible.exists():
+            remplacements.append(Remplacement(f["chemin"], None))
+    return m, remplacements
