@@ -1,0 +1,140 @@
+"""The shared sidebar filters of every page that shows extracts: year and territory.
+
+The URL carries them as short codes, so that a link opens the same view: ?annee=2022&territoire=14-CAE
+(territoire: absent or 'normandie' for the region, a department '14', or a Mission Locale '14-CAE').
+Inside the app the region's code is config.REGION ('Normandie'), as in queries/territoires_normandie.sql;
+the URL accepts it in any case.
+
+Why not `bind="query-params"`: Streamlit writes the *displayed label* of a bound selectbox into the URL
+("Mission Locale Caen la Mer Calvados Centre"); we want the code. So the widgets keep their value in
+session_state (persisting across pages of the session) and this module mirrors it to and from the URL.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from observatoire import config, db
+from observatoire.provenance import Provenance
+
+CLE_ANNEE = "annee"
+CLE_TERRITOIRE = "territoire"
+REGION = config.REGION  # code of the region inside the app; the URL accepts "normandie"
+DEPARTEMENTS = {"14": "Calvados", "27": "Eure", "50": "Manche", "61": "Orne", "76": "Seine-Maritime"}
+
+
+@dataclass(frozen=True)
+class Filtres:
+    annee: int
+    niveau: str                  # 'region' | 'departement' | 'mission_locale'
+    code: str                    # 'Normandie' | '14' | '14-CAE'
+    libelle: str                 # 'Normandie' | 'Calvados (14)' | 'Mission Locale Caen la Mer Calvados Centre'
+    codes_ml: tuple[str, ...]    # the Missions Locales of the territory (all 24 for the region)
+    provenance: Provenance       # of the year's extracts: DEMO or EXTRAITS
+
+    @property
+    def est_region(self) -> bool:
+        return self.niveau == "region"
+
+    @property
+    def annee_du_rapport(self) -> bool:
+        return self.annee == config.ANNEE_RAPPORT
+
+    @property
+    def params(self) -> dict:
+        """The bound parameters of the queries of queries/publics_*.sql and alike."""
+        return {"annee": self.annee, "codes_ml": list(self.codes_ml)}
+
+
+def territoires() -> pd.DataFrame:
+    """Region, then each department followed by its Missions Locales: code, libelle, niveau, codes_ml."""
+    df = db.requete("territoires_normandie")
+    mls = df[df["niveau"] == "mission_locale"].sort_values(["departement", "libelle"])
+    lignes = [{"code": REGION, "libelle": config.REGION, "niveau": "region",
+               "codes_ml": tuple(sorted(mls["code"]))}]
+    for dep, nom in DEPARTEMENTS.items():
+        siennes = mls[mls["departement"] == dep]
+        lignes.append({"code": dep, "libelle": f"{nom} ({dep})", "niveau": "departement",
+                       "codes_ml": tuple(sorted(siennes["code"]))})
+        lignes += [{"code": r.code, "libelle": r.libelle, "niveau": "mission_locale", "codes_ml": (r.code,)}
+                   for r in siennes.itertuples()]
+    return pd.DataFrame(lignes)
+
+
+def annees() -> pd.DataFrame:
+    """Years present in the extracts (latest first) with their provenance."""
+    return db.requete("extraits_annees")
+
+
+def _normaliser_territoire(valeur) -> str | None:
+    if valeur is None:
+        return None
+    v = str(valeur).strip()
+    return REGION if v.lower() == REGION.lower() else v.upper()
+
+
+def _depuis_url(cle: str, valeurs: list, defaut, convertir) -> None:
+    """Seeds the widget's value from the URL the first time (or when the stored value is no longer offered)."""
+    if cle in st.session_state and st.session_state[cle] in valeurs:
+        return
+    try:
+        v = convertir(st.query_params.get(cle))
+    except (TypeError, ValueError):
+        v = None
+    st.session_state[cle] = v if v in valeurs else defaut
+
+
+def _vers_url(cle: str, valeur, defaut) -> None:
+    """The URL shows the value unless it is the default, to keep links short."""
+    if valeur == defaut:
+        if cle in st.query_params:
+            del st.query_params[cle]
+    elif st.query_params.get(cle) != str(valeur):
+        st.query_params[cle] = str(valeur)
+
+
+def barre_laterale(*, avec_annee: bool = True, avec_territoire: bool = True) -> Filtres:
+    """Draws the year and territory selectors in the sidebar and returns the selection."""
+    ans = annees()
+    liste_annees = [int(a) for a in ans["annee"]] or [config.ANNEE_RAPPORT]
+    annee_defaut = config.ANNEE_RAPPORT if config.ANNEE_RAPPORT in liste_annees else liste_annees[0]
+    terr = territoires()
+    codes = terr["code"].tolist()
+    libelles = dict(zip(terr["code"], terr["libelle"]))
+
+    with st.sidebar:
+        if avec_annee:
+            _depuis_url(CLE_ANNEE, liste_annees, annee_defaut, int)
+            annee = st.selectbox("Année", liste_annees, key=CLE_ANNEE, persist_state="session",
+                                 help="Années présentes dans les extraits (données de démonstration ou importées).")
+            _vers_url(CLE_ANNEE, annee, annee_defaut)
+        else:
+            annee = annee_defaut
+        if avec_territoire:
+            _depuis_url(CLE_TERRITOIRE, codes, REGION, _normaliser_territoire)
+            code = st.selectbox("Territoire", codes, format_func=libelles.get, key=CLE_TERRITOIRE,
+                                persist_state="session",
+                                help="La Normandie, un département ou une Mission Locale.")
+            _vers_url(CLE_TERRITOIRE, code, REGION)
+        else:
+            code = REGION
+        autres = [a for a in liste_annees if a != config.ANNEE_RAPPORT]
+        note = f"Chiffres publiés : {config.ANNEE_RAPPORT} seulement (rapport d'activité de l'ARML)."
+        if autres:
+            note += (" " + ", ".join(map(str, sorted(autres))) + " : estimations dérivées des variations "
+                     "publiées et données de démonstration.")
+        st.caption(note)
+
+    ligne = terr.set_index("code").loc[code]
+    prov = ans.loc[ans["annee"] == annee, "provenance"]
+    provenance = Provenance.EXTRAITS if (len(prov) and prov.iloc[0] == "extraits") else Provenance.DEMO
+    return Filtres(annee=int(annee), niveau=ligne["niveau"], code=code, libelle=ligne["libelle"],
+                   codes_ml=tuple(ligne["codes_ml"]), provenance=provenance)
+
+
+def perimetre() -> tuple[int, str]:
+    """Year and territory code chosen in the sidebar (drawn here): what observatoire/exports.py asks for."""
+    f = barre_laterale()
+    return f.annee, f.code
