@@ -76,14 +76,17 @@ def _normaliser_territoire(valeur) -> str | None:
 
 
 def _depuis_url(cle: str, valeurs: list, defaut, convertir) -> None:
-    """Seeds the widget's value from the URL the first time (or when the stored value is no longer offered)."""
-    if cle in st.session_state and st.session_state[cle] in valeurs:
-        return
+    """Before the widget: a valid value in the URL wins (a shared link, the back button); otherwise the
+    value kept in the session stays (the menu drops the URL's parameters when changing page)."""
+    brut = st.query_params.get(cle)
     try:
-        v = convertir(st.query_params.get(cle))
+        v = convertir(brut) if brut is not None else None
     except (TypeError, ValueError):
         v = None
-    st.session_state[cle] = v if v in valeurs else defaut
+    if v in valeurs:
+        st.session_state[cle] = v
+    elif st.session_state.get(cle) not in valeurs:
+        st.session_state[cle] = defaut
 
 
 def _vers_url(cle: str, valeur, defaut) -> None:
@@ -93,6 +96,11 @@ def _vers_url(cle: str, valeur, defaut) -> None:
             del st.query_params[cle]
     elif st.query_params.get(cle) != str(valeur):
         st.query_params[cle] = str(valeur)
+
+
+def _au_changement(cle: str, defaut):
+    # Runs before the script on a change of the widget, so that the URL read at the top is already new.
+    return lambda: _vers_url(cle, st.session_state[cle], defaut)
 
 
 def barre_laterale(*, avec_annee: bool = True, avec_territoire: bool = True) -> Filtres:
@@ -108,6 +116,7 @@ def barre_laterale(*, avec_annee: bool = True, avec_territoire: bool = True) -> 
         if avec_annee:
             _depuis_url(CLE_ANNEE, liste_annees, annee_defaut, int)
             annee = st.selectbox("Année", liste_annees, key=CLE_ANNEE, persist_state="session",
+                                 on_change=_au_changement(CLE_ANNEE, annee_defaut),
                                  help="Années présentes dans les extraits (données de démonstration ou importées).")
             _vers_url(CLE_ANNEE, annee, annee_defaut)
         else:
@@ -115,7 +124,7 @@ def barre_laterale(*, avec_annee: bool = True, avec_territoire: bool = True) -> 
         if avec_territoire:
             _depuis_url(CLE_TERRITOIRE, codes, REGION, _normaliser_territoire)
             code = st.selectbox("Territoire", codes, format_func=libelles.get, key=CLE_TERRITOIRE,
-                                persist_state="session",
+                                persist_state="session", on_change=_au_changement(CLE_TERRITOIRE, REGION),
                                 help="La Normandie, un département ou une Mission Locale.")
             _vers_url(CLE_TERRITOIRE, code, REGION)
         else:
