@@ -49,7 +49,9 @@ def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: st
     suppressed); `lecture` says in one plain sentence what the chart shows; `cle` is unique per page.
     """
     st.subheader(titre)
-    st.altair_chart(chart.properties(title=""), theme=None, width="stretch", key=f"graph_{cle}")
+    # The description becomes the chart's accessible name (aria-label), read by screen readers.
+    st.altair_chart(chart.properties(title="", description=f"{titre}. {lecture}"), theme=None, width="stretch",
+                    key=f"graph_{cle}")
     st.markdown(f"**À retenir :** {lecture}")
     st.badge(provenance.libelle, icon=provenance.icone, color=provenance.couleur)
     st.caption(f"Source : {source}" + (f" — {note}" if note else ""))
