@@ -88,8 +88,9 @@ def importer(fichiers: list[str | Path], table: str | None = None, annee: int | 
         if bilan.refus:
             for refus in bilan.refus:
                 dire(refus.texte())
-            dire(f"Rien n'a été importé : {len(bilan.refus)} fichier{'s' if len(bilan.refus) > 1 else ''} "
-                 "refusé(s). Aucune donnée n'a été modifiée.")
+            n = len(bilan.refus)
+            dire(f"Rien n'a été importé : {n} fichier{'s' if n > 1 else ''} refusé{'s' if n > 1 else ''}. "
+                 "Aucune donnée n'a été modifiée.")
             bilan.code = REFUS
             return bilan
         if simulation:

@@ -216,7 +216,7 @@ def _attendu_valeurs(colonne: str) -> str:
 
 def _obligatoire(colonne: modele.Colonne) -> Conversion:
     if colonne.obligatoire:
-        return Conversion(None, "vide", "une valeur (cellule obligatoire)")
+        return Conversion(None, "cellule_vide", "une valeur (cellule obligatoire)")
     return VIDE
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import operator
 import os
 import re
 import tempfile
@@ -252,7 +253,7 @@ def associer_entete(nom: str, cellules: list[str], table_demandee: str | None, a
     lues = colonnes_lues(table)
     for c in [c for c in trouvees if c not in lues]:
         i = trouvees.pop(c)
-        ignorees.append(f"{_etiquette(cellules[i], i)} (colonne de la table {_table_de_colonne(c)}, pas de {table})")
+        ignorees.append(f"{_etiquette(cellules[i], i)} (colonne de {_tables_de_colonne(c)}, pas de {table})")
     manquantes, permises = [], []
     for c in lues:
         if c in trouvees:
@@ -287,8 +288,8 @@ def associer_entete(nom: str, cellules: list[str], table_demandee: str | None, a
     return Entete(table, trouvees, colonnes, ignorees, permises, list(cellules))
 
 
-def _table_de_colonne(colonne: str) -> str:
-    return next(t for t, d in modele.TABLES.items() if colonne in d.noms and colonne in colonnes_distinctives(t))
+def _tables_de_colonne(colonne: str) -> str:
+    return ", ".join(t for t, d in modele.TABLES.items() if colonne in d.noms)
 
 
 def _deviner_table(nom: str, trouvees: dict[str, int], cellules: list[str], ligne: int) -> str:
@@ -322,6 +323,8 @@ def _ecrire(lignes: Iterator[tuple[int, list[str]]], entete: Entete, staging: Pa
     colonnes = list(entete.indices)
     indices = [entete.indices[c] for c in colonnes]
     minimum, largeur = entete.largeur_utile, len(entete.titres)
+    # Every titled column is within `minimum` cells, which every written row has.
+    choisir = operator.itemgetter(*indices) if len(indices) > 1 else (lambda r: (r[indices[0]],))
     nb = 0
     staging.parent.mkdir(parents=True, exist_ok=True)
     with open(staging, "w", encoding="utf-8", newline="") as sortie:
@@ -351,11 +354,11 @@ def _ecrire(lignes: Iterator[tuple[int, list[str]]], entete: Entete, staging: Pa
                     f"au plus {formats.nombre(LONGUEUR_MAX_CELLULE)} caractères"))
                 return
             if not collecte:
-                ecrivain.writerow([ligne, *(cellules[i] if i < len(cellules) else "" for i in indices)])
+                ecrivain.writerow((ligne, *choisir(cellules)))
 
         precedente = None
         for ligne, cellules in lignes:
-            if not any(c.strip() for c in cellules):
+            if not "".join(cellules).strip():
                 continue    # an empty row (Excel leaves some at the end): nothing to read
             if precedente is not None:
                 garder(*precedente, finale=False)

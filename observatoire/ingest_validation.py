@@ -12,6 +12,7 @@ from the file's content; every value travels as a bound parameter or inside a re
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,8 +57,10 @@ class Extrait:
 
 def connexion(travail: Path) -> duckdb.DuckDBPyConnection:
     (travail / "duckdb").mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(config={"threads": 2, "memory_limit": "1GB", "preserve_insertion_order": True,
+    con = duckdb.connect(config={"threads": 2, "memory_limit": "1GB", "preserve_insertion_order": True,
                                   "temp_directory": str(travail / "duckdb")})
+    con.execute("SET enable_progress_bar = false")   # it would draw on the user's terminal
+    return con
 
 
 class _Validation:
@@ -104,7 +107,11 @@ class _Validation:
         for colonne in self.lues:
             if colonne == "id_jeune":
                 continue
-            convertir = convertisseur(self.table.colonne(colonne), self.communes)
+            definition = self.table.colonne(colonne)
+            if DERIVABLES.get(colonne) in self.lues:
+                # An empty cell is filled from the column it derives from (checked after typing).
+                definition = dataclasses.replace(definition, obligatoire=False)
+            convertir = convertisseur(definition, self.communes)
             distincts = [r[0] for r in self.con.execute(f"SELECT DISTINCT {_id(colonne)} FROM brut").fetchall()]
             conversions = [convertir(t) for t in distincts]
             table = pa_arrow.table({
@@ -189,6 +196,11 @@ class _Validation:
 
     def controler_lignes(self):
         noms = self.table.noms
+        for derivee, source in DERIVABLES.items():
+            if derivee in noms and self.table.colonne(derivee).obligatoire:
+                self.controle("cellule_vide", derivee if derivee in self.lues else source,
+                              f"SELECT _ligne, NULL, $attendu FROM type WHERE {_id(derivee)} IS NULL",
+                              {"attendu": f"une valeur dans « {derivee} » ou dans « {source} », dont elle se déduit"})
         for date in ("date_entree", "date_debut"):
             if date in noms:
                 self.controle("date_hors_annee", date, f"""

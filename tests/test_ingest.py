@@ -1,0 +1,423 @@
+"""Import of extracts: every kind of bad input is refused with its line and column, and leaves the data
+folder byte-identical; good inputs in their many forms (BOM, Windows-1252, decimal comma, XLSX,
+synonyms) are accepted with the right values. Files are built in code from observatoire/ingest_exemples.py
+(deterministic valid rows) with one cell spoiled; the data folder is a temporary copy."""
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from observatoire import config, ingest
+from observatoire import ingest_exemples as ex
+from observatoire.ingest_rapport import PROBLEMES
+
+ENTETES_JEUNES = ex.ENTETES["jeunes"]
+
+
+@pytest.fixture
+def donnees(tmp_path, monkeypatch):
+    """A copy of data/ (build only: sources stay read-only in the repository) that config points to."""
+    data = tmp_path / "data"
+    shutil.copytree(config.BUILD_DIR, data / "build")
+    monkeypatch.setattr(config, "DATA_DIR", data)
+    monkeypatch.setattr(config, "BUILD_DIR", data / "build")
+    monkeypatch.setattr(config, "DEMO_DIR", data / "build" / "demo")
+    monkeypatch.setattr(config, "EXTRAITS_DIR", data / "extraits")
+    monkeypatch.setattr(config, "SAUVEGARDES_DIR", data / "sauvegardes")
+    return data
+
+
+def empreinte(dossier: Path) -> dict[str, str]:
+    """Checksum of every file under a folder."""
+    return {p.relative_to(dossier).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(dossier.rglob("*")) if p.is_file()}
+
+
+def lancer(capsys, *args) -> tuple[int, str]:
+    code = ingest.main(["ingest", *map(str, args)])
+    sortie = capsys.readouterr()
+    return code, sortie.out + sortie.err
+
+
+def lire_parquet(data: Path, table: str, annee: int):
+    return duckdb.sql(f"SELECT * FROM read_parquet('{data / 'extraits' / table / f'annee={annee}.parquet'}')").df()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Builders of files. Row i of `r` is line i + 2 of the file (header = line 1).
+
+
+def csv_table(dossier: Path, table: str = "jeunes", n: int = 20, modifier=None, annee: int = 2023,
+              nom: str | None = None, sep: str = ";", encodage: str = "utf-8-sig", entetes=None) -> Path:
+    r = ex.lignes(table, n, annee)
+    e = list(entetes or ex.ENTETES[table])
+    if modifier:
+        modifier(e, r)
+    return ex.ecrire_csv(dossier / (nom or f"{table}.csv"), e, r, sep, encodage)
+
+
+def cellule(i: int, j: int, valeur: str):
+    def modifier(e, r):
+        r[i][j] = valeur
+    return modifier
+
+
+def octets(dossier: Path, nom: str, contenu: bytes) -> Path:
+    p = dossier / nom
+    p.write_bytes(contenu)
+    return p
+
+
+def _entete_seule(d):
+    return [csv_table(d, n=0)]
+
+
+def _utf16(d):
+    texte = "\t".join(ENTETES_JEUNES) + "\r\n" + "\r\n".join("\t".join(r) for r in ex.lignes("jeunes", 5))
+    return [octets(d, "jeunes.txt", texte.encode("utf-16"))]
+
+
+def _octet_invalide(d):
+    p = csv_table(d)
+    lignes = p.read_bytes().split(b"\r\n")
+    lignes[3] = lignes[3].replace(b"Non", b"N\x81n", 1)   # 0x81: neither UTF-8 nor Windows-1252
+    return [octets(d, "jeunes.csv", b"\r\n".join(lignes))]
+
+
+def _sans(colonne: str):
+    def modifier(e, r):
+        j = e.index(colonne)
+        del e[j]
+        for ligne in r:
+            del ligne[j]
+    return modifier
+
+
+def _tronquee(d):
+    p = csv_table(d)
+    contenu = p.read_bytes().rstrip(b"\r\n")
+    debut_derniere = contenu.rfind(b"\n") + 1
+    return [octets(d, "jeunes.csv", contenu[:debut_derniere + 25])]   # cut inside line 21
+
+
+def _annees(i_max: int, annee: str):
+    def modifier(e, r):
+        for ligne in r[:i_max]:
+            ligne[1] = annee
+    return modifier
+
+
+def _xlsx_deux_feuilles(d):
+    return [ex.ecrire_xlsx(d / "classeur.xlsx", {
+        "Feuil1": (ENTETES_JEUNES, ex.lignes("jeunes", 5)),
+        "Feuil2": (["Commentaire"], [["à vérifier"]]),
+    })]
+
+
+def _html(d):
+    page = "<!DOCTYPE html>\n<html><head><title>Session expirée</title></head><body><table><tr><td>Identifiant" \
+           "</td></tr></table></body></html>\n"
+    return [octets(d, "jeunes.csv", page.encode())]
+
+
+def _total(nombre: str):
+    def modifier(e, r):
+        r.append(["TOTAL", nombre] + [""] * (len(e) - 2))
+    return modifier
+
+
+def _en_trop(e, r):
+    r[4].append("surplus")
+
+
+def _guillemet(d):
+    p = csv_table(d)
+    lignes = p.read_bytes().decode("utf-8-sig").split("\r\n")
+    lignes[4] = lignes[4].replace(";Non;", ';"Non;', 1)
+    return [octets(d, "jeunes.csv", "\r\n".join(lignes).encode("utf-8"))]
+
+
+def _ods(d):
+    tampon = io.BytesIO()
+    with zipfile.ZipFile(tampon, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content/>")
+    return [octets(d, "jeunes.ods", tampon.getvalue())]
+
+
+def _table_inconnue(d):
+    return [ex.ecrire_csv(d / "contacts.csv", ["Nom", "Prénom", "Téléphone"], [["Martin", "Léa", "0231000000"]])]
+
+
+def _double_colonne(e, r):
+    e.append("Genre")
+    for ligne in r:
+        ligne.append(ligne[4])
+
+
+def _deux_fichiers(d):
+    return [csv_table(d, nom="a.csv"), csv_table(d, nom="b.csv")]
+
+
+def _cej_janvier_2022(d):
+    return [csv_table(d, "entrees_dispositif", annee=2022, modifier=cellule(0, 4, "15/01/2022"))]
+
+
+# name -> (files and options, expected problem key, texts the message must hold: line, column, value)
+REFUS = {
+    "fichier vide": (lambda d: [octets(d, "jeunes.csv", b"")], "fichier_vide", ["jeunes.csv", "0 octet"]),
+    "en-tête seul": (_entete_seule, "entete_seule", ["ligne 1"]),
+    "UTF-16 (Texte Unicode d'Excel)": (_utf16, "encodage", ["UTF-16"]),
+    "octet invalide": (_octet_invalide, "encodage", ["ligne 4", "0x81"]),
+    "séparateur tabulation": (lambda d: [csv_table(d, sep="\t")], "separateur", ["ligne 1", "tabulation"]),
+    "colonne manquante": (lambda d: [csv_table(d, modifier=_sans("Sexe"))], "colonne_manquante",
+                          ["ligne 1", "colonne « sexe »", "« Genre »"]),
+    "mauvais type": (lambda d: [csv_table(d, modifier=cellule(1, 5, "dix-sept"))], "type",
+                     ["ligne 3", "colonne « Âge » (F)", "« dix-sept »", "nombre entier"]),
+    "effectif négatif": (lambda d: [csv_table(d, "objectifs_cej", modifier=cellule(2, 2, "-5"))], "negatif",
+                         ["ligne 4", "colonne « Objectif » (C)", "« -5 »"]),
+    "âge impossible": (lambda d: [csv_table(d, modifier=cellule(0, 5, "31"))], "plage",
+                       ["ligne 2", "colonne « Âge » (F)", "« 31 »", "de 16 à 29"]),
+    "Mission Locale inconnue": (lambda d: [csv_table(d, modifier=cellule(4, 2, "14-XXX"))], "ml_inconnue",
+                                ["ligne 6", "colonne « Code ML » (C)", "« 14-XXX »"]),
+    "commune inconnue (code postal)": (lambda d: [csv_table(d, modifier=cellule(6, 3, "14000"))], "commune_inconnue",
+                                       ["ligne 8", "colonne « Commune de résidence » (D)", "« 14000 »", "code postal"]),
+    "commune ambiguë": (lambda d: [csv_table(d, modifier=cellule(6, 3, "Cuverville"))], "commune_ambigue",
+                        ["ligne 8", "colonne « Commune de résidence » (D)", "3 communes"]),
+    "ligne en double": (lambda d: [csv_table(d, modifier=lambda e, r: r[9].__setitem__(0, r[3][0]))], "doublon",
+                        ["ligne 11", "colonne « Identifiant jeune » (A)", "ligne 5"]),
+    "année différente de --annee": (lambda d: [csv_table(d), "--annee", "2024"], "annee_differente",
+                                    ["ligne 2", "colonne « Année » (B)", "« 2023 »", "2024"]),
+    "dernière ligne tronquée": (_tronquee, "ligne_tronquee", ["ligne 21"]),
+    "années mélangées": (lambda d: [csv_table(d, modifier=_annees(5, "2022"))], "annees_melangees",
+                         ["ligne 2", "colonne « Année » (B)", "2023 : 15 lignes, 2022 : 5 lignes"]),
+    "formule dans un code": (lambda d: [csv_table(d, modifier=cellule(2, 2, '=HYPERLINK("http://x.fr";"14-CAE")'))],
+                             "formule", ["ligne 4", "colonne « Code ML » (C)", "=HYPERLINK"]),
+    "formule dans l'identifiant": (lambda d: [csv_table(d, modifier=cellule(3, 0, "@SUM(1+1)*cmd"))], "formule",
+                                   ["ligne 5", "colonne « Identifiant jeune » (A)"]),
+    "cellule de 1 Mo": (lambda d: [csv_table(d, modifier=cellule(5, 11, "x" * 1_000_000))], "cellule_trop_longue",
+                        ["ligne 7", "colonne « Logement » (L)", "1\u202f000\u202f000 caractères"]),
+    "image PNG": (lambda d: [octets(d, "jeunes.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)], "binaire",
+                  ["PNG"]),
+    "XLSX à plusieurs feuilles": (_xlsx_deux_feuilles, "feuilles", ["« Feuil1 »", "« Feuil2 »"]),
+    "date hors de l'année": (lambda d: [csv_table(d, "entrees_dispositif", modifier=cellule(1, 4, "15/03/2022"))],
+                             "date_hors_annee", ["ligne 3", "colonne « Date d'entrée » (E)", "« 15/03/2022 »"]),
+    "booléen illisible": (lambda d: [csv_table(d, modifier=cellule(2, 8, "Peut-être"))], "booleen",
+                          ["ligne 4", "colonne « QPV » (I)", "« Peut-être »"]),
+    "cellule obligatoire vide": (lambda d: [csv_table(d, modifier=cellule(7, 4, ""))], "cellule_vide",
+                                 ["ligne 9", "colonne « Sexe » (E)"]),
+    "page HTML nommée .csv": (_html, "html", ["page web"]),
+    "date qui n'existe pas": (lambda d: [csv_table(d, "entrees_dispositif", modifier=cellule(0, 4, "31/02/2023"))],
+                              "date", ["ligne 2", "colonne « Date d'entrée » (E)", "« 31/02/2023 »"]),
+    "tranche d'âge contraire à l'âge": (
+        lambda d: [csv_table(d, modifier=lambda e, r: (r[0].__setitem__(5, "19"), r[0].__setitem__(6, "24+")))],
+        "incoherence", ["ligne 2", "colonne « Tranche d'âge » (G)", "« 24+ »", "âge 19 ans", "« 18-20 »"]),
+    "sous-type contraire au type": (
+        lambda d: [csv_table(d, "situations", modifier=lambda e, r: (r[0].__setitem__(3, "Emploi"),
+                                                                    r[0].__setitem__(4, "Région")))],
+        "incoherence", ["ligne 2", "colonne « Sous-type » (E)", "« Région »", "CDI"]),
+    "CEJ avant le 1er mars 2022": (_cej_janvier_2022, "incoherence",
+                                   ["ligne 2", "colonne « Dispositif » (D)", "15/01/2022"]),
+    "total annoncé faux": (lambda d: [csv_table(d, modifier=_total("999"))], "total_incorrect",
+                           ["ligne 22", "« 999 »", "20"]),
+    "cellule en trop": (lambda d: [csv_table(d, modifier=_en_trop)], "nombre_de_cellules",
+                        ["ligne 6", "« surplus »"]),
+    "guillemet non fermé": (_guillemet, "guillemets", ["ligne 5", "au milieu d'une cellule"]),
+    "classeur .xls": (lambda d: [octets(d, "jeunes.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))],
+                      "format_tableur", [".xls"]),
+    "classeur .ods": (_ods, "format_tableur", [".ods"]),
+    "table non reconnue": (_table_inconnue, "table_inconnue", ["ligne 1", "Nom ; Prénom ; Téléphone"]),
+    "colonne en double": (lambda d: [csv_table(d, modifier=_double_colonne)], "colonne_en_double",
+                          ["ligne 1", "« Genre » (O)", "« Sexe » (E)"]),
+    "valeur non autorisée": (lambda d: [csv_table(d, modifier=cellule(3, 4, "X"))], "valeur",
+                             ["ligne 5", "colonne « Sexe » (E)", "« X »", "« F », « H »"]),
+    "identifiant avec espace": (lambda d: [csv_table(d, modifier=cellule(3, 0, "J 12"))], "identifiant",
+                                ["ligne 5", "colonne « Identifiant jeune » (A)", "« J 12 »"]),
+    "deux fichiers pour la même année": (_deux_fichiers, "fichiers_en_double", ["b.csv", "a.csv"]),
+}
+
+
+@pytest.mark.parametrize("cas", list(REFUS), ids=list(REFUS))
+def test_refus_nomme_la_ligne_et_la_colonne_et_ne_change_rien(cas, donnees, tmp_path, capsys):
+    fabriquer, probleme, attendus = REFUS[cas]
+    args = fabriquer(tmp_path)
+    avant = empreinte(donnees)
+    code, texte = lancer(capsys, *args)
+    assert code == ingest.REFUS, texte
+    assert PROBLEMES[probleme][0] in texte, texte
+    for morceau in attendus:
+        assert morceau in texte, f"{morceau!r} absent de :\n{texte}"
+    assert "Aucune donnée n'a été modifiée" in texte
+    assert empreinte(donnees) == avant
+
+
+def test_au_moins_25_sortes_de_mauvaises_entrees():
+    assert len(REFUS) >= 25
+    assert len({probleme for _, probleme, _ in REFUS.values()}) >= 25
+
+
+def test_beaucoup_d_erreurs_comptees_avec_dix_exemples(donnees, tmp_path, capsys):
+    def modifier(e, r):
+        for ligne in r[:150]:
+            ligne[4] = "Inconnu"
+    code, texte = lancer(capsys, csv_table(tmp_path, n=200, modifier=modifier))
+    assert code == ingest.REFUS
+    assert "Valeur non autorisée : 150 lignes" in texte
+    assert texte.count("colonne « Sexe » (E) : « Inconnu »") == 10
+    assert "… et 140 autres" in texte
+
+
+def test_tout_ou_rien_sur_plusieurs_fichiers(donnees, tmp_path, capsys):
+    bon = csv_table(tmp_path, nom="bon.csv")
+    mauvais = csv_table(tmp_path, "objectifs_cej", modifier=cellule(0, 2, "-1"))
+    avant = empreinte(donnees)
+    code, texte = lancer(capsys, bon, mauvais)
+    assert code == ingest.REFUS
+    assert "ACCEPTÉ" not in texte and "objectifs_cej.csv, ligne 2" in texte
+    assert empreinte(donnees) == avant
+
+
+# ---------------------------------------------------------------------------------------------------
+# Accepted forms
+
+
+def test_csv_excel_avec_bom_accepte(donnees, tmp_path, capsys):
+    code, texte = lancer(capsys, csv_table(tmp_path))
+    assert code == ingest.OK, texte
+    assert "CSV UTF-8 avec BOM, séparateur « ; »" in texte
+    df = lire_parquet(donnees, "jeunes", 2023)
+    attendu = ex.lignes("jeunes", 20)
+    assert len(df) == 20
+    assert list(df["id_jeune"]) == [r[0] for r in attendu]
+    assert list(df["sexe"]) == [{"Femme": "F", "Homme": "H"}[r[4]] for r in attendu]
+    assert list(df["qpv"]) == [r[8] == "Oui" for r in attendu]
+    assert set(df["provenance"]) == {"extraits"}
+    assert list(df.columns) == ["id_jeune", "annee", "code_ml", "commune", "sexe", "age", "tranche_age", "niveau",
+                                "qpv", "zrr", "rqth", "logement", "premier_accueil", "sous_main_justice", "provenance"]
+
+
+def test_windows_1252_et_virgule_acceptes(donnees, tmp_path, capsys):
+    def modifier(e, r):
+        r[0][11] = "Précaire"
+        r[1][7] = "Supérieur"
+    p = csv_table(tmp_path, modifier=modifier, sep=",", encodage="cp1252")
+    assert "Précaire".encode("cp1252") in p.read_bytes()
+    code, texte = lancer(capsys, p)
+    assert code == ingest.OK, texte
+    assert "CSV Windows-1252, séparateur « , »" in texte and "pas en UTF-8" in texte
+    df = lire_parquet(donnees, "jeunes", 2023)
+    assert df.loc[0, "logement"] == "precaire" and df.loc[1, "niveau"] == "superieur"
+
+
+def test_virgule_decimale_et_espaces_de_milliers(donnees, tmp_path, capsys):
+    def modifier(e, r):
+        r[0][2] = "1 234"      # narrow no-break space, as a French Excel writes thousands
+        r[1][2] = "850,0"
+    code, texte = lancer(capsys, csv_table(tmp_path, "objectifs_cej", modifier=modifier))
+    assert code == ingest.OK, texte
+    df = lire_parquet(donnees, "objectifs_cej", 2023)
+    assert list(df["objectif"][:2]) == [1234, 850]
+    def age(e, r):
+        r[0][5], r[0][6] = "17,0", ""    # empty age band: derived from the age
+    code, texte = lancer(capsys, csv_table(tmp_path, modifier=age, nom="j.csv"))
+    assert code == ingest.OK, texte
+    assert tuple(lire_parquet(donnees, "jeunes", 2023).loc[0, ["age", "tranche_age"]]) == (17, "16-17")
+
+
+def test_xlsx_accepte_avec_dates_nombres_et_booleens(donnees, tmp_path, capsys):
+    import datetime as dt
+
+    r = ex.lignes("entrees_dispositif", 6)
+    r = [[x[0], int(x[1]), x[2], x[3], dt.datetime.strptime(x[4], "%d/%m/%Y")] for x in r]
+    p = ex.ecrire_xlsx(tmp_path / "entrees.xlsx", {"Feuil1": (ex.ENTETES["entrees_dispositif"], r)})
+    code, texte = lancer(capsys, p)
+    assert code == ingest.OK, texte
+    assert "XLSX" in texte
+    df = lire_parquet(donnees, "entrees_dispositif", 2023)
+    assert [d.date() if hasattr(d, "date") else d for d in df["date_entree"]] == [x[4].date() for x in r]
+
+
+def test_xlsx_feuilles_nommees_comme_les_tables(donnees, tmp_path, capsys):
+    p = ex.ecrire_xlsx(tmp_path / "extraits.xlsx", {
+        "Notes": (["Remarque"], [["export du 2 janvier"]]),
+        "Jeunes": (ENTETES_JEUNES, ex.lignes("jeunes", 8)),
+        "Objectifs CEJ": (ex.ENTETES["objectifs_cej"], ex.lignes("objectifs_cej", 24)),
+    })
+    code, texte = lancer(capsys, p)
+    assert code == ingest.OK, texte
+    assert "feuilles ignorées : « Notes »" in texte
+    assert len(lire_parquet(donnees, "jeunes", 2023)) == 8
+    assert len(lire_parquet(donnees, "objectifs_cej", 2023)) == 24
+
+
+def test_xlsx_formule_lue_comme_texte_jamais_calculee(donnees, tmp_path, capsys):
+    r = ex.lignes("jeunes", 3)
+    r[1][2] = '=HYPERLINK("http://exemple.invalid","14-CAE")'
+    p = ex.ecrire_xlsx(tmp_path / "j.xlsx", {"jeunes": (ENTETES_JEUNES, r)})
+    code, texte = lancer(capsys, p)
+    assert code == ingest.REFUS
+    assert "ligne 3, colonne « Code ML » (C) : « =HYPERLINK(" in texte
+
+
+def test_colonne_inconnue_ignoree_avec_avertissement(donnees, tmp_path, capsys):
+    def modifier(e, r):
+        e.insert(1, "Nom")
+        for i, ligne in enumerate(r):
+            ligne.insert(1, "=cmd|' /C calc'!A0" if i == 0 else "Martin")
+    code, texte = lancer(capsys, csv_table(tmp_path, modifier=modifier))
+    assert code == ingest.OK, texte
+    assert "colonnes ignorées (non reconnues, jamais copiées) : « Nom » (B)" in texte
+    assert "Nom" not in lire_parquet(donnees, "jeunes", 2023).columns
+
+
+def test_synonymes_d_entetes_et_de_valeurs(donnees, tmp_path, capsys):
+    entetes = ["ID", "ANNEE", "structure", "code_insee", "genre", "age_au_31_12", "Niveau", "qpv", "Résident ZRR",
+               "RQTH", "Hébergement", "1er accueil", "PPSMJ"]
+
+    def modifier(e, r):
+        for ligne in r:
+            del ligne[6]          # no "Tranche d'âge": derived from the age
+        r[0][2] = "mission locale caen la mer calvados centre"   # a name, any case
+        r[0][4], r[0][6], r[0][7], r[0][10] = "M", "Niveau IV", "O", "Sans domicile fixe"
+    code, texte = lancer(capsys, csv_table(tmp_path, modifier=modifier, entetes=entetes))
+    assert code == ingest.OK, texte
+    assert "colonne « tranche_age » absente : déduite de « age »" in texte
+    df = lire_parquet(donnees, "jeunes", 2023)
+    ligne = df.iloc[0]
+    assert (ligne["code_ml"], ligne["sexe"], ligne["niveau"], ligne["qpv"], ligne["logement"]) == \
+        ("14-CAE", "H", "bac", True, "precaire")
+    assert all(df["tranche_age"] == [ex.modele.tranche_de_age(a) for a in df["age"]])
+
+
+def test_total_juste_accepte_et_non_compte(donnees, tmp_path, capsys):
+    code, texte = lancer(capsys, csv_table(tmp_path, modifier=_total("20")))
+    assert code == ingest.OK, texte
+    assert len(lire_parquet(donnees, "jeunes", 2023)) == 20
+
+
+def test_annee_donnee_par_option(donnees, tmp_path, capsys):
+    code, texte = lancer(capsys, csv_table(tmp_path, "objectifs_cej", modifier=_sans("Année")), "--annee", "2024")
+    assert code == ingest.OK, texte
+    assert set(lire_parquet(donnees, "objectifs_cej", 2024)["annee"]) == {2024}
+    code, texte = lancer(capsys, csv_table(tmp_path, "objectifs_cej", modifier=_sans("Année"), nom="o.csv"))
+    assert code == ingest.REFUS and "--annee" in texte
+
+
+def test_indication_sep_d_excel_et_lignes_vides_de_fin(donnees, tmp_path, capsys):
+    p = csv_table(tmp_path, modifier=cellule(2, 4, "Z"))
+    contenu = b"sep=;\r\n" + p.read_bytes().removeprefix(b"\xef\xbb\xbf") + b";;;;\r\n\r\n"
+    code, texte = lancer(capsys, octets(tmp_path, "sep.csv", contenu))
+    # Excel hides the sep= line: the header is its line 1, and the third data row its line 4.
+    assert code == ingest.REFUS and "sep.csv, ligne 4, colonne « Sexe » (E) : « Z »" in texte
+
+
+def test_table_forcee_par_option(donnees, tmp_path, capsys):
+    p = csv_table(tmp_path)
+    code, texte = lancer(capsys, p, "--table", "objectifs_cej")
+    assert code == ingest.REFUS and "colonne « objectif »" in texte
