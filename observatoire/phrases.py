@@ -71,18 +71,20 @@ class Territoire:
     par_les_ml: str     # "par les 24 Missions Locales de Normandie" / "par la Mission Locale du Cotentin"
     dans: str           # "en Normandie" / "dans le Calvados" / "à la Mission Locale du Cotentin"
     niveau: str         # "region", "departement", "mission_locale"
+    nom: str = ""       # "Normandie", "Calvados", "Mission Locale du Cotentin"
 
 
 def territoire(code: str | None, nb_missions_locales: int) -> Territoire:
     code = code or config.REGION
     if code == config.REGION:
         return Territoire(code, "La Normandie", f"par les {nb_missions_locales} Missions Locales de Normandie",
-                          "en Normandie", "region")
+                          "en Normandie", "region", config.REGION)
     if code in DEPARTEMENTS:
         sujet, de, dans = DEPARTEMENTS[code]
-        return Territoire(code, sujet, f"par les {nb_missions_locales} Missions Locales {de}", dans, "departement")
+        return Territoire(code, sujet, f"par les {nb_missions_locales} Missions Locales {de}", dans, "departement",
+                          sujet.split(" ", 1)[-1].removeprefix("L'"))
     nom = libelle_territoire(code)
-    return Territoire(code, f"La {nom}", f"par la {nom}", f"à la {nom}", "mission_locale")
+    return Territoire(code, f"La {nom}", f"par la {nom}", f"à la {nom}", "mission_locale", nom)
 
 
 # --- published sentences (region, year of the report) ----------------------------------------------

@@ -1,0 +1,163 @@
+"""PowerPoint deck (16:9) of the key figures and charts for a year and a territory (python-pptx).
+
+One message per slide: the title is the message as a sentence, big numbers beneath it, the chart as an
+image made by vl-convert from the same Altair spec as on screen (with its reading as alternative
+text), and in each slide's footer the provenance and the source. Demonstration slides carry an
+orange banner. The content comes from observatoire/presentation.py, shared with the presentation mode.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+
+from observatoire import config, presentation
+from observatoire.exports import libelle_territoire
+from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
+
+LARGEUR, HAUTEUR = Inches(13.333), Inches(7.5)  # 16:9
+BLEU = RGBColor(0x1D, 0x4E, 0x89)
+NOIR = RGBColor(0x1A, 0x1A, 0x1A)
+GRIS = RGBColor(0x44, 0x44, 0x44)
+ORANGE = RGBColor(0xC2, 0x41, 0x0C)
+POLICE = "DejaVu Sans"
+NOM_PIED = "Pied de page"
+MARGE = Inches(0.5)
+
+
+def _texte(slide, x, y, l, h, texte: str, taille: int, gras=False, couleur=NOIR, nom: str | None = None,
+           alignement=PP_ALIGN.LEFT, ancre=MSO_ANCHOR.TOP):
+    boite = slide.shapes.add_textbox(x, y, l, h)
+    if nom:
+        boite.name = nom
+    cadre = boite.text_frame
+    cadre.word_wrap = True
+    cadre.vertical_anchor = ancre
+    for i, ligne in enumerate(texte.split("\n")):
+        para = cadre.paragraphs[0] if i == 0 else cadre.add_paragraph()
+        para.alignment = alignement
+        run = para.add_run()
+        run.text = ligne
+        run.font.size = Pt(taille)
+        run.font.bold = gras
+        run.font.name = POLICE
+        run.font.color.rgb = couleur
+    return boite
+
+
+def _titre(slide, texte: str) -> None:
+    titre = slide.shapes.title
+    titre.left, titre.top, titre.width, titre.height = MARGE, Inches(0.35), LARGEUR - 2 * MARGE, Inches(1.3)
+    titre.text = texte
+    cadre = titre.text_frame
+    cadre.word_wrap = True
+    cadre.vertical_anchor = MSO_ANCHOR.TOP
+    for para in cadre.paragraphs:
+        para.alignment = PP_ALIGN.LEFT
+        for run in para.runs:
+            run.font.size = Pt(30 if len(texte) < 90 else 24)
+            run.font.bold = True
+            run.font.name = POLICE
+            run.font.color.rgb = NOIR
+
+
+def _pied(slide, texte: str, demo: bool) -> None:
+    if demo:
+        bandeau = _texte(slide, MARGE, HAUTEUR - Inches(1.25), LARGEUR - 2 * MARGE, Inches(0.45),
+                         AVERTISSEMENT_DEMO, 11, couleur=ORANGE, nom="Avertissement démonstration")
+        bandeau.fill.solid()
+        bandeau.fill.fore_color.rgb = RGBColor(0xFF, 0xF4, 0xE5)
+    _texte(slide, MARGE, HAUTEUR - Inches(0.75), LARGEUR - 2 * MARGE, Inches(0.6), texte, 11, couleur=GRIS,
+           nom=NOM_PIED)
+
+
+def _chiffres(slide, chiffres, x, y, largeur, hauteur, en_colonne: bool) -> None:
+    """Big numbers with their label: stacked beside a chart, or side by side on a slide without one."""
+    if not chiffres:
+        return
+    n = len(chiffres)
+    if en_colonne:
+        pas = min(hauteur // n, Inches(1.75))
+        taille = 44 if n <= 3 else 34
+    else:
+        pas = largeur // n
+        taille = 54 if n <= 3 else 44
+    haut_valeur = Pt(taille * 1.45)
+    for i, c in enumerate(chiffres):
+        cx, cy, cl = (x, y + i * pas, largeur) if en_colonne else (x + i * pas, y, pas)
+        _texte(slide, cx, cy, cl - Inches(0.2), haut_valeur, c.valeur, taille, gras=True, couleur=BLEU,
+               nom=f"Chiffre {i + 1}")
+        libelle = c.libelle + (f"\n{c.detail}" if c.detail else "")
+        _texte(slide, cx, cy + haut_valeur, cl - Inches(0.2), Inches(0.7), libelle, 15 if n > 3 else 16)
+
+
+def _image(slide, diapo: presentation.Diapo, x, y, largeur, hauteur) -> None:
+    import vl_convert as vlc  # noqa: PLC0415
+    from PIL import Image  # noqa: PLC0415
+
+    png = vlc.vegalite_to_png(diapo.graphique.to_dict(), scale=2)
+    l_px, h_px = Image.open(io.BytesIO(png)).size
+    echelle = min(largeur / l_px, hauteur / h_px)
+    l, h = Emu(int(l_px * echelle)), Emu(int(h_px * echelle))
+    image = slide.shapes.add_picture(io.BytesIO(png), x + (largeur - l) // 2, y + (hauteur - h) // 2, l, h)
+    image.name = f"Graphique {diapo.cle}"
+    image._element.nvPicPr.cNvPr.set("descr", diapo.lecture)  # alternative text for screen readers
+
+
+def deck(annee: int, territoire: str | None = None, date: dt.date | None = None) -> bytes:
+    """The .pptx file, as bytes."""
+    territoire = territoire or config.REGION
+    date = date or dt.date.today()
+    diapos = presentation.diapos(annee, territoire)
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = LARGEUR, HAUTEUR
+    titre_seul = prs.slide_layouts[5]
+    nom = libelle_territoire(territoire)
+    demo = any(d.provenance is Provenance.DEMO for d in diapos)
+
+    couverture = prs.slides.add_slide(titre_seul)
+    _titre(couverture, f"Missions Locales de Normandie : l'essentiel de {annee}")
+    _texte(couverture, MARGE, Inches(2.3), LARGEUR - 2 * MARGE, Inches(1), f"{nom} — {annee}", 36, gras=True,
+           couleur=BLEU, nom="Périmètre")
+    from babel.dates import format_date  # noqa: PLC0415
+
+    _texte(couverture, MARGE, Inches(3.4), LARGEUR - 2 * MARGE, Inches(1.2),
+           "Observatoire des Missions Locales de Normandie — ARML Normandie\n"
+           f"Diaporama généré le {format_date(date, format='long', locale='fr_FR')}", 18, couleur=GRIS)
+    familles = []
+    if any(d.provenance in (Provenance.PUBLIE, Provenance.DERIVE) for d in diapos):
+        familles.append(SOURCE_RAPPORT)
+    if demo:
+        familles.append("données de démonstration de l'observatoire")
+    if any(d.provenance is Provenance.EXTRAITS for d in diapos):
+        familles.append("extraits du système d'information des Missions Locales (I-Milo)")
+    if any(d.cle == "carte" for d in diapos):
+        familles.append(presentation.SOURCE_GEO)
+    _pied(couverture, "Sources : " + " ; ".join(familles) + ". Chaque diapositive précise la sienne.", demo)
+
+    for d in diapos:
+        slide = prs.slides.add_slide(titre_seul)
+        _titre(slide, d.titre)
+        haut, bas = Inches(1.75), HAUTEUR - Inches(1.35 if d.provenance is Provenance.DEMO else 0.9)
+        if d.graphique is not None:
+            _chiffres(slide, d.chiffres[:4], MARGE, haut, Inches(4.2), bas - haut, en_colonne=True)
+            _image(slide, d, MARGE + Inches(4.4), haut, LARGEUR - 2 * MARGE - Inches(4.4), bas - haut)
+        else:
+            _chiffres(slide, d.chiffres, MARGE, haut + Inches(0.8), LARGEUR - 2 * MARGE, Inches(2.5),
+                      en_colonne=False)
+        _pied(slide, d.mention, d.provenance is Provenance.DEMO)
+    sortie = io.BytesIO()
+    prs.core_properties.title = f"Missions Locales de Normandie : l'essentiel de {annee} — {nom}"
+    prs.core_properties.author = "Observatoire des Missions Locales de Normandie"
+    prs.save(sortie)
+    return sortie.getvalue()
+
+
+def nom_fichier(annee: int, territoire: str | None) -> str:
+    from observatoire.exports import nom_fichier as nommer  # noqa: PLC0415
+
+    return nommer("diaporama", f"{libelle_territoire(territoire)} {annee}", "pptx")

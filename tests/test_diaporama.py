@@ -1,0 +1,67 @@
+"""The PowerPoint deck reopens with python-pptx: 16:9, one message per slide, figures as published,
+a footer with the source on every slide, charts as images with alternative text, demonstration flagged."""
+import io
+
+import pytest
+from pptx import Presentation
+from pptx.util import Inches
+
+from observatoire import diaporama, presentation
+
+NN = "\u202f"
+
+
+@pytest.fixture(scope="module")
+def deck_region():
+    return Presentation(io.BytesIO(diaporama.deck(2022, "Normandie")))
+
+
+def textes(slide) -> str:
+    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+def pied(slide) -> str:
+    pieds = [s for s in slide.shapes if s.name == diaporama.NOM_PIED]
+    assert len(pieds) == 1
+    return pieds[0].text_frame.text
+
+
+def test_format_16_9_et_une_diapositive_par_message(deck_region):
+    assert (deck_region.slide_width, deck_region.slide_height) == (Inches(13.333), Inches(7.5))
+    attendues = presentation.diapos(2022, "Normandie")
+    assert len(deck_region.slides) == 1 + len(attendues)
+    titres = [s.shapes.title.text for s in deck_region.slides]
+    assert titres[0] == "Missions Locales de Normandie : l'essentiel de 2022"
+    assert titres[1:] == [d.titre for d in attendues]
+    assert titres[1] == f"En 2022, 50{NN}687 jeunes ont été accompagnés par les 24 Missions Locales de Normandie"
+    assert [d.cle for d in attendues] == ["chiffres", "cej", "rythme_cej", "carte", "publics", "emploi", "thematiques"]
+
+
+def test_chiffres_publies_et_source_en_pied_de_chaque_diapositive(deck_region):
+    slides = list(deck_region.slides)
+    for s in slides:
+        assert "Source" in pied(s), s.shapes.title.text
+    chiffres = textes(slides[1])
+    for attendu in (f"50{NN}687", f"−4,6{NN}% par rapport à 2021", f"18{NN}024", f"−12,8{NN}% par rapport à 2021"):
+        assert attendu in chiffres
+    assert "Publié (rapport 2022) — Source : ARML Normandie, Rapport d'activité 2022 – Observatoire" == pied(slides[1])
+    cej = textes(slides[2])
+    assert f"13{NN}927" in cej and f"12{NN}952" in cej and f"108{NN}%" in cej
+
+
+def test_graphiques_en_image_avec_texte_alternatif(deck_region):
+    images = [sh for s in deck_region.slides for sh in s.shapes if sh.shape_type == 13]  # PICTURE
+    assert len(images) == sum(d.graphique is not None for d in presentation.diapos(2022, "Normandie"))
+    for im in images:
+        assert im.image.content_type == "image/png" and len(im.image.blob) > 5_000
+        assert im._element.nvPicPr.cNvPr.get("descr")
+
+
+def test_demonstration_signalee_et_secret_respecte():
+    prs = Presentation(io.BytesIO(diaporama.deck(2022, "14-BSE")))
+    for s in list(prs.slides)[1:]:
+        assert "Démonstration — Source" in pied(s)
+        assert any(sh.name == "Avertissement démonstration" for sh in s.shapes)
+    # 7 young people under court supervision in this Mission Locale's demonstration data: "secret".
+    derniere = textes(list(prs.slides)[-1])
+    assert "secret\njeunes placés sous main de justice" in derniere
