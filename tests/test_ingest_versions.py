@@ -1,0 +1,154 @@
+"""Import of extracts, what it does to the data folder: nothing twice, nothing in a dry run, nothing half
+done; every replaced file kept and restorable; one operation at a time; and the app sees a new year."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from observatoire import config, db, ingest, ingest_versions
+from observatoire import ingest_exemples as ex
+from tests.test_ingest import csv_table, donnees, empreinte, lancer, lire_parquet  # noqa: F401 (fixture)
+
+CIBLE = "extraits/jeunes/annee=2023.parquet"
+
+
+def versions() -> list[str]:
+    return [m["version"] for m in ingest_versions.lister()]
+
+
+def test_reimporter_le_meme_fichier_ne_change_rien(donnees, tmp_path, capsys):
+    p = csv_table(tmp_path, n=50)
+    code, texte = lancer(capsys, p)
+    assert code == ingest.OK and "nouvelle année pour cette table" in texte
+    apres_premier = empreinte(donnees)
+    code, texte = lancer(capsys, p)
+    assert code == ingest.OK
+    assert "déjà importé, rien à faire" in texte
+    assert empreinte(donnees) == apres_premier
+    assert len(versions()) == 1
+
+
+def test_meme_contenu_depuis_un_xlsx_reconnu_identique(donnees, tmp_path, capsys):
+    lancer(capsys, csv_table(tmp_path, n=10))
+    avant = empreinte(donnees)
+    p = ex.ecrire_xlsx(tmp_path / "jeunes.xlsx", {"jeunes": (ex.ENTETES["jeunes"], ex.lignes("jeunes", 10))})
+    code, texte = lancer(capsys, p)
+    assert code == ingest.OK and "déjà importé, rien à faire" in texte
+    assert empreinte(donnees) == avant
+
+
+def test_simulation_n_ecrit_rien(donnees, tmp_path, capsys):
+    avant = empreinte(donnees)
+    code, texte = lancer(capsys, csv_table(tmp_path), "--dry-run")
+    assert code == ingest.OK
+    assert "data/extraits/jeunes/annee=2023.parquet : nouvelle année" in texte
+    assert "rien n'a été écrit" in texte
+    assert empreinte(donnees) == avant
+    assert not (donnees / "extraits").exists() and not (donnees / "sauvegardes").exists()
+
+
+def test_remplacement_sauvegarde_puis_restauration_octet_pour_octet(donnees, tmp_path, capsys):
+    lancer(capsys, csv_table(tmp_path, n=30, nom="v1.csv"))
+    v1 = (donnees / CIBLE).read_bytes()
+    code, texte = lancer(capsys, csv_table(tmp_path, n=40, nom="v2.csv"))
+    assert code == ingest.OK and "remplace la version actuelle (30 lignes)" in texte
+    assert len(lire_parquet(donnees, "jeunes", 2023)) == 40
+    premiere, seconde = versions()
+    # The previous file is kept, dated, with a manifest saying what replaced it.
+    assert (donnees / "sauvegardes" / seconde / CIBLE).read_bytes() == v1
+    manifeste = json.loads((donnees / "sauvegardes" / seconde / "manifest.json").read_text(encoding="utf-8"))
+    assert manifeste["sources"][0]["fichier"] == "v2.csv" and manifeste["sources"][0]["lignes"] == 40
+    assert manifeste["fichiers"][0]["avant"] == "présent"
+
+    v2 = (donnees / CIBLE).read_bytes()
+    assert ingest.main(["restore", seconde]) == ingest.OK
+    assert (donnees / CIBLE).read_bytes() == v1
+    # The restoration is an operation too: undoing it brings v2 back.
+    restauration = versions()[-1]
+    assert ingest.main(["restore", restauration]) == ingest.OK
+    assert (donnees / CIBLE).read_bytes() == v2
+    # Back to before the first import: the file it created is removed.
+    assert ingest.main(["restore", premiere]) == ingest.OK
+    assert not (donnees / CIBLE).exists()
+    capsys.readouterr()
+    assert ingest.main(["versions"]) == ingest.OK
+    liste = capsys.readouterr().out
+    assert "import de v1.csv (jeunes 2023, 30 lignes)" in liste and f"restauration de l'état d'avant {premiere}" in liste
+
+
+def test_restaurer_une_version_inconnue(donnees, capsys):
+    avant = empreinte(donnees)
+    assert ingest.main(["restore", "2020-01-01_00-00-00"]) == ingest.USAGE
+    assert "version inconnue" in capsys.readouterr().err
+    assert ingest.main(["restore", "../../etc"]) == ingest.USAGE
+    assert empreinte(donnees) == avant
+
+
+def test_un_import_a_la_fois(donnees, tmp_path, capsys):
+    p = csv_table(tmp_path)
+    verrou = donnees / ingest_versions.NOM_VERROU
+    verrou.write_text(f"{os.getppid()}\n")      # a live process holds the lock
+    avant = empreinte(donnees)
+    code, texte = lancer(capsys, p)
+    assert code == ingest.OCCUPE and "un autre import" in texte
+    assert empreinte(donnees) == avant
+    verrou.write_text("999999999\n")             # a dead process left it: taken over
+    code, texte = lancer(capsys, p)
+    assert code == ingest.OK, texte
+    assert not verrou.exists()
+
+
+def test_echec_pendant_l_echange_remet_tout_en_place(donnees, tmp_path, capsys, monkeypatch):
+    lancer(capsys, csv_table(tmp_path, n=10, nom="v1.csv"))
+    avant = empreinte(donnees)
+    vrai_replace = os.replace
+    appels = []
+
+    def replace_qui_echoue(src, dst):
+        appels.append(dst)
+        if str(dst).endswith("objectifs_cej/annee=2023.parquet"):
+            raise OSError("disque plein")
+        return vrai_replace(src, dst)
+
+    monkeypatch.setattr(ingest_versions.os, "replace", replace_qui_echoue)
+    with pytest.raises(OSError):
+        ingest.importer([csv_table(tmp_path, n=12, nom="v2.csv"), csv_table(tmp_path, "objectifs_cej")],
+                        dire=lambda t: None)
+    monkeypatch.setattr(ingest_versions.os, "replace", vrai_replace)
+    assert any(str(a).endswith(CIBLE) for a in appels)     # the first file had been swapped in
+    assert empreinte(donnees) == avant
+
+
+def test_une_annee_importee_apparait_dans_l_application(donnees, tmp_path, capsys):
+    assert 2023 not in set(db.requete("extraits_annees")["annee"])
+    code, texte = lancer(capsys, csv_table(tmp_path, n=120))
+    assert code == ingest.OK, texte
+    annees = db.requete("extraits_annees").set_index("annee")
+    assert annees.loc[2023, "provenance"] == "extraits"
+    assert annees.loc[2023, "nb_jeunes"] == 120
+    assert annees.loc[2022, "provenance"] == "démonstration"
+
+
+def test_une_annee_importee_remplace_la_demonstration_de_la_meme_annee(donnees, tmp_path, capsys):
+    demo = db.requete("extraits_annees").set_index("annee")
+    if 2022 not in demo.index:
+        pytest.skip("pas de démonstration 2022 construite")
+    code, texte = lancer(capsys, csv_table(tmp_path, n=75, annee=2022))
+    assert code == ingest.OK, texte
+    annees = db.requete("extraits_annees").set_index("annee")
+    assert (annees.loc[2022, "provenance"], annees.loc[2022, "nb_jeunes"]) == ("extraits", 75)
+
+
+def test_l_annee_importee_se_choisit_dans_les_pages(donnees, tmp_path, capsys):
+    from tests.outils import lancer as lancer_app
+
+    code, texte = lancer(capsys, csv_table(tmp_path, n=200))
+    assert code == ingest.OK, texte
+    at = lancer_app("publics.py")
+    choix = next(s for s in at.sidebar.selectbox if s.label == "Année")
+    assert 2023 in choix.options or "2023" in choix.options
+    choix.select(2023).run()
+    assert not at.exception, at.exception
+    assert config.DATA_DIR == donnees
