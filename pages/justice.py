@@ -1,3 +1,53 @@
-from observatoire import ui
+"""Justice: the young people under court supervision (JSMJ) supported in 2022, where they are, and the network's
+actions and 2023 perspectives."""
+import streamlit as st
 
-ui.page_a_venir("Justice", "les jeunes placés sous main de justice accompagnés et les actions du réseau", 6)
+from observatoire import db, filtres, thematiques as th, ui
+
+ui.entete(
+    "Justice",
+    "Les jeunes placés sous main de justice (JSMJ) accompagnés par les Missions Locales : incarcérés "
+    "(milieu fermé) ou suivis par le SPIP ou la PJJ (milieu ouvert).",
+)
+f = filtres.barre_laterale()
+
+st.header("En 2022")
+jeunes, ferme, ouvert, sans_diplome, mineurs = th.indicateurs(
+    "justice_jeunes", "justice_part_milieu_ferme", "justice_part_milieu_ouvert", "justice_part_non_diplomes",
+    "justice_part_mineurs")
+th.cartes([jeunes, sans_diplome, mineurs],
+          libelles={"justice_jeunes": "Jeunes placés sous main de justice accompagnés",
+                    "justice_part_non_diplomes": "JSMJ sans diplôme",
+                    "justice_part_mineurs": "JSMJ mineurs"})
+th.graphique_publie(
+    [ferme, ouvert], titre="Milieu fermé ou milieu ouvert", cle="justice_milieu",
+    libelles=["Milieu fermé (incarcérés)", "Milieu ouvert (SPIP, PJJ)"], axe="% des JSMJ accompagnés",
+    lecture=f"Plus de la moitié des {jeunes.texte} JSMJ accompagnés en 2022 étaient incarcérés "
+            f"({ferme.texte}) ; {ouvert.texte} étaient suivis en milieu ouvert.",
+    note="SPIP : service pénitentiaire d'insertion et de probation ; PJJ : protection judiciaire de la jeunesse")
+
+th.entete_territoires(f, "Jeunes accompagnés repérés comme placés sous main de justice dans les extraits, "
+                         "par Mission Locale et par département.")
+pt = th.par_territoire(
+    db.requete("justice_par_territoire", annee=f.annee), f,
+    comptes={"nb_jeunes": "Jeunes accompagnés", "nb_jsmj": "JSMJ",
+             "nb_jsmj_sans_diplome": "JSMJ sans diplôme", "nb_jsmj_mineurs": "JSMJ mineurs"},
+    parts=[th.Part("part_jsmj_pct", "Part des JSMJ parmi les jeunes accompagnés", "nb_jsmj", "nb_jeunes"),
+           th.Part("part_sans_diplome_pct", "Part sans diplôme parmi les JSMJ", "nb_jsmj_sans_diplome", "nb_jsmj"),
+           th.Part("part_mineurs_pct", "Part de mineurs parmi les JSMJ", "nb_jsmj_mineurs", "nb_jsmj")],
+)
+c1, c2, c3 = st.columns(3)
+for col, (libelle, colonne) in zip((c1, c2, c3), [("JSMJ accompagnés", "nb_jsmj"),
+                                                  ("Part sans diplôme parmi les JSMJ", "part_sans_diplome_pct"),
+                                                  ("Part de mineurs parmi les JSMJ", "part_mineurs_pct")]):
+    with col:
+        ui.carte(f"{libelle} — {f.libelle}", pt.texte(f.code, colonne), f.provenance, th.source_extraits(f))
+th.graphique_territoires(pt, pt.parts[0], titre="Part des JSMJ parmi les jeunes accompagnés, par Mission Locale",
+                         cle="justice_territoires")
+th.tableau_territoires(pt, titre="Jeunes placés sous main de justice par territoire", cle="justice_tableau",
+                       note="Mineur : moins de 18 ans au 31 décembre.")
+
+st.header("Actions du réseau et perspectives")
+st.markdown(th.TEXTES["justice"].contexte)
+th.actions_perspectives("justice")
+th.tous_les_chiffres("justice")

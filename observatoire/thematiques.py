@@ -1,0 +1,383 @@
+"""What the thematic pages (Justice, Handicap, Logement, Santé, VIGIE & formation, Citoyenneté & mobilité,
+Vie du réseau) draw alike, so that each page stays a short list of what it shows:
+
+- published figures as cards, with uncertain pairings flagged *visibly* (not only in a tooltip);
+- published breakdowns as bar charts (never pies: some add up to more than 100 %), with the caveat under them;
+- the report's actions and 2023 perspectives (observatoire/textes_rapport.py);
+- counts from the extracts by territory (Missions Locales → departments → region) with statistical secrecy
+  applied over the whole hierarchy, so that the cells hidden do not depend on the territory selected.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from observatoire import charts, filtres, formats, publies, secret, ui
+from observatoire.provenance import SOURCE_RAPPORT, Provenance
+from observatoire.publies import Indicateur
+from observatoire.textes_rapport import TEXTES
+
+PREFIXE_INCERTAIN = "appariement incertain"
+DRAPEAU_INCERTAIN = ":orange-badge[:material/warning: appariement incertain]"
+NIVEAUX = {"region": "Région", "departement": "Département", "mission_locale": "Mission Locale"}
+
+
+# --- published figures ----------------------------------------------------------------------------
+
+def est_incertain(ind: Indicateur) -> bool:
+    """The report's text extraction leaves the pairing of this value with its label uncertain."""
+    return ind.note.lower().startswith(PREFIXE_INCERTAIN)
+
+
+def notes_incertaines(inds: Sequence[Indicateur]) -> None:
+    """Each distinct uncertain-pairing note of these figures, as a visible caption with a warning icon."""
+    for note in dict.fromkeys(i.note for i in inds if est_incertain(i)):
+        st.caption(f":orange[:material/warning:] {note}")
+
+
+def carte(ind: Indicateur, libelle: str | None = None, complement: str | None = None) -> None:
+    """ui.carte_publiee, plus a visible flag when the pairing is uncertain (the note is in the badge's help
+    and, through `cartes`, in a caption under the row)."""
+    if est_incertain(ind):
+        complement = f"{complement}  \n{DRAPEAU_INCERTAIN}" if complement else DRAPEAU_INCERTAIN
+    ui.carte_publiee(ind, libelle=libelle, complement=complement)
+
+
+def cartes(inds: Sequence[Indicateur], par_ligne: int = 3, libelles: dict[str, str] | None = None,
+           complements: dict[str, str] | None = None) -> None:
+    """Cards in rows of `par_ligne`, then the uncertain-pairing notes of the row, visible."""
+    libelles = libelles or {}
+    complements = complements or {}
+    for debut in range(0, len(inds), par_ligne):
+        colonnes = st.columns(par_ligne)
+        for col, ind in zip(colonnes, inds[debut:debut + par_ligne]):
+            with col:
+                carte(ind, libelles.get(ind.id), complements.get(ind.id))
+    notes_incertaines(inds)
+
+
+def indicateurs(*ids: str) -> list[Indicateur]:
+    return [publies.indicateur(i) for i in ids]
+
+
+def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lecture: str,
+                     libelles: Sequence[str] | None = None, axe: str = "%", note: str | None = None,
+                     couleurs: Sequence[str] | None = None) -> None:
+    """A published breakdown as horizontal bars labelled in French format, in the order given.
+
+    Bars, not a pie: several breakdowns of the report add up to more than 100 % (several answers possible,
+    rounding). Provenance 'publié' unless one of the figures is derived. The uncertain-pairing notes of the
+    figures are printed under the chart."""
+    noms = list(libelles) if libelles is not None else [i.libelle for i in inds]
+    df = pd.DataFrame({"categorie": noms, "valeur": [float(i.valeur) for i in inds],
+                       "etiquette": [i.texte for i in inds]})
+    maximum = float(df["valeur"].abs().max() or 1)
+    base = alt.Chart(df).encode(
+        y=alt.Y("categorie:N", sort=noms, title=None, axis=alt.Axis(labelLimit=230)),
+        x=alt.X("valeur:Q", title=axe, axis=alt.Axis(format=",~f", tickCount=5),
+                scale=alt.Scale(domain=[min(0.0, float(df["valeur"].min()) * 1.25), maximum * 1.25])),
+        tooltip=[alt.Tooltip("categorie:N", title="Catégorie"), alt.Tooltip("etiquette:N", title="Valeur")],
+    )
+    if couleurs:
+        barres = base.mark_bar().encode(color=alt.Color("categorie:N", sort=noms, legend=None,
+                                                        scale=alt.Scale(domain=noms, range=list(couleurs))))
+    else:
+        barres = base.mark_bar()
+    # Labels at the end of each bar: right of a positive bar, left of a negative one.
+    positives = base.mark_text(align="left", dx=4, color="#1a1a1a").encode(text="etiquette:N") \
+        .transform_filter("datum.valeur >= 0")
+    negatives = base.mark_text(align="right", dx=-4, color="#1a1a1a").encode(text="etiquette:N") \
+        .transform_filter("datum.valeur < 0")
+    chart = alt.layer(barres, positives, negatives).properties(height=max(90, 34 * len(df)))
+    donnees = pd.DataFrame({"Catégorie": noms, "Valeur": df["etiquette"]})
+    derive = any(i.statut == "dérivé" for i in inds)
+    sections = " ; ".join(dict.fromkeys(i.source for i in inds))
+    charts.afficher(chart, titre=titre, donnees=donnees, lecture=lecture,
+                    provenance=Provenance.DERIVE if derive else Provenance.PUBLIE,
+                    source=f"{SOURCE_RAPPORT} – {sections}", cle=cle, note=note)
+    notes_incertaines(inds)
+
+
+def tous_les_chiffres(*themes: str, titre: str = "Tous les chiffres publiés de cette section") -> None:
+    """Every figure of the themes, in a table (the report's figures that have no card or chart above)."""
+    inds = [i for t in themes for i in publies.du_theme(t)]
+    with st.expander(f"{titre} ({formats.nombre(len(inds))})"):
+        ui.tableau_publies(inds)
+
+
+def actions_perspectives(cle: str, titre_actions: str = "Ce que le réseau a fait en 2022") -> None:
+    """The report's actions and 2023 perspectives for a theme, side by side (stacked on a phone)."""
+    texte = TEXTES[cle]
+    gauche, droite = st.columns(2)
+    if texte.actions:
+        with gauche:
+            st.markdown(f"**{titre_actions}**")
+            st.markdown("\n".join(f"- {a}" for a in texte.actions))
+    if texte.perspectives:
+        with droite if texte.actions else gauche:
+            st.markdown("**Perspectives 2023**")
+            st.markdown("\n".join(f"- {p}" for p in texte.perspectives))
+    legende = f"Résumé du rapport d'activité 2022 de l'ARML Normandie, section « {texte.section} »."
+    if texte.note:
+        legende += f" {texte.note}"
+    st.caption(legende)
+
+
+# --- counts from the extracts, by territory -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Part:
+    """A share shown beside the counts: 100 × numerateur / denominateur, hidden when either count is."""
+    colonne: str
+    libelle: str
+    numerateur: str
+    denominateur: str
+
+
+def masque_hierarchique(df: pd.DataFrame, comptes: Sequence[str],
+                        partitions: Sequence[tuple[str, Sequence[str]]] = ()) -> pd.DataFrame:
+    """Cells to hide among the counts `comptes` of a frame with one row per territory (column `niveau`:
+    'region', 'departement', 'mission_locale'; column `departement`).
+
+    The equations a reader can write are: region = sum of its departments, department = sum of its Missions
+    Locales (for each count column), and for each (total, parts) of `partitions`, total = sum of parts on each
+    row. Primary then secondary suppression over all of them (observatoire/secret.py); totals are hidden as
+    complements only when nothing else will do."""
+    n_lignes, colonnes = len(df), list(comptes)
+    index_col = {c: j for j, c in enumerate(colonnes)}
+
+    def cellule(i: int, col: str) -> int:
+        return i * len(colonnes) + index_col[col]
+
+    niveaux = df["niveau"].to_numpy()
+    deps = df["departement"].to_numpy()
+    region = [i for i in range(n_lignes) if niveaux[i] == "region"]
+    dep_lignes = [i for i in range(n_lignes) if niveaux[i] == "departement"]
+    lignes: list[secret.Ligne] = []
+    totaux: set[int] = set()
+    for col in colonnes:
+        if region and dep_lignes:
+            lignes.append(secret.Ligne(tuple(cellule(i, col) for i in dep_lignes), cellule(region[0], col)))
+            totaux.add(cellule(region[0], col))
+        for d in dep_lignes:
+            mls = [i for i in range(n_lignes) if niveaux[i] == "mission_locale" and deps[i] == deps[d]]
+            if mls:
+                lignes.append(secret.Ligne(tuple(cellule(i, col) for i in mls), cellule(d, col)))
+                totaux.add(cellule(d, col))
+    for total, parties in partitions:
+        for i in range(n_lignes):
+            lignes.append(secret.Ligne(tuple(cellule(i, p) for p in parties), cellule(i, total)))
+            totaux.add(cellule(i, total))
+    valeurs = df[colonnes].to_numpy(dtype=float).ravel()
+    masque = secret.supprimer(valeurs, lignes, totaux=totaux).reshape(n_lignes, len(colonnes))
+    return pd.DataFrame(masque, index=df.index, columns=colonnes)
+
+
+def _parts(df: pd.DataFrame, masque: pd.DataFrame, parts: Sequence[Part]) -> pd.DataFrame:
+    """Share columns (float, NaN where hidden or undefined)."""
+    out = pd.DataFrame(index=df.index)
+    for p in parts:
+        num = pd.to_numeric(df[p.numerateur], errors="coerce").astype(float)
+        den = pd.to_numeric(df[p.denominateur], errors="coerce").astype(float)
+        valeur = (100.0 * num / den.where(den > 0)).where(~(masque[p.numerateur] | masque[p.denominateur]))
+        out[p.colonne] = valeur
+        out[f"{p.colonne}_secret"] = masque[p.numerateur] | masque[p.denominateur]
+    return out
+
+
+def _libelles() -> dict[str, str]:
+    terr = filtres.territoires()
+    return dict(zip(terr["code"], terr["libelle"]))
+
+
+def _perimetre(df: pd.DataFrame, f: filtres.Filtres) -> pd.DataFrame:
+    """Rows shown for the selected territory: the region and all territories; or a department with its
+    Missions Locales and the region; or a Mission Locale with its department and the region."""
+    if f.niveau == "region":
+        garde = pd.Series(True, index=df.index)
+    elif f.niveau == "departement":
+        garde = (df["niveau"] == "region") | (df["departement"] == f.code)
+    else:
+        dep = df.loc[df["code"] == f.code, "departement"].iloc[0]
+        garde = (df["niveau"] == "region") | ((df["niveau"] == "departement") & (df["departement"] == dep)) \
+            | (df["code"] == f.code)
+    # Region first, then each department followed by its Missions Locales.
+    ordre = df["niveau"].map({"region": 0, "departement": 1, "mission_locale": 2})
+    cle_tri = pd.DataFrame({"dep": df["departement"].fillna(""), "ordre": ordre, "code": df["code"]})
+    cle_tri.loc[df["niveau"] == "region", "dep"] = ""
+    return df[garde].loc[cle_tri[garde].sort_values(["dep", "ordre", "code"]).index]
+
+
+def source_extraits(f: filtres.Filtres) -> str:
+    if f.provenance is Provenance.EXTRAITS:
+        return f"Extraits du système d'information des Missions Locales (I-Milo), {f.annee}"
+    return f"Extraits de démonstration {f.annee} (fictifs, calés sur les totaux régionaux publiés)"
+
+
+@dataclass(frozen=True)
+class ParTerritoire:
+    """A count of the extracts by territory, secrecy applied: what a page needs to draw it."""
+    donnees: pd.DataFrame        # one row per territory, counts and shares (NaN where hidden)
+    masque: pd.DataFrame         # True where a count is hidden
+    comptes: dict[str, str]      # count column -> header
+    parts: tuple[Part, ...]
+    filtres: filtres.Filtres
+
+    def tableau(self) -> pd.DataFrame:
+        """The rows of the selected territory, formatted in French, "secret" where hidden."""
+        libelles = _libelles()
+        vue = _perimetre(self.donnees, self.filtres)
+        table = pd.DataFrame({
+            "Territoire": [libelles.get(c, c) for c in vue["code"]],
+            "Niveau": vue["niveau"].map(NIVEAUX).to_numpy(),
+        })
+        for col, entete in self.comptes.items():
+            table[entete] = [formats.SECRET if self.masque.at[i, col] else formats.nombre(vue.at[i, col])
+                             for i in vue.index]
+        for p in self.parts:
+            table[p.libelle] = [formats.SECRET if vue.at[i, f"{p.colonne}_secret"]
+                                else formats.pourcentage(vue.at[i, p.colonne], 1) for i in vue.index]
+        return table
+
+    def valeur(self, code: str, colonne: str) -> float | None:
+        ligne = self.donnees[self.donnees["code"] == code]
+        if ligne.empty or pd.isna(ligne[colonne].iloc[0]):
+            return None
+        return float(ligne[colonne].iloc[0])
+
+    def texte(self, code: str, colonne: str) -> str:
+        """A count or a share of one territory, formatted, or "secret"."""
+        ligne = self.donnees[self.donnees["code"] == code].iloc[0]
+        if colonne in self.masque.columns:
+            return formats.SECRET if self.masque.at[ligne.name, colonne] else formats.nombre(ligne[colonne])
+        if ligne[f"{colonne}_secret"]:
+            return formats.SECRET
+        return formats.pourcentage(ligne[colonne], 1)
+
+
+def par_territoire(df: pd.DataFrame, f: filtres.Filtres, comptes: dict[str, str], parts: Sequence[Part],
+                   partitions: Sequence[tuple[str, Sequence[str]]] = ()) -> ParTerritoire:
+    """Secrecy over the whole hierarchy (the same cells are hidden whatever territory is selected), then shares."""
+    df = df.reset_index(drop=True)
+    df.loc[df["niveau"] == "region", "code"] = filtres.REGION  # the app's code of the region
+    masque = masque_hierarchique(df, list(comptes), partitions)
+    donnees = pd.concat([df, _parts(df, masque, parts)], axis=1)
+    return ParTerritoire(donnees, masque, dict(comptes), tuple(parts), f)
+
+
+def graphique_territoires(pt: ParTerritoire, part: Part, *, titre: str, cle: str, lecture: str | None = None,
+                          axe: str | None = None, niveau: str = "mission_locale") -> None:
+    """A share by territory, the region's value as a dashed line, hidden values written "secret".
+
+    niveau='mission_locale': all 24 for the region, those of the department otherwise, the selected one in
+    orange; niveau='departement': the 5 departments, the selected one (or the selected Mission Locale's) in orange."""
+    f = pt.filtres
+    libelles = _libelles()
+    d = pt.donnees
+    lignes = d[d["niveau"] == niveau]
+    dep_choisi = None
+    if f.niveau == "departement":
+        dep_choisi = f.code
+    elif f.niveau == "mission_locale":
+        dep_choisi = d.loc[d["code"] == f.code, "departement"].iloc[0]
+    if niveau == "mission_locale" and dep_choisi is not None:
+        lignes = lignes[lignes["departement"] == dep_choisi]
+    choisi = (lignes["code"] == (f.code if niveau == "mission_locale" else dep_choisi)).to_numpy()
+    dfc = pd.DataFrame({
+        "territoire": [libelles.get(c, c).removeprefix("Mission Locale ") for c in lignes["code"]],
+        "departement": [f"{filtres.DEPARTEMENTS.get(x, x)} ({x})" for x in lignes["departement"]],
+        "valeur": lignes[part.colonne].to_numpy(dtype=float),
+        "secret": lignes[f"{part.colonne}_secret"].to_numpy(dtype=bool),
+        "choisi": choisi,
+    })
+    dfc["etiquette"] = [formats.SECRET if s else formats.pourcentage(v, 1)
+                        for v, s in zip(dfc["valeur"], dfc["secret"])]
+    dfc["position"] = dfc["valeur"].fillna(0.0)
+    dfc = dfc.sort_values(["position", "territoire"], ascending=[False, True])
+    ordre = list(dfc["territoire"])
+    maximum = float(np.nanmax(dfc["valeur"])) if dfc["valeur"].notna().any() else 1.0
+    region_val = pt.valeur(filtres.REGION, part.colonne)
+    maximum = max(maximum, region_val or 0.0) * 1.25
+    nom_niveau = NIVEAUX[niveau]
+    base = alt.Chart(dfc).encode(
+        y=alt.Y("territoire:N", sort=ordre, title=None, axis=alt.Axis(labelLimit=220)),
+        tooltip=[alt.Tooltip("territoire:N", title=nom_niveau),
+                 alt.Tooltip("departement:N", title="Département"),
+                 alt.Tooltip("etiquette:N", title=part.libelle)],
+    )
+    x = alt.X("valeur:Q", title=axe or f"{part.libelle} (%)", axis=alt.Axis(format=",~f", tickCount=5),
+              scale=alt.Scale(domain=[0, maximum]))
+    if niveau == "departement" or f.niveau == "mission_locale":
+        couleur = alt.condition("datum.choisi", alt.value(charts.ORANGE), alt.value(charts.BLEU))
+    else:
+        couleur = alt.Color("departement:N", title="Département",
+                            scale=alt.Scale(domain=[f"{n} ({c})" for c, n in filtres.DEPARTEMENTS.items()],
+                                            range=charts.PALETTE[:5]))
+    barres = base.mark_bar().encode(x=x, color=couleur)
+    textes = base.mark_text(align="left", dx=4, color="#1a1a1a").encode(x="position:Q", text="etiquette:N")
+    couches = [barres, textes]
+    if region_val is not None:
+        regle = alt.Chart(pd.DataFrame({"v": [region_val], "l": [f"Normandie : {formats.pourcentage(region_val, 1)}"]}))
+        couches.append(regle.mark_rule(strokeDash=[6, 4], color=charts.GRIS, size=2).encode(
+            x="v:Q", tooltip=alt.Tooltip("l:N", title="Référence")))
+    chart = alt.layer(*couches).properties(height=max(120, 26 * len(dfc)))
+    donnees = pd.DataFrame({nom_niveau: dfc["territoire"], "Département": dfc["departement"],
+                            part.libelle: dfc["etiquette"]})
+    if niveau == "departement":
+        donnees = donnees.drop(columns="Département")
+    if lecture is None:
+        lecture = lecture_territoires(dfc, niveau, region_val, f.annee)
+    charts.afficher(chart, titre=titre, donnees=donnees, lecture=lecture, provenance=f.provenance,
+                    source=source_extraits(f), cle=cle,
+                    note="ligne pointillée : Normandie ; « secret » : effectif inférieur à "
+                         f"{formats.nombre(secret.seuil_actif())} jeunes, ou masqué pour qu'il ne puisse être "
+                         "recalculé")
+
+
+def lecture_territoires(dfc: pd.DataFrame, niveau: str, region_val: float | None, annee: int) -> str:
+    visibles = dfc[~dfc["secret"] & dfc["valeur"].notna()]
+    phrase = f"En {annee}, "
+    if len(visibles) >= 2:
+        haut, bas = visibles.iloc[0], visibles.iloc[-1]
+        phrase += (f"la part va de {formats.pourcentage(bas['valeur'], 1)} ({bas['territoire']}) à "
+                   f"{formats.pourcentage(haut['valeur'], 1)} ({haut['territoire']}) selon "
+                   + ("les Missions Locales" if niveau == "mission_locale" else "les départements"))
+    elif len(visibles) == 1:
+        phrase += f"{visibles.iloc[0]['territoire']} : {formats.pourcentage(visibles.iloc[0]['valeur'], 1)}"
+    else:
+        phrase += "aucune valeur n'est assez grande pour être montrée"
+    if region_val is not None:
+        phrase += f" ; Normandie : {formats.pourcentage(region_val, 1)}"
+    nb_secret = int(dfc["secret"].sum())
+    if nb_secret:
+        phrase += f" ; {formats.nombre(nb_secret)} valeur{'s' if nb_secret > 1 else ''} couverte{'s' if nb_secret > 1 else ''} par le secret statistique"
+    return phrase + "."
+
+
+def entete_territoires(f: filtres.Filtres, quoi: str) -> None:
+    """Heading of the per-territory part: what, where, when, and where it comes from."""
+    st.header(f"Par territoire : {f.libelle}, {f.annee}")
+    if f.provenance is Provenance.DEMO:
+        ui.avertir_demo()
+    st.markdown(f"{quoi} Territoire et année se choisissent dans le panneau latéral.")
+    ui.badge(f.provenance, source_extraits(f))
+
+
+def tableau_territoires(pt: ParTerritoire, *, titre: str, cle: str, note: str | None = None) -> None:
+    """The per-territory table of the selected territory, its export buttons and the secrecy rule."""
+    from observatoire import exports  # noqa: PLC0415  (heavy: loaded when a table is drawn)
+
+    f = pt.filtres
+    st.subheader(titre)
+    table = pt.tableau()
+    st.dataframe(table, hide_index=True, width="stretch", key=f"tableau_{cle}")
+    st.caption((f"{note} " if note else "") + f"« {formats.SECRET} » : effectif de 1 à "
+               f"{formats.nombre(secret.seuil_actif() - 1)} jeunes, ou masqué pour qu'il ne puisse être recalculé "
+               "à partir des totaux (secret secondaire) ; une part calculée sur un effectif secret l'est aussi.")
+    exports.boutons_tableau(table, titre=titre, source=source_extraits(f), cle=cle, provenance=f.provenance,
+                            perimetre=f"{f.libelle}, {f.annee}")
