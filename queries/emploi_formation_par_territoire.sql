@@ -1,0 +1,99 @@
+-- Employment, alternance and training started in year $annee, for every Mission Locale, every department
+-- and the region (`niveau`: 'mission_locale', 'departement', 'region'), from the extract `situations`
+-- (one row per work contract, alternance contract or training action):
+--   young people: nb_jeunes_emploi (at least one work contract outside alternance), nb_jeunes_alternance,
+--                 nb_jeunes_formation (at least one training action);
+--   contracts:    nb_contrats_cdi, nb_contrats_cdd, nb_contrats_interim (temporary work), nb_contrats;
+--   actions:      nb_actions_region (funded by the Region), nb_actions_autre, nb_actions.
+-- `libelle_court` is the name without "Mission Locale", for chart axes.
+with
+
+missions_locales as (
+    select code_ml, nom, departement from missions_locales
+),
+
+departements as (
+    select * from (values
+        ('14', 'Calvados'), ('27', 'Eure'), ('50', 'Manche'), ('61', 'Orne'), ('76', 'Seine-Maritime')
+    ) as d(departement, nom)
+),
+
+situations_annee as (
+    select s.id_jeune, s.code_ml, ml.departement, s.type, s.sous_type, s.provenance
+    from situations as s
+    join missions_locales as ml using (code_ml)
+    where s.annee = $annee
+),
+
+agrege as (
+    select
+        case
+            when grouping(departement) = 1 then 'region'
+            when grouping(code_ml) = 1 then 'departement'
+            else 'mission_locale'
+        end as niveau,
+        departement,
+        code_ml,
+        count(distinct id_jeune) filter (where type = 'emploi') as nb_jeunes_emploi,
+        count(distinct id_jeune) filter (where type = 'alternance') as nb_jeunes_alternance,
+        count(distinct id_jeune) filter (where type = 'formation') as nb_jeunes_formation,
+        count(*) filter (where type = 'emploi' and sous_type = 'CDI') as nb_contrats_cdi,
+        count(*) filter (where type = 'emploi' and sous_type = 'CDD') as nb_contrats_cdd,
+        count(*) filter (where type = 'emploi' and sous_type = 'interim') as nb_contrats_interim,
+        count(*) filter (where type = 'emploi') as nb_contrats,
+        count(*) filter (where type = 'formation' and sous_type = 'region') as nb_actions_region,
+        count(*) filter (where type = 'formation' and sous_type <> 'region') as nb_actions_autre,
+        count(*) filter (where type = 'formation') as nb_actions
+    from situations_annee
+    group by rollup (departement, code_ml)
+),
+
+-- every territory is a row, even one without any situation (a true 0)
+grille as (
+    select 'region' as niveau, null as departement, null as code_ml
+    union all
+    select 'departement', departement, null from departements
+    union all
+    select 'mission_locale', departement, code_ml from missions_locales
+),
+
+final as (
+    select
+        g.niveau,
+        case g.niveau when 'region' then 'Normandie' when 'departement' then g.departement else g.code_ml end as code,
+        case g.niveau
+            when 'region' then 'Normandie'
+            when 'departement' then d.nom || ' (' || g.departement || ')'
+            else ml.nom
+        end as libelle,
+        case g.niveau
+            when 'region' then 'Normandie'
+            when 'departement' then d.nom
+            else regexp_replace(ml.nom, '^Mission Locale (de l''|de la |des |du |de )?', '')
+        end as libelle_court,
+        g.departement,
+        a.* exclude (niveau, departement, code_ml)
+    from grille as g
+    left join agrege as a
+        on a.niveau = g.niveau
+       and a.departement is not distinct from g.departement
+       and a.code_ml is not distinct from g.code_ml
+    left join departements as d on d.departement = g.departement
+    left join missions_locales as ml on ml.code_ml = g.code_ml
+)
+
+select
+    niveau, code, libelle, libelle_court, departement,
+    coalesce(nb_jeunes_emploi, 0)::bigint as nb_jeunes_emploi,
+    coalesce(nb_jeunes_alternance, 0)::bigint as nb_jeunes_alternance,
+    coalesce(nb_jeunes_formation, 0)::bigint as nb_jeunes_formation,
+    coalesce(nb_contrats_cdi, 0)::bigint as nb_contrats_cdi,
+    coalesce(nb_contrats_cdd, 0)::bigint as nb_contrats_cdd,
+    coalesce(nb_contrats_interim, 0)::bigint as nb_contrats_interim,
+    coalesce(nb_contrats, 0)::bigint as nb_contrats,
+    coalesce(nb_actions_region, 0)::bigint as nb_actions_region,
+    coalesce(nb_actions_autre, 0)::bigint as nb_actions_autre,
+    coalesce(nb_actions, 0)::bigint as nb_actions,
+    (select min(provenance) from situations_annee) as provenance
+from final
+order by case niveau when 'region' then 0 when 'departement' then 1 else 2 end, departement, code
