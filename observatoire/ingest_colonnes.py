@@ -117,7 +117,7 @@ def colonnes_distinctives(table: str) -> set[str]:
 
 SYNONYMES_VALEURS: dict[str, dict[str, tuple[str, ...]]] = {
     "sexe": {
-        "F": ("Femme", "Féminin", "Fille", "Madame", "Mme"),
+        "F": ("Femme", "Féminin", "Fille", "Madame", "Mme", "Mademoiselle", "Mlle"),
         "H": ("Homme", "Masculin", "M", "Garçon", "Monsieur"),
     },
     "tranche_age": {
