@@ -166,7 +166,8 @@ with carte_col:
     fond = st.toggle("Fond de carte OpenStreetMap (nécessite internet)", value=False, key="territoires_fond",
                      help="Sans internet, la carte s'affiche sans fond : les contours suffisent.")
     lieux = db.requete("carte_lieux_accueil")
-    m = maps.carte_choroplethe(niveau, valeurs, classes, indicateur.court, selection=code_choisi,
+    etiquette = indicateur.court + (" (démonstration)" if prov_indicateur is Provenance.DEMO else "")
+    m = maps.carte_choroplethe(niveau, valeurs, classes, etiquette, selection=code_choisi,
                                lieux=lieux, fond_osm=fond)
     clic = maps.afficher(m, cle=f"territoires_carte_{niveau}")
     # The map remounts (and returns None) when it changes: only a new click changes the selection.

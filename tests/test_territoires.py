@@ -189,3 +189,25 @@ def test_contours_et_proprietes():
     assert [f["properties"]["code"] for f in deps["features"]] == ["14", "27", "50", "61", "76"]
     assert len(maps.contours("mission_locale")["features"]) == 24
     assert maps.noms("mission_locale")["14-CAE"] == "Mission Locale Caen la Mer Calvados Centre"
+
+
+def test_chaque_indicateur_chaque_methode_et_l_annee_sans_objectif():
+    """Every indicator and class method draws without error at the Mission Locale level, including 2021,
+    a year with no CEJ objective (achievement then reads "non disponible")."""
+    at = lancer(PAGE)
+    at.radio(key="territoires_niveau").set_value("Missions Locales").run()
+    indicateurs = at.selectbox(key="territoires_indicateur").options
+    for i in range(len(indicateurs)):
+        at.selectbox(key="territoires_indicateur").select_index(i).run()
+        assert not at.exception, (indicateurs[i], [e.message for e in at.exception])
+    for methode in at.selectbox(key="territoires_methode").options:
+        at.selectbox(key="territoires_methode").set_value(methode).run()
+        assert f"Classes : {methode.lower()}" in textes(at)
+    if "2021" not in at.selectbox(key="territoires_annee").options:
+        pytest.skip("pas d'extraits 2021")
+    at.selectbox(key="territoires_indicateur").select_index(
+        indicateurs.index("Réalisation de l'objectif d'entrées (GJ + CEJ)")).run()
+    at.selectbox(key="territoires_annee").set_value(2021).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert (_tableau(at, "Territoire").iloc[:, 2] == "non disponible").all()
+    assert "non disponible ou secret" in textes(at)  # the legend's grey box
