@@ -211,3 +211,16 @@ def test_chaque_indicateur_chaque_methode_et_l_annee_sans_objectif():
     assert not at.exception, [e.message for e in at.exception]
     assert (_tableau(at, "Territoire").iloc[:, 2] == "non disponible").all()
     assert "non disponible ou secret" in textes(at)  # the legend's grey box
+
+
+@pytest.mark.parametrize("niveau", ["departement", "mission_locale"])
+def test_ce_que_recoit_le_navigateur_reste_leger(niveau):
+    """The map's script (GeoJSON with its values, seats, styles) sent at each render: under 300 KB."""
+    from streamlit_folium import _get_map_string
+
+    codes = list(maps.noms(niveau))
+    valeurs = pd.DataFrame({"code": codes, "valeur": range(len(codes)), "texte": ["12,3"] * len(codes)})
+    m = maps.carte_choroplethe(niveau, valeurs, maps.classer(valeurs["valeur"], "Seuils naturels (Jenks)"),
+                               "Pour 1 000 habitants (démonstration)", lieux=db.requete("carte_lieux_accueil"))
+    taille = len(_get_map_string(m).encode("utf-8"))
+    assert 20_000 < taille < 300_000, taille
