@@ -67,15 +67,18 @@ def indicateurs(*ids: str) -> list[Indicateur]:
 
 def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lecture: str,
                      libelles: Sequence[str] | None = None, axe: str = "%", note: str | None = None,
-                     couleurs: Sequence[str] | None = None) -> None:
+                     groupes: Sequence[str] | None = None, titre_groupes: str = "Groupe",
+                     signe: bool = False) -> None:
     """A published breakdown as horizontal bars labelled in French format, in the order given.
 
     Bars, not a pie: several breakdowns of the report add up to more than 100 % (several answers possible,
     rounding). Provenance 'publié' unless one of the figures is derived. The uncertain-pairing notes of the
-    figures are printed under the chart."""
+    figures are printed under the chart. `signe`: write "+" before positive values (differences)."""
     noms = list(libelles) if libelles is not None else [i.libelle for i in inds]
     df = pd.DataFrame({"categorie": noms, "valeur": [float(i.valeur) for i in inds],
-                       "etiquette": [i.texte for i in inds]})
+                       "etiquette": [("+" if signe and i.valeur > 0 else "") + i.texte for i in inds]})
+    if groupes is not None:
+        df["groupe"] = list(groupes)
     maximum = float(df["valeur"].abs().max() or 1)
     base = alt.Chart(df).encode(
         y=alt.Y("categorie:N", sort=noms, title=None, axis=alt.Axis(labelLimit=230)),
@@ -83,9 +86,11 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
                 scale=alt.Scale(domain=[min(0.0, float(df["valeur"].min()) * 1.25), maximum * 1.25])),
         tooltip=[alt.Tooltip("categorie:N", title="Catégorie"), alt.Tooltip("etiquette:N", title="Valeur")],
     )
-    if couleurs:
-        barres = base.mark_bar().encode(color=alt.Color("categorie:N", sort=noms, legend=None,
-                                                        scale=alt.Scale(domain=noms, range=list(couleurs))))
+    if groupes is not None:
+        ordre_groupes = list(dict.fromkeys(groupes))
+        barres = base.mark_bar().encode(color=alt.Color("groupe:N", title=titre_groupes, sort=ordre_groupes,
+                                                        scale=alt.Scale(domain=ordre_groupes,
+                                                                        range=charts.PALETTE[:len(ordre_groupes)])))
     else:
         barres = base.mark_bar()
     # Labels at the end of each bar: right of a positive bar, left of a negative one.
@@ -95,6 +100,8 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
         .transform_filter("datum.valeur < 0")
     chart = alt.layer(barres, positives, negatives).properties(height=max(90, 34 * len(df)))
     donnees = pd.DataFrame({"Catégorie": noms, "Valeur": df["etiquette"]})
+    if groupes is not None:
+        donnees.insert(1, titre_groupes, list(groupes))
     derive = any(i.statut == "dérivé" for i in inds)
     sections = " ; ".join(dict.fromkeys(i.source for i in inds))
     charts.afficher(chart, titre=titre, donnees=donnees, lecture=lecture,
