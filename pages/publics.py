@@ -137,15 +137,16 @@ def graphique(g: pd.DataFrame, titre_axe: str = "Part des jeunes accompagnés") 
     )
     if COMPARER:
         base = base.encode(yOffset=alt.YOffset("perimetre_libelle:N", sort=ordre_p))
-    x = alt.X("part:Q", title=titre_axe, axis=alt.Axis(format=".0%"),
+    x = alt.X("part:Q", title=titre_axe, axis=alt.Axis(format=".0%", tickCount=6),
               scale=alt.Scale(domain=[0, min(1.0, max(0.1, float(g["part"].max(skipna=True) or 0) * 1.25))]))
     barres = base.mark_bar().encode(x=x)
     valeurs = base.mark_text(align="left", dx=4, color="#1a1a1a").encode(
         x=x, text=alt.Text("part:Q", format=".1%")).transform_filter("isValid(datum.part)")
     secrets = base.mark_text(align="left", dx=4, color=charts.ORANGE, fontStyle="italic").encode(
         x=alt.datum(0), text=alt.value(secret.SECRET)).transform_filter("!isValid(datum.part)")
+    # The app fits the whole chart (axes and legend included) in this height: room for each bar, then the rest.
     n = g["modalite_libelle"].nunique() * (2 if COMPARER else 1)
-    return alt.layer(barres, valeurs, secrets).properties(height=max(90, 26 * n + 20))
+    return alt.layer(barres, valeurs, secrets).properties(height=22 * n + 50 + (30 if COMPARER else 0))
 
 
 def tableau(g: pd.DataFrame, dimension: str) -> pd.DataFrame:
@@ -218,9 +219,16 @@ for col, (mesure, libelle, idx) in zip((c1, c2), (("nb_jeunes", "Jeunes accompag
             texte = secret.formater(valeur)
         else:
             texte = secret.texte_compte(n_terr)
+        # The region's figure beside it says where it comes from too (published, derived, or computed).
+        ind_reg = (publies.indicateur(ids_cartes[idx])
+                   if ids_cartes and f.provenance == Provenance.DEMO and not f.est_region else None)
+        complement = None
+        if not f.est_region:
+            complement = (f"Normandie : **{ind_reg.texte}** ({ind_reg.provenance.libelle})" if ind_reg
+                          else f"Normandie : **{formats.nombre(n_reg)}** ({f.provenance.libelle})")
         ui.carte(f"{libelle} en {f.annee} — {f.libelle}", texte, f.provenance,
                  "Données de démonstration" if f.provenance == Provenance.DEMO else "Extraits I-Milo",
-                 complement=f"Normandie : **{formats.nombre(n_reg)}**" if not f.est_region else None)
+                 complement=complement)
 
 # --- age --------------------------------------------------------------------------------------------
 
