@@ -1,0 +1,108 @@
+"""A meeting room opening a shared link: SESSIONS browser sessions (contexts of one chromium, each with its
+own empty cache) start at the same instant against one `streamlit run` server on the demonstration data,
+and each opens the home page, then Territoires, then the CEJ page. For every load: time to content (see
+bench/pages.py: script run over, headline visible, charts drawn), no exception element, no request
+leaving the machine. Zero errors expected; p50/p95 of the time to content printed.
+
+Bounded: SESSIONS sessions, 3 pages each, 120 s per page, 10 minutes in all; localhost only.
+
+    python -m bench charge                 # BENCH_SESSIONS=25
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from urllib.parse import urlparse
+
+import numpy as np
+
+from bench.pages import CONTENU_PRET, url_de
+from observatoire.pages_registre import PAGES
+from tests.browser import navigateur
+
+SESSIONS = int(os.environ.get("BENCH_SESSIONS", "25"))
+PARCOURS = [PAGES[0].fichier, "territoires.py", "cej.py"]
+DELAI_PAGE_MS = 120_000
+DELAI_TOTAL_S = 600
+
+
+async def _session(browser, base: str, numero: int, depart: asyncio.Event) -> list[dict]:
+    ctx = await browser.new_context(viewport={"width": 1366, "height": 768}, locale="fr-FR")
+    bloquees: list[str] = []
+
+    async def filtre(route):
+        hote = urlparse(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:", "about:")) or hote in navigateur.HOTES_LOCAUX:
+            await route.continue_()
+        else:
+            bloquees.append(route.request.url)
+            await route.abort()
+
+    page = await ctx.new_page()
+    await page.route("**/*", filtre)
+    await depart.wait()
+    mesures = []
+    try:
+        for fichier in PARCOURS:
+            page_def = next(p for p in PAGES if p.fichier == fichier)
+            avant = len(bloquees)
+            m = {"session": numero, "page": fichier, "ms": None, "erreur": None}
+            try:
+                await page.goto(url_de(base, page_def), wait_until="commit")
+                poignee = await page.wait_for_function(CONTENU_PRET, arg=page_def.titre, timeout=DELAI_PAGE_MS)
+                m["ms"] = float(await poignee.json_value())
+                exceptions = await page.locator("[data-testid='stException']").all_inner_texts()
+                if exceptions:
+                    m["erreur"] = "exception : " + exceptions[0].splitlines()[0][:120]
+            except Exception as exc:  # timeout, navigation error: counted, the others go on
+                m["erreur"] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
+            if len(bloquees) > avant:
+                m["erreur"] = (m["erreur"] or "") + f" requêtes hors machine : {bloquees[avant:][:2]}"
+            mesures.append(m)
+    finally:
+        await ctx.close()
+    return mesures
+
+
+async def _charge(base: str, sessions: int) -> tuple[list[dict], float]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=navigateur.chromium(), headless=True,
+                                          args=navigateur.ARGS_CHROMIUM)
+        depart = asyncio.Event()
+        taches = [asyncio.create_task(_session(browser, base, i, depart)) for i in range(sessions)]
+        await asyncio.sleep(1.0)  # every context ready, then all at once
+        t0 = time.monotonic()
+        depart.set()
+        resultats = await asyncio.wait_for(asyncio.gather(*taches), timeout=DELAI_TOTAL_S)
+        duree = time.monotonic() - t0
+        await browser.close()
+    return [m for r in resultats for m in r], duree
+
+
+def main() -> None:
+    if navigateur.chromium() is None:
+        print("chromium absent : test de charge impossible (apt-get install chromium)")
+        return
+    print(f"{SESSIONS} sessions simultanées, chacune : {' → '.join(PARCOURS)} (cache vide au départ) ; "
+          f"charge de la machine : {os.getloadavg()[0]:.1f} pour {os.cpu_count()} cœurs", flush=True)
+    with navigateur.serveur_app() as base:
+        mesures, duree = asyncio.run(_charge(base, SESSIONS))
+    erreurs = [m for m in mesures if m["erreur"] or m["ms"] is None]
+    print(f"    {len(mesures)} chargements en {duree:.1f} s, {len(erreurs)} erreur(s)")
+    print(f"    {'page':<18} {'n':>3} {'p50':>7} {'p95':>7} {'max':>7}  (temps jusqu'au contenu, ms)")
+    for fichier in PARCOURS + ["toutes"]:
+        t = [m["ms"] for m in mesures if m["ms"] is not None and fichier in (m["page"], "toutes")]
+        if t:
+            print(f"    {fichier.removesuffix('.py'):<18} {len(t):>3} {np.percentile(t, 50):>7.0f} "
+                  f"{np.percentile(t, 95):>7.0f} {max(t):>7.0f}")
+    for m in erreurs[:10]:
+        print(f"    ERREUR session {m['session']} {m['page']} : {m['erreur']}")
+    print("Zéro erreur : cible tenue." if not erreurs else f"Cible manquée : {len(erreurs)} erreur(s).")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
