@@ -21,7 +21,7 @@ from pathlib import Path
 from observatoire import config, formats, modele
 from observatoire.ingest_colonnes import charger_communes
 from observatoire.ingest_lecture import lire
-from observatoire.ingest_rapport import Exemple, FichierRefuse, Probleme
+from observatoire.ingest_rapport import FichierRefuse, Probleme
 from observatoire.ingest_validation import Extrait, valider
 from observatoire.ingest_versions import (OperationEnCours, Remplacement, VersionInconnue, appliquer,
                                           dossier_preparation, lister, plan_restauration, sha256, verrou)

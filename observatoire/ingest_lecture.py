@@ -132,33 +132,51 @@ def _nature(chemin: Path, nom: str) -> str:
 
 def detecter_encodage(chemin: Path, nom: str) -> str:
     """Python codec of a text file: UTF-8 (strict, BOM noted) first, Windows-1252 otherwise, never a guess
-    beyond that. The whole file is decoded (streamed) so that a bad byte far down is not missed."""
+    beyond that. The whole file is decoded (streamed) so that a bad byte far down is not missed. A file
+    that starts as valid UTF-8 with accents and then breaks is refused, not read as Windows-1252: that
+    would turn every « é » into « Ã© » without a word."""
     with open(chemin, "rb") as f:
         bom = f.read(3) == codecs.BOM_UTF8
-    erreur = None
-    for codec in ("utf-8", "cp1252"):
-        decodeur = codecs.getincrementaldecoder(codec)()
-        lignes, position = 1, 0
-        with open(chemin, "rb") as f:
-            try:
-                while bloc := f.read(1 << 20):
-                    try:
-                        decodeur.decode(bloc)
-                    except UnicodeDecodeError as exc:
-                        # The decoder may hold up to 3 bytes of the previous block: count on this block.
-                        debut = max(exc.start, 0)
-                        raise _Octet(position + debut, lignes + bloc[:debut].count(b"\n"), bloc[debut]) from None
-                    position += len(bloc)
-                    lignes += bloc.count(b"\n")
-                decodeur.decode(b"", final=True)
-                return "utf-8-sig" if codec == "utf-8" and bom else codec
-            except _Octet as exc:
-                erreur = erreur or exc
-            except UnicodeDecodeError:
-                erreur = erreur or _Octet(position, lignes, 0)
-    raise refus(nom, "encodage", f"octet 0x{erreur.octet:02X} à la ligne {erreur.ligne} : ce texte n'est "
+    echec, texte_utf8 = _premier_octet_invalide(chemin, "utf-8")
+    if echec is None:
+        return "utf-8-sig" if bom else "utf-8"
+    if texte_utf8:
+        raise refus(nom, "encodage", f"le fichier est en UTF-8, mais l'octet 0x{echec.octet:02X} à la ligne "
+                    f"{echec.ligne} n'en est pas (fichier abîmé, ou assemblé à partir de fichiers d'encodages "
+                    "différents) ; enregistrez-le de nouveau en « CSV UTF-8 »", ligne=echec.ligne, montrer_valeur=False)
+    echec, _ = _premier_octet_invalide(chemin, "cp1252")
+    if echec is None:
+        return "cp1252"
+    raise refus(nom, "encodage", f"octet 0x{echec.octet:02X} à la ligne {echec.ligne} : ce texte n'est "
                 "ni en UTF-8 ni en Windows-1252 ; enregistrez en « CSV UTF-8 »",
-                ligne=erreur.ligne, montrer_valeur=False)
+                ligne=echec.ligne, montrer_valeur=False)
+
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _premier_octet_invalide(chemin: Path, codec: str) -> tuple[_Octet | None, bool]:
+    """(first byte the codec cannot decode, or None ; whether decoded non-ASCII text came before it)."""
+    decodeur = codecs.getincrementaldecoder(codec)()
+    lignes, position, non_ascii = 1, 0, False
+    with open(chemin, "rb") as f:
+        while bloc := f.read(1 << 20):
+            en_attente = decodeur.getstate()[0]   # bytes of a character cut by the previous block
+            try:
+                decodeur.decode(bloc)
+            except UnicodeDecodeError as exc:
+                donnees = en_attente + bloc
+                avant = donnees[:exc.start]
+                non_ascii = non_ascii or _NON_ASCII.search(avant) is not None
+                ligne = lignes - en_attente.count(b"\n") + avant.count(b"\n")
+                return _Octet(position - len(en_attente) + exc.start, ligne, donnees[exc.start]), non_ascii
+            non_ascii = non_ascii or _NON_ASCII.search(bloc) is not None
+            position += len(bloc)
+            lignes += bloc.count(b"\n")
+        reste = decodeur.getstate()[0]
+        if reste:   # the file ends in the middle of a character
+            return _Octet(position - len(reste), lignes, reste[0]), non_ascii
+    return None, non_ascii
 
 
 class _Octet(Exception):
@@ -317,9 +335,10 @@ _ENTIER = re.compile(r"^\d+$")
 
 
 def _ecrire(lignes: Iterator[tuple[int, list[str]]], entete: Entete, staging: Path, collecte: _Collecteur,
-            fin_propre: bool) -> tuple[int, tuple[int, list[str]] | None]:
+            fin_propre: bool | None) -> tuple[int, tuple[int, list[str]] | None]:
     """Writes the data rows into the staging CSV; returns (rows read, last row if it is a total line).
-    Rows keep being checked after a problem (to count them all), but are no longer written."""
+    Rows keep being checked after a problem (to count them all), but are no longer written.
+    `fin_propre`: whether a CSV file ends with a line break (None for a workbook, where rows are not cut)."""
     colonnes = list(entete.indices)
     indices = [entete.indices[c] for c in colonnes]
     minimum, largeur = entete.largeur_utile, len(entete.titres)
@@ -334,6 +353,8 @@ def _ecrire(lignes: Iterator[tuple[int, list[str]]], entete: Entete, staging: Pa
         def garder(ligne: int, cellules: list[str], finale: bool) -> None:
             nonlocal nb
             nb += 1
+            if len(cellules) < minimum and fin_propre is None:
+                cellules = cellules + [""] * (minimum - len(cellules))   # a sheet row: its empty end is empty
             if len(cellules) < minimum:
                 code = "ligne_tronquee" if finale and not fin_propre else "nombre_de_cellules"
                 collecte.ajouter(code, Exemple(
@@ -427,7 +448,7 @@ def _premiere_ligne(lignes: Iterator[tuple[int, list[str]]]) -> tuple[int, list[
 
 def _lire_lignes(nom: str, forme: str, chemin: Path, lignes: Iterator[tuple[int, list[str]]],
                  collecte: _Collecteur, table_demandee: str | None, annee: int | None, staging_dir: Path,
-                 fin_propre: bool, encodage: str | None = None) -> Lecture:
+                 fin_propre: bool | None, encodage: str | None = None) -> Lecture:
     premiere = _premiere_ligne(lignes)
     if collecte:
         raise FichierRefuse(nom, list(collecte.problemes.values()), forme)
@@ -529,6 +550,9 @@ def _lire_xlsx(chemin: Path, nom: str, staging_dir: Path, table_demandee: str | 
         raise refus(nom, "binaire", f"classeur XLSX illisible ({type(exc).__name__}) : ouvrez-le dans "
                     "Excel et enregistrez-le de nouveau") from None
     try:
+        for ws in classeur.worksheets:
+            # The dimension a file declares may be wrong (some generators write "A1"): read every row.
+            ws.reset_dimensions()
         feuilles = [ws for ws in classeur.worksheets if _feuille_non_vide(ws)]
         if not feuilles:
             raise refus(nom, "fichier_vide", "toutes les feuilles du classeur sont vides")
@@ -549,7 +573,7 @@ def _lire_xlsx(chemin: Path, nom: str, staging_dir: Path, table_demandee: str | 
             nom_feuille = f"{nom} [feuille « {ws.title} »]"
             collecte = _Collecteur()
             lecture = _lire_lignes(nom_feuille, "XLSX", chemin, _lignes_xlsx(ws), collecte, table, annee,
-                                   staging_dir, True)
+                                   staging_dir, None)
             if ignorees:
                 lecture.avertissements.append("feuilles ignorées : " + ", ".join(f"« {t} »" for t in ignorees))
             lectures.append(lecture)

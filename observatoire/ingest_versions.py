@@ -56,8 +56,8 @@ def _processus_vivant(pid: int) -> bool:
 def verrou():
     """Exclusive lock on the data folder: a file created with O_EXCL holding our pid. A lock left by a
     process that no longer exists (killed import) is taken over."""
-    data_dir = config.DATA_DIR
-    chemin = data_dir / NOM_VERROU
+    config.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    chemin = config.DATA_DIR / NOM_VERROU
     for _ in range(3):
         try:
             fd = os.open(chemin, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
@@ -166,7 +166,6 @@ def appliquer(remplacements: list[Remplacement], operation: dict) -> str:
 
 
 def manifeste(version: str) -> dict:
-    data_dir = config.DATA_DIR
     sauvegardes = config.SAUVEGARDES_DIR
     chemin = sauvegardes / version / MANIFESTE
     if not version or "/" in version or version.startswith(".") or not chemin.exists():
@@ -178,7 +177,6 @@ def manifeste(version: str) -> dict:
 
 def lister() -> list[dict]:
     """Manifests of every saved operation, oldest first."""
-    data_dir = config.DATA_DIR
     sauvegardes = config.SAUVEGARDES_DIR
     if not sauvegardes.exists():
         return []

@@ -90,6 +90,13 @@ def _octet_invalide(d):
     return [octets(d, "jeunes.csv", b"\r\n".join(lignes))]
 
 
+def _windows_1252_abime(d):
+    p = csv_table(d, encodage="cp1252")
+    lignes = p.read_bytes().split(b"\r\n")
+    lignes[6] = lignes[6].replace(b"Non", b"N\x81n", 1)   # 0x81 is undefined in Windows-1252
+    return [octets(d, "jeunes.csv", b"\r\n".join(lignes))]
+
+
 def _sans(colonne: str):
     def modifier(e, r):
         j = e.index(colonne)
@@ -174,7 +181,8 @@ REFUS = {
     "fichier vide": (lambda d: [octets(d, "jeunes.csv", b"")], "fichier_vide", ["jeunes.csv", "0 octet"]),
     "en-tête seul": (_entete_seule, "entete_seule", ["ligne 1"]),
     "UTF-16 (Texte Unicode d'Excel)": (_utf16, "encodage", ["UTF-16"]),
-    "octet invalide": (_octet_invalide, "encodage", ["ligne 4", "0x81"]),
+    "UTF-8 abîmé par un octet": (_octet_invalide, "encodage", ["ligne 4", "0x81", "est en UTF-8"]),
+    "octet ni UTF-8 ni Windows-1252": (_windows_1252_abime, "encodage", ["ligne 7", "0x81"]),
     "séparateur tabulation": (lambda d: [csv_table(d, sep="\t")], "separateur", ["ligne 1", "tabulation"]),
     "colonne manquante": (lambda d: [csv_table(d, modifier=_sans("Sexe"))], "colonne_manquante",
                           ["ligne 1", "colonne « sexe »", "« Genre »"]),
@@ -421,3 +429,18 @@ def test_table_forcee_par_option(donnees, tmp_path, capsys):
     p = csv_table(tmp_path)
     code, texte = lancer(capsys, p, "--table", "objectifs_cej")
     assert code == ingest.REFUS and "colonne « objectif »" in texte
+
+
+def test_xlsx_cellules_vides_en_fin_de_ligne(donnees, tmp_path, capsys):
+    r = ex.lignes("jeunes", 4)
+    r[2][11:] = [None, None, None]    # logement, premier accueil, sous main de justice: absent from the sheet's XML
+    code, texte = lancer(capsys, ex.ecrire_xlsx(tmp_path / "j.xlsx", {"Feuil1": (ENTETES_JEUNES, r)}))
+    assert code == ingest.REFUS
+    assert "j.xlsx [feuille « Feuil1 »], ligne 4, colonne « Premier accueil » (M)" in texte
+    assert "Nombre de cellules" not in texte
+    r[2][12] = "Non"
+    r[2][13] = None
+    code, texte = lancer(capsys, ex.ecrire_xlsx(tmp_path / "j.xlsx", {"Feuil1": (ENTETES_JEUNES, r[:3])}))
+    assert code == ingest.OK, texte
+    df = lire_parquet(donnees, "jeunes", 2023)
+    assert df.loc[2, "logement"] is None or df["logement"].isna()[2]
