@@ -1,42 +1,129 @@
-"""Home page: the key figures of the year, each with its source."""
+"""Home page: the key figures of the chosen year and territory, each with where it comes from."""
+import pandas as pd
 import streamlit as st
 
-from observatoire import formats, publies, ui
+from observatoire import db, filtres, formats, publies, secret, ui
+from observatoire.provenance import Provenance
 
 ui.entete(
     "Chiffres clés",
     "Les Missions Locales de Normandie accompagnent les jeunes de 16 à 25 ans vers l'emploi, "
-    "la formation, le logement et la santé. Voici l'essentiel de l'année 2022, tel que publié "
-    "dans le rapport d'activité de l'ARML Normandie.",
+    "la formation, le logement et la santé. Voici l'essentiel de l'année, pour la région ou "
+    "pour votre territoire.",
 )
-st.sidebar.selectbox("Année", [2022], key="annee", help="Seule l'année 2022 est publiée à ce jour.")
-st.sidebar.selectbox("Territoire", ["Normandie"], key="territoire",
-                     help="Les chiffres publiés portent sur la région entière.")
-
+f = filtres.barre_laterale()
 p = publies.indicateur
-col1, col2, col3 = st.columns(3)
-with col1:
-    ui.carte_publiee(p("jeunes_accompagnes"), delta=p("jeunes_accompagnes_evolution"))
-with col2:
-    ui.carte_publiee(p("premiers_accueils"), delta=p("premiers_accueils_evolution"))
-with col3:
-    total, objectif, taux = p("cej_entrees_total"), p("cej_objectif"), p("cej_taux_realisation")
-    ui.carte_publiee(total, libelle="Entrées en Garantie Jeunes et CEJ",
-                     complement=f"pour un objectif de **{objectif.texte}** fixé par l'État, "
-                                f"soit **{taux.texte}** de réalisation")
-    st.progress(min(total.valeur / objectif.valeur, 1.0),
-                text=f"{taux.texte} de l'objectif atteint ({total.texte} / {objectif.texte})")
 
-st.subheader("Entrées en CEJ et Garantie Jeunes en 2022")
-gj, cej = p("cej_entrees_gj"), p("cej_entrees_cej")
-c1, c2 = st.columns(2)
-with c1:
-    ui.carte_publiee(gj)
-with c2:
-    ui.carte_publiee(cej)
-st.caption(f"{gj.texte} + {cej.texte} = {formats.nombre(gj.valeur + cej.valeur)} entrées, "
-           f"soit {formats.pourcentage(round(100 * (gj.valeur + cej.valeur) / objectif.valeur))} "
-           f"de l'objectif de {objectif.texte}.")
 
-with st.expander("Estimations 2021 dérivées des variations publiées"):
-    ui.tableau_publies([p("jeunes_accompagnes_2021"), p("premiers_accueils_2021")])
+def chiffres_publies_2022() -> None:
+    st.markdown("Chiffres de l'année 2022 **tels que publiés** dans le rapport d'activité de l'ARML Normandie.")
+    col1, col2, col3 = st.columns(3)
+    with col1:
+        ui.carte_publiee(p("jeunes_accompagnes"), delta=p("jeunes_accompagnes_evolution"))
+    with col2:
+        ui.carte_publiee(p("premiers_accueils"), delta=p("premiers_accueils_evolution"))
+    with col3:
+        total, objectif, taux = p("cej_entrees_total"), p("cej_objectif"), p("cej_taux_realisation")
+        ui.carte_publiee(total, libelle="Entrées en Garantie Jeunes et CEJ",
+                         complement=f"pour un objectif de **{objectif.texte}** fixé par l'État, "
+                                    f"soit **{taux.texte}** de réalisation")
+        st.progress(min(total.valeur / objectif.valeur, 1.0),
+                    text=f"{taux.texte} de l'objectif atteint ({total.texte} / {objectif.texte})")
+
+    st.subheader("Entrées en Garantie Jeunes puis en CEJ")
+    gj, cej = p("cej_entrees_gj"), p("cej_entrees_cej")
+    c1, c2 = st.columns(2)
+    with c1:
+        ui.carte_publiee(gj)
+    with c2:
+        ui.carte_publiee(cej)
+    st.caption(f"{gj.texte} + {cej.texte} = {formats.nombre(gj.valeur + cej.valeur)} entrées, "
+               f"soit {formats.pourcentage(round(100 * (gj.valeur + cej.valeur) / objectif.valeur))} "
+               f"de l'objectif de {objectif.texte}.")
+
+    st.subheader("Emploi et formation")
+    c1, c2, c3, c4 = st.columns(4)
+    for col, id_ in zip((c1, c2, c3, c4), ("emploi_observatoire_jeunes_entres_emploi",
+                                           "emploi_observatoire_jeunes_alternance",
+                                           "formation_observatoire_jeunes", "publics_nb_sans_diplome")):
+        with col:
+            ui.carte_publiee(p(id_))
+
+    with st.expander("Estimations 2021 dérivées des variations publiées"):
+        ui.tableau_publies([p("jeunes_accompagnes_2021"), p("premiers_accueils_2021")])
+
+
+def _ligne(df: pd.DataFrame) -> dict:
+    """The one row of a query, with SQL NULLs as None."""
+    return {k: (None if pd.isna(v) else v) for k, v in df.iloc[0].items()}
+
+
+def _evolution(actuel, precedent) -> tuple[str | None, int]:
+    if not precedent or not actuel or secret.est_primaire(actuel) or secret.est_primaire(precedent):
+        return None, 0
+    v = round(100 * float(actuel - precedent) / float(precedent), 1)
+    return f"{formats.variation(v)} par rapport à {f.annee - 1}", int(v > 0) - int(v < 0)
+
+
+def _part(n, total) -> str:
+    if secret.est_primaire(n) or secret.est_primaire(total) or not total:
+        return formats.SECRET if (secret.est_primaire(n) or secret.est_primaire(total)) else "–"
+    return formats.pourcentage(round(100 * n / total, 1))
+
+
+def chiffres_extraits() -> None:
+    code = "Normandie" if f.est_region else f.code
+    t = _ligne(db.requete("chiffres_cles_territoire", annee=f.annee, territoire=code))
+    r = _ligne(db.requete("chiffres_cles_territoire", annee=f.annee, territoire="Normandie"))
+    prov = Provenance.EXTRAITS if t["provenance"] == "extraits" else Provenance.DEMO
+    if prov is Provenance.DEMO:
+        ui.avertir_demo()
+    source = f"extraits {'de démonstration' if prov is Provenance.DEMO else 'I-Milo'} {f.annee}, {f.libelle}"
+    st.markdown(f"**{f.libelle}**, année **{f.annee}** : chiffres calculés sur les extraits.")
+
+    col1, col2, col3 = st.columns(3)
+    with col1:
+        delta, sens = _evolution(t["nb_jeunes"], t["nb_jeunes_annee_precedente"])
+        ui.carte("Jeunes accompagnés", secret.texte_compte(t["nb_jeunes"]), prov, source, delta, sens,
+                 complement=None if f.est_region else f"soit {_part(t['nb_jeunes'], r['nb_jeunes'])} des jeunes "
+                                                      "accompagnés en Normandie")
+    with col2:
+        delta, sens = _evolution(t["nb_premiers_accueils"], t["nb_premiers_accueils_annee_precedente"])
+        ui.carte("Jeunes en premier accueil", secret.texte_compte(t["nb_premiers_accueils"]), prov, source,
+                 delta, sens)
+    with col3:
+        entrees = (t["nb_entrees_gj"] or 0) + (t["nb_entrees_cej"] or 0)
+        objectif = t["objectif_cej"]
+        complement = None
+        if objectif:
+            complement = (f"pour un objectif de **{formats.nombre(objectif)}**, soit "
+                          f"**{formats.pourcentage(round(100 * entrees / objectif))}** de réalisation")
+        ui.carte("Entrées en Garantie Jeunes et CEJ", secret.texte_compte(entrees), prov, source,
+                 complement=complement)
+
+    st.subheader(f"{f.libelle} comparé à la Normandie" if not f.est_region else "Profil des jeunes accompagnés")
+    lignes = [
+        ("Femmes", "nb_femmes"), ("Sans diplôme", "nb_sans_diplome"), ("Résidant en QPV", "nb_qpv"),
+        ("Résidant en ZRR", "nb_zrr"), ("Reconnus travailleurs handicapés (RQTH)", "nb_rqth"),
+        ("En logement précaire", "nb_logement_precaire"), ("Entrés en emploi", "nb_jeunes_emploi"),
+        ("Entrés en formation", "nb_jeunes_formation"),
+    ]
+    tableau = pd.DataFrame({
+        "Part des jeunes accompagnés": [lib for lib, _ in lignes],
+        f.libelle: [_part(t[c], t["nb_jeunes"]) for _, c in lignes],
+        "Normandie": [_part(r[c], r["nb_jeunes"]) for _, c in lignes],
+    })
+    if f.est_region:
+        tableau = tableau.drop(columns=[f.libelle])
+    st.dataframe(tableau, hide_index=True, width="stretch")
+    ui.badge(prov)
+    st.caption(f"Source : {source}. Parts calculées sur les jeunes accompagnés de l'année ; "
+               "effectifs de moins de " f"{secret.seuil_actif()} jeunes masqués (secret statistique).")
+
+
+if f.est_region and f.annee_du_rapport:
+    chiffres_publies_2022()
+    with st.expander("Les mêmes chiffres recalculés sur les extraits"):
+        chiffres_extraits()
+else:
+    chiffres_extraits()
