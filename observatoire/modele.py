@@ -59,6 +59,12 @@ def tranche_de_age(age: int) -> str:
     return "24+"
 
 
+def tranches_de_ages(ages: pd.Series) -> pd.Series:
+    """tranche_de_age over a column (missing ages give missing bands)."""
+    bornes = pd.cut(ages.astype("Float64"), bins=[-1, 17, 20, 23, 200], labels=list(TRANCHES_AGE))
+    return bornes.astype("str").where(ages.notna(), None)
+
+
 @lru_cache(maxsize=1)
 def codes_ml() -> tuple[str, ...]:
     """The 24 Missions Locales (data/sources/missions_locales.csv), source of truth for code_ml."""
@@ -189,8 +195,7 @@ JEUNES = Table(
     cle=("annee", "id_jeune"),
     controles=(
         ("la tranche d'âge doit correspondre à l'âge",
-         lambda d: d["age"].isna() | (d["age"].map(lambda a: tranche_de_age(int(a)) if pd.notna(a) else None)
-                                      == d["tranche_age"])),
+         lambda d: d["age"].isna() | (tranches_de_ages(d["age"]) == d["tranche_age"])),
     ),
 )
 

@@ -92,3 +92,8 @@ def test_dictionnaire_documente_chaque_colonne():
 def test_tranche_de_age():
     assert [modele.tranche_de_age(a) for a in (16, 17, 18, 20, 21, 23, 24, 29)] == [
         "16-17", "16-17", "18-20", "18-20", "21-23", "21-23", "24+", "24+"]
+
+
+def test_tranches_de_ages_vectorise():
+    ages = pd.Series([16, 17, 18, 20, 21, 23, 24, 29], dtype="Int32")
+    assert modele.tranches_de_ages(ages).tolist() == [modele.tranche_de_age(int(a)) for a in ages]
