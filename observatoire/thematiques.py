@@ -213,11 +213,13 @@ def _perimetre(df: pd.DataFrame, f: filtres.Filtres) -> pd.DataFrame:
         dep = df.loc[df["code"] == f.code, "departement"].iloc[0]
         garde = (df["niveau"] == "region") | ((df["niveau"] == "departement") & (df["departement"] == dep)) \
             | (df["code"] == f.code)
-    # Region first, then each department followed by its Missions Locales.
+    # Region first, then each department followed by its Missions Locales in the sidebar's (alphabetical) order.
     ordre = df["niveau"].map({"region": 0, "departement": 1, "mission_locale": 2})
-    cle_tri = pd.DataFrame({"dep": df["departement"].fillna(""), "ordre": ordre, "code": df["code"]})
+    libelles = _libelles()
+    cle_tri = pd.DataFrame({"dep": df["departement"].fillna(""), "ordre": ordre,
+                            "libelle": [libelles.get(c, c) for c in df["code"]]})
     cle_tri.loc[df["niveau"] == "region", "dep"] = ""
-    return df[garde].loc[cle_tri[garde].sort_values(["dep", "ordre", "code"]).index]
+    return df[garde].loc[cle_tri[garde].sort_values(["dep", "ordre", "libelle"]).index]
 
 
 def source_extraits(f: filtres.Filtres) -> str:
