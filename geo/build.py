@@ -14,7 +14,9 @@ Steps, all deterministic (inputs sorted by code, no randomness, fixed JSON forma
    its delegated communes has no contour), else to the neighbour with the longest shared border;
 3. a point inside each commune (representative point, not the town hall: some of those lie outside);
 4. Mission Locale territories (data/sources/ml_communes.csv), approached from the EPCI — see
-   `rattacher_ml`; the official list can replace the file, the app only reads it;
+   `rattacher_ml`. The official list can replace the file (any `methode` label but the approximation's):
+   the build then keeps it, and `python -m geo.build --missions-locales` redraws the 24 polygons from
+   the committed commune contours alone, without downloading anything;
 5. dissolved coverages (`coverage_union_all`) for departments, Missions Locales and EPCI, simplified
    as coverages (shared borders kept), back to EPSG:4326, coordinates rounded, small GeoJSON files;
    the communes themselves as GeoParquet (communes_contours.parquet).
@@ -321,10 +323,11 @@ def construire(sortie: Path = GEO_DIR, sources: Path = SOURCES_DIR) -> dict:
     table = pd.concat([communes.drop(columns="geometry"), points_interieurs(communes)], axis=1)
     table.to_csv(sortie / "communes.csv", index=False, encoding="utf-8", lineterminator="\n")
 
-    ml_communes = rattacher_ml(communes, ml)
-    ml_communes.to_csv(sources / "ml_communes.csv", index=False, encoding="utf-8", lineterminator="\n")
-    # The file may have been replaced by the official list: the polygons follow whatever it says.
-    ml_communes = pd.read_csv(sources / "ml_communes.csv", dtype=str, keep_default_na=False)
+    fichier_ml = sources / "ml_communes.csv"
+    if not liste_officielle(fichier_ml):
+        rattacher_ml(communes, ml).to_csv(fichier_ml, index=False, encoding="utf-8", lineterminator="\n")
+    # The polygons follow whatever the file says (approximation or official list).
+    ml_communes = pd.read_csv(fichier_ml, dtype=str, keep_default_na=False)
     communes = communes.merge(ml_communes[["code_commune", "code_ml"]], on="code_commune", how="left", validate="1:1")
 
     tailles = {}
@@ -335,9 +338,7 @@ def construire(sortie: Path = GEO_DIR, sources: Path = SOURCES_DIR) -> dict:
     props = [{"code": c, "nom": DEPARTEMENTS[c]} for c in codes]
     ecrire(sortie / "departements.geojson", geojson(props, simplifier(geoms, TOLERANCES["departements"])))
 
-    codes, geoms = dissoudre(communes, "code_ml")
-    props = [{"code": c, "nom": noms_ml[c], "departement": c[:2]} for c in codes]
-    ecrire(sortie / "missions_locales.geojson", geojson(props, simplifier(geoms, TOLERANCES["missions_locales"])))
+    ecrire(sortie / "missions_locales.geojson", geojson_ml(communes, noms_ml))
 
     codes, geoms = dissoudre(communes, "code_epci")
     props = [{"code": c, "nom": noms_epci[c]} for c in codes]
@@ -356,7 +357,41 @@ def construire(sortie: Path = GEO_DIR, sources: Path = SOURCES_DIR) -> dict:
             "duree_s": round(time.perf_counter() - debut, 1)}
 
 
-def main() -> int:
+def liste_officielle(fichier_ml: Path) -> bool:
+    """True when ml_communes.csv holds something else than this script's approximation (an official
+    list): the build then keeps it as it is."""
+    if not fichier_ml.exists():
+        return False
+    methodes = set(pd.read_csv(fichier_ml, dtype=str, keep_default_na=False)["methode"])
+    return methodes != {METHODE_EPCI}
+
+
+def geojson_ml(communes: gpd.GeoDataFrame, noms_ml: dict[str, str]) -> str:
+    """The Missions Locales' polygons, dissolved from their communes (Lambert-93 coverage)."""
+    codes, geoms = dissoudre(communes, "code_ml")
+    props = [{"code": c, "nom": noms_ml[c], "departement": c[:2]} for c in codes]
+    return geojson(props, simplifier(geoms, TOLERANCES["missions_locales"]))
+
+
+def reconstruire_missions_locales(sortie: Path = GEO_DIR, sources: Path = SOURCES_DIR) -> Path:
+    """Only geo/missions_locales.geojson, from the committed commune contours and ml_communes.csv: what to
+    run after replacing ml_communes.csv by the official list (no download needed)."""
+    contours = gpd.read_parquet(sortie / "communes_contours.parquet").to_crs(LAMBERT93)
+    ml_communes = pd.read_csv(sources / "ml_communes.csv", dtype=str, keep_default_na=False)
+    contours = contours.drop(columns="code_ml").merge(ml_communes[["code_commune", "code_ml"]],
+                                                      left_on="code", right_on="code_commune", validate="1:1")
+    ml = pd.read_csv(sources / "missions_locales.csv", dtype=str, keep_default_na=False)
+    dest = sortie / "missions_locales.geojson"
+    ecrire(dest, geojson_ml(contours, dict(zip(ml["code_ml"], ml["nom"]))))
+    return dest
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--missions-locales" in argv:
+        dest = reconstruire_missions_locales()
+        print(f"écrit : geo/{dest.name} ({dest.stat().st_size / 1024:.0f} Ko)")
+        return 0
     resume = construire()
     for note in resume["notes"]:
         print("réparation :", note)

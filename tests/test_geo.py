@@ -176,3 +176,28 @@ def test_reconstruction_identique_aux_fichiers_commites(tmp_path):
     for nom in ["communes.csv", *FICHIERS]:
         assert (tmp_path / nom).read_bytes() == (GEO / nom).read_bytes(), nom
     assert (sources / "ml_communes.csv").read_bytes() == (build.SOURCES_DIR / "ml_communes.csv").read_bytes()
+
+
+def test_liste_officielle_gardee_et_polygones_redessines_sans_telechargement(tmp_path, communes):
+    """Replacing ml_communes.csv by an official list: the build keeps it, and the 24 polygons are redrawn
+    from the committed commune contours alone."""
+    sources, sortie = tmp_path / "sources", tmp_path / "geo"
+    sources.mkdir()
+    sortie.mkdir()
+    shutil.copy(build.SOURCES_DIR / "missions_locales.csv", sources)
+    shutil.copy(GEO / "communes_contours.parquet", sortie)
+    officielle = pd.read_csv(build.SOURCES_DIR / "ml_communes.csv", dtype=str, keep_default_na=False)
+    assert not build.liste_officielle(build.SOURCES_DIR / "ml_communes.csv")
+    # Bayeux (14047) moved from the Bocage to Caen, as an official list could say.
+    officielle.loc[officielle["code_commune"] == "14047", "code_ml"] = "14-CAE"
+    officielle["methode"] = "liste officielle (test)"
+    officielle.to_csv(sources / "ml_communes.csv", index=False)
+    assert build.liste_officielle(sources / "ml_communes.csv")
+
+    build.reconstruire_missions_locales(sortie, sources)
+    mls = gpd.read_file(sortie / "missions_locales.geojson").set_crs(4326, allow_override=True).to_crs(2154)
+    assert len(mls) == 24 and shapely.is_valid(mls.geometry.to_numpy()).all()
+    bayeux = communes.loc[communes["code_commune"] == "14047"]
+    point = gpd.GeoSeries(gpd.points_from_xy(bayeux["lon"], bayeux["lat"]), crs=4326).to_crs(2154).iloc[0]
+    contient = mls[mls.contains(point)]["code"].tolist()
+    assert contient == ["14-CAE"]
