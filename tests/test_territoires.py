@@ -224,3 +224,14 @@ def test_ce_que_recoit_le_navigateur_reste_leger(niveau):
                                "Pour 1 000 habitants (démonstration)", lieux=db.requete("carte_lieux_accueil"))
     taille = len(_get_map_string(m).encode("utf-8"))
     assert 20_000 < taille < 300_000, taille
+
+
+def test_sans_extraits_seule_la_population_est_cartographiee(monkeypatch):
+    monkeypatch.setattr(db, "tables_disponibles", lambda: {"communes", "ml_communes", "missions_locales"})
+    at = lancer(PAGE, territoire_selectionne={"niveau": "departement", "code": "76"})
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.selectbox(key="territoires_indicateur").options == ["Population municipale 2017 (INSEE)"]
+    assert any("pas encore disponibles" in i.value for i in at.info)
+    assert not at.warning  # no demonstration value on screen, hence no demonstration warning
+    ligne = _ligne(at, "Population municipale 2017 (INSEE)")
+    assert ligne["Seine-Maritime"] == formats.nombre(1_254_378) and ligne["Rang"] == "1ᵉʳ sur 5"
