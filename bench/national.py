@@ -39,7 +39,7 @@ import pyarrow.parquet as pq
 
 from observatoire import config, modele
 
-VERSION_GENERATEUR = 1  # bump when the output changes, so cached sizes are regenerated
+VERSION_GENERATEUR = 2  # bump when the output changes, so cached sizes are regenerated
 CACHE = config.ROOT / ".cache" / "bench"
 GRAINE = 20_221_231
 ANNEE_REFERENCE = 2022  # the report's year: the one-year sizes use it

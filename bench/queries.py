@@ -197,7 +197,101 @@ def _p_chiffres_cles_territoire(d, annee, territoire, **_):
     return pd.DataFrame([ligne])
 
 
+def _publics_repartition(colonne: str | None, oui_non: bool = False, defaut: str | None = None):
+    """publics_par_<colonne> and publics_rqth: one breakdown of the year's young people, for the selected
+    Missions Locales and for all, every category of the whole on both sides, shares in %."""
+    def calcul(d, annee, codes_ml, **_):
+        j = d["jeunes"]
+        j = j[j["annee"] == annee]
+        if oui_non:
+            modalite = j[colonne].map({True: "oui", False: "non"})
+            grille = ["oui", "non"]
+        else:
+            modalite = j[colonne].fillna(defaut) if defaut else j[colonne]
+            grille = sorted(modalite.dropna().unique())
+        parts = []
+        for perimetre, masque in (("territoire", j["code_ml"].isin(codes_ml)), ("region", slice(None))):
+            comptes = modalite[masque].value_counts().reindex(grille, fill_value=0)
+            total = comptes.sum()
+            parts.append(pd.DataFrame({"perimetre": perimetre, "modalite": grille, "nb_jeunes": comptes.to_numpy(),
+                                       "part_pct": 100.0 * comptes.to_numpy() / total if total else np.nan}))
+        df = pd.concat(parts, ignore_index=True)
+        df["provenance"] = j["provenance"].min()
+        return df
+    return calcul
+
+
+def _p_publics_effectifs(d, annee, codes_ml, **_):
+    j = d["jeunes"]
+    j = j[j["annee"] == annee]
+    t = j[j["code_ml"].isin(codes_ml)]
+    return pd.DataFrame({"perimetre": ["territoire", "region"], "nb_jeunes": [len(t), len(j)],
+                         "nb_premiers_accueils": [int(t["premier_accueil"].sum()), int(j["premier_accueil"].sum())],
+                         "provenance": j["provenance"].min()})
+
+
+def _entrees_cej(d, annee):
+    e = d["entrees_dispositif"]
+    e = e[e["annee"] == annee]
+    debut_cej = pd.Timestamp("2022-03-01").date()
+    dates = e["date_entree"]
+    return e[((e["dispositif"] == "GJ") & (dates < debut_cej)) | ((e["dispositif"] == "CEJ") & (dates >= debut_cej))]
+
+
+def _p_cej_entrees_par_jour(d, annee, codes_ml, **_):
+    e = _entrees_cej(d, annee)
+    e = e[e["code_ml"].isin(codes_ml)]
+    g = e.assign(gj=e["dispositif"] == "GJ", cej=e["dispositif"] == "CEJ").groupby("date_entree").agg(
+        nb_entrees_gj=("gj", "sum"), nb_entrees_cej=("cej", "sum"), nb_entrees=("gj", "size")).reset_index()
+    g["cumul_entrees"] = g["nb_entrees"].cumsum()
+    return g.sort_values("date_entree")
+
+
+def _p_cej_realisation_par_territoire(d, annee, **_):
+    e = _entrees_cej(d, annee)
+    entrees = e.assign(gj=e["dispositif"] == "GJ", cej=e["dispositif"] == "CEJ").groupby("code_ml").agg(
+        nb_entrees_gj=("gj", "sum"), nb_entrees_cej=("cej", "sum"))
+    o = d["objectifs_cej"]
+    objectifs = o[o["annee"] == annee].groupby("code_ml")["objectif"].sum().rename("objectif_cej")
+    ml = d["missions_locales"][["code_ml", "nom", "departement"]].join(entrees, on="code_ml").join(objectifs, on="code_ml")
+    ml[["nb_entrees_gj", "nb_entrees_cej"]] = ml[["nb_entrees_gj", "nb_entrees_cej"]].fillna(0)
+    noms_dep = {"14": "Calvados", "27": "Eure", "50": "Manche", "61": "Orne", "76": "Seine-Maritime"}
+
+    def objectif(x):  # known only when every Mission Locale of the group has one
+        return x["objectif_cej"].sum() if x["objectif_cej"].notna().all() else np.nan
+
+    lignes = [{"niveau": "region", "code": "Normandie", "libelle": "Normandie", "libelle_court": "Normandie",
+               "departement": None, "nb_entrees_gj": ml["nb_entrees_gj"].sum(),
+               "nb_entrees_cej": ml["nb_entrees_cej"].sum(), "objectif_cej": objectif(ml)}]
+    for dep, x in ml.groupby("departement"):
+        nom = noms_dep.get(dep)
+        lignes.append({"niveau": "departement", "code": dep, "libelle": f"{nom} ({dep})" if nom else None,
+                       "libelle_court": nom, "departement": dep, "nb_entrees_gj": x["nb_entrees_gj"].sum(),
+                       "nb_entrees_cej": x["nb_entrees_cej"].sum(), "objectif_cej": objectif(x)})
+    court = ml["nom"].str.replace(r"^Mission Locale (de l'|de la |des |du |de )?", "", n=1, regex=True)
+    for r, c in zip(ml.itertuples(), court):
+        lignes.append({"niveau": "mission_locale", "code": r.code_ml, "libelle": r.nom, "libelle_court": c,
+                       "departement": r.departement, "nb_entrees_gj": r.nb_entrees_gj,
+                       "nb_entrees_cej": r.nb_entrees_cej, "objectif_cej": r.objectif_cej})
+    df = pd.DataFrame(lignes)
+    df["nb_entrees"] = df["nb_entrees_gj"] + df["nb_entrees_cej"]
+    df["realisation_pct"] = 100.0 * df["nb_entrees"] / df["objectif_cej"].replace(0, np.nan)
+    df["provenance"] = e["provenance"].min()
+    df["ordre"] = df["niveau"].map({"region": 0, "departement": 1, "mission_locale": 2})
+    df = df.sort_values(["ordre", "departement", "code"])
+    return df[["niveau", "code", "libelle", "libelle_court", "departement", "nb_entrees_gj", "nb_entrees_cej",
+               "nb_entrees", "objectif_cej", "realisation_pct", "provenance"]]
+
+
 EQUIVALENTS_PANDAS = {
+    "cej_entrees_par_jour": _p_cej_entrees_par_jour,
+    "cej_realisation_par_territoire": _p_cej_realisation_par_territoire,
+    "publics_effectifs": _p_publics_effectifs,
+    "publics_par_logement": _publics_repartition("logement", defaut="non_renseigne"),
+    "publics_par_niveau": _publics_repartition("niveau"),
+    "publics_par_sexe": _publics_repartition("sexe"),
+    "publics_par_tranche_age": _publics_repartition("tranche_age"),
+    "publics_rqth": _publics_repartition("rqth", oui_non=True),
     "chiffres_cles_territoire": _p_chiffres_cles_territoire,
     "indicateurs_publies": _p_indicateurs_publies,
     "territoire_annees": _p_territoire_annees,
@@ -378,11 +472,11 @@ def imprimer(mesures: list[dict]) -> list[str]:
         print(f"    pandas : chargement unique {m['pandas_chargement_s']:.1f} s, RSS après chargement "
               f"{m['rss_pandas_charge_mo']:.0f} Mo (processus à {m['rss_base_mo']:.0f} Mo au départ, "
               f"{m['rss_duckdb_mo']:.0f} Mo après les requêtes DuckDB)")
-        print(f"    {'requête':<28} {'lignes':>6} {'duckdb p50':>10} {'p95':>8} {'RSS max':>8} │ "
+        print(f"    {'requête':<36} {'lignes':>6} {'duckdb p50':>10} {'p95':>8} {'RSS max':>8} │ "
               f"{'pandas p50':>10} {'p95':>8} {'RSS max':>8} │ verdict")
         for nom, r in m["requetes"].items():
             if "ignoree" in r or "erreur" in r:
-                print(f"    {nom:<28} {r.get('ignoree') or 'ERREUR ' + r['erreur']}")
+                print(f"    {nom:<36} {r.get('ignoree') or 'ERREUR ' + r['erreur']}")
                 if "erreur" in r:
                     manques.append(f"{m['taille']} {nom} : {r['erreur']}")
                 continue
@@ -406,7 +500,7 @@ def imprimer(mesures: list[dict]) -> list[str]:
                 if p and "p95_ms" in p and d["p95_ms"] > p["p95_ms"]:
                     verdict.append("plus lent que pandas ✗")
                     manques.append(f"{nom} : plus lent que pandas ({d['p95_ms']:.0f} vs {p['p95_ms']:.0f} ms)")
-            print(f"    {nom:<28} {r['lignes']:>6} {_ms(d['p50_ms']):>10} {_ms(d['p95_ms']):>8} "
+            print(f"    {nom:<36} {r['lignes']:>6} {_ms(d['p50_ms']):>10} {_ms(d['p95_ms']):>8} "
                   f"{d['rss_mo']:>6.0f}Mo │ {pcols} │ {'; '.join(verdict)}")
         for nom, r in m["requetes"].items():
             if "profil" in r:
