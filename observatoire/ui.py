@@ -21,7 +21,24 @@ p.kpi-delta.baisse {color: #9c2b23;} p.kpi-delta.hausse {color: #1e6b34;}
 """
 
 
+def _router_par_app_py() -> None:
+    """Makes sure the page runs through app.py's st.navigation, never Streamlit's legacy pages/ menu.
+
+    Streamlit decides at its first script run whether the app "uses the pages directory"; when the
+    very first request of a server is a deep link (/publics?territoire=14, a link shared in a
+    meeting), it runs pages/publics.py directly with a menu of raw file names, and keeps doing so
+    for every later session until someone opens the root. st.navigation clears that flag, so we
+    clear it and rerun: the rerun goes through app.py, which routes to the same page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager  # noqa: PLC0415
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def entete(titre: str, chapeau: str | None = None) -> None:
+    _router_par_app_py()
     st.markdown(_CSS, unsafe_allow_html=True)
     st.title(titre)
     if chapeau:
