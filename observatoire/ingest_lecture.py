@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from observatoire import formats, modele
-from observatoire.ingest_colonnes import (cle, colonne_du_modele, colonnes_distinctives, colonnes_lues,
-                                          table_de_feuille)
+from observatoire.ingest_colonnes import (SYNONYMES_COLONNES, cle, colonne_du_modele, colonnes_distinctives,
+                                          colonnes_lues, table_de_feuille)
 from observatoire.ingest_rapport import Exemple, FichierRefuse, Probleme, lettre_colonne, refus
 
 # Model values are short (an identifier is at most 64 characters): a longer cell is an accident.
@@ -215,6 +215,12 @@ def detecter_separateur(texte: str, nom: str) -> tuple[str, bool]:
             meilleur = (score, sep)
     if meilleur is None:
         entete = lignes[0]
+        for sep in SEPARATEURS:
+            suite = list(csv.reader(lignes[1:], delimiter=sep)) if len(lignes) > 1 else []
+            if suite and len(suite[0]) > 1 and sum(len(r) == len(suite[0]) for r in suite) >= 0.9 * len(suite):
+                raise refus(nom, "entete_absente", "la première ligne n'a qu'une cellule alors que les suivantes "
+                            f"en ont {len(suite[0])} : supprimez les lignes au-dessus des titres de colonnes",
+                            ligne=1, valeur=entete)
         if "\t" in entete:
             raise refus(nom, "separateur", "les colonnes sont séparées par des tabulations : enregistrez en "
                         "CSV (séparateur « ; ») depuis Excel", ligne=1, valeur=entete, montrer_valeur=True)
@@ -286,7 +292,6 @@ def associer_entete(nom: str, cellules: list[str], table_demandee: str | None, a
         else:
             manquantes.append(c)
     if manquantes:
-        from observatoire.ingest_colonnes import SYNONYMES_COLONNES
         collecte = _Collecteur()
         for c in manquantes:
             noms = ", ".join(f"« {s} »" for s in (c, *SYNONYMES_COLONNES.get(c, ())))
@@ -311,6 +316,10 @@ def _tables_de_colonne(colonne: str) -> str:
 
 
 def _deviner_table(nom: str, trouvees: dict[str, int], cellules: list[str], ligne: int) -> str:
+    remplies = [c for c in cellules if c and c.strip()]
+    if len(remplies) == 1 and not trouvees:
+        raise refus(nom, "entete_absente", "la première ligne non vide n'a qu'une cellule : ce n'est pas la ligne "
+                    "des titres de colonnes ; supprimez les lignes au-dessus", ligne=ligne, valeur=remplies[0])
     scores = {t: len(colonnes_distinctives(t) & trouvees.keys()) for t in modele.TABLES}
     meilleur = max(scores.values())
     gagnantes = [t for t, s in scores.items() if s == meilleur]

@@ -34,6 +34,8 @@ PROBLEMES: dict[str, tuple[str, str]] = {
     "feuilles": ("Classeur à plusieurs feuilles", "Le classeur a plusieurs feuilles non vides et aucune ne "
                  "porte le nom d'une table : nommez la feuille à importer (« jeunes »…), supprimez les "
                  "autres, ou précisez --table."),
+    "entete_absente": ("Ligne des titres introuvable", "La première ligne non vide doit être celle des titres "
+                       "de colonnes : supprimez les lignes de titre, de date d'export ou de commentaire au-dessus."),
     "table_inconnue": ("Table non reconnue", "Les titres des colonnes ne permettent pas de savoir de quelle "
                        "table il s'agit : vérifiez la ligne des titres ou précisez --table."),
     "colonne_manquante": ("Colonne manquante", "Une colonne obligatoire de la table n'a pas été trouvée parmi "

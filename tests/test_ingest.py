@@ -162,6 +162,16 @@ def _table_inconnue(d):
     return [ex.ecrire_csv(d / "contacts.csv", ["Nom", "Prénom", "Téléphone"], [["Martin", "Léa", "0231000000"]])]
 
 
+def _titre_au_dessus(d):
+    p = csv_table(d)
+    return [octets(d, "jeunes.csv", "Extraction I-Milo du 02/01/2024\r\n".encode() + p.read_bytes()[3:])]
+
+
+def _titre_au_dessus_xlsx(d):
+    r = [["Extraction I-Milo du 02/01/2024"], [], ENTETES_JEUNES, *ex.lignes("jeunes", 3)]
+    return [ex.ecrire_xlsx(d / "jeunes.xlsx", {"Feuil1": (r[0], r[1:])})]
+
+
 def _double_colonne(e, r):
     e.append("Genre")
     for ligne in r:
@@ -240,6 +250,10 @@ REFUS = {
     "classeur .xls": (lambda d: [octets(d, "jeunes.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))],
                       "format_tableur", [".xls"]),
     "classeur .ods": (_ods, "format_tableur", [".ods"]),
+    "titre au-dessus des en-têtes (CSV)": (_titre_au_dessus, "entete_absente",
+                                           ["ligne 1", "« Extraction I-Milo du 02/01/2024 »"]),
+    "titre au-dessus des en-têtes (XLSX)": (_titre_au_dessus_xlsx, "entete_absente",
+                                            ["ligne 1", "« Extraction I-Milo du 02/01/2024 »"]),
     "table non reconnue": (_table_inconnue, "table_inconnue", ["ligne 1", "Nom ; Prénom ; Téléphone"]),
     "colonne en double": (lambda d: [csv_table(d, modifier=_double_colonne)], "colonne_en_double",
                           ["ligne 1", "« Genre » (O)", "« Sexe » (E)"]),
