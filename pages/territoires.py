@@ -127,7 +127,7 @@ niveau = NIVEAUX[niveau_libelle]
 proposes = [i for i in INDICATEURS if i.source in sources]
 with c2:
     indicateur = st.selectbox("Indicateur", proposes, format_func=lambda i: i.libelle, key="territoires_indicateur")
-annees = db.requete("territoire_annees")["annee"].tolist() if "jeunes" in sources else []
+annees = db.requete("extraits_annees")["annee"].tolist() if "jeunes" in sources else []
 with c3:
     if annees:
         defaut = annees.index(config.ANNEE_RAPPORT) if config.ANNEE_RAPPORT in annees else 0
