@@ -37,6 +37,7 @@ class Bilan:
     refus: list[FichierRefuse] = field(default_factory=list)
     extraits: list[Extrait] = field(default_factory=list)
     etats: dict[str, str] = field(default_factory=dict)      # target (relative) -> nouveau/remplace/identique
+    deja: list[str] = field(default_factory=list)            # files recognised as already imported
     messages: list[str] = field(default_factory=list)
 
     @property
@@ -76,6 +77,12 @@ def importer(fichiers: list[str | Path], table: str | None = None, annee: int | 
     with tempfile.TemporaryDirectory(prefix="observatoire-import-") as tmp:
         travail = Path(tmp)
         for fichier in fichiers:
+            version = _deja_importe(Path(fichier), table, annee)
+            if version:
+                bilan.deja.append(str(fichier))
+                dire(f"{Path(fichier).name} : {RIEN_A_FAIRE} (fichier identique à celui de la version {version}, "
+                     "dont les données sont toujours en place)")
+                continue
             try:
                 lectures = lire(Path(fichier), travail / "staging", table, annee)
                 for lecture in lectures:
@@ -92,6 +99,9 @@ def importer(fichiers: list[str | Path], table: str | None = None, annee: int | 
             dire(f"Rien n'a été importé : {n} fichier{'s' if n > 1 else ''} refusé{'s' if n > 1 else ''}. "
                  "Aucune donnée n'a été modifiée.")
             bilan.code = REFUS
+            return bilan
+        if not bilan.extraits:
+            dire(f"Les données sont déjà à jour : {RIEN_A_FAIRE}.")
             return bilan
         if simulation:
             _decrire(bilan, dire)
@@ -114,8 +124,9 @@ def importer(fichiers: list[str | Path], table: str | None = None, annee: int | 
                         remplacements.append(Remplacement(cible(e), prepare, sha256(prepare)))
                     operation = {"operation": "import", "sources": [
                         {"fichier": str(e.lecture.nom), "chemin": str(e.lecture.chemin.resolve()),
-                         "sha256": sha256(e.lecture.chemin), "table": e.table, "annee": e.annee,
-                         "lignes": e.nb_lignes} for e in a_ecrire]}
+                         "sha256": sha256(e.lecture.chemin), "options": {"table": table, "annee": annee},
+                         "table": e.table, "annee": e.annee, "lignes": e.nb_lignes, "cible": cible(e),
+                         "sha256_cible": sha256(e.parquet), "ecrit": e in a_ecrire} for e in bilan.extraits]}
                     bilan.version = appliquer(remplacements, operation)
                 finally:
                     shutil.rmtree(preparation, ignore_errors=True)
@@ -126,6 +137,26 @@ def importer(fichiers: list[str | Path], table: str | None = None, annee: int | 
     dire(f"Import terminé. Version {bilan.version} : pour revenir à l'état d'avant, "
          f"make restore VERSION={bilan.version}")
     return bilan
+
+
+def _deja_importe(chemin: Path, table: str | None, annee: int | None) -> str | None:
+    """The version of the import that read this very file (same bytes, same options), if everything it
+    wrote from it is still in place unchanged: then there is nothing to check again, nor to do."""
+    if not chemin.is_file():
+        return None
+    empreinte = None
+    for m in reversed(lister()):
+        if m.get("operation") != "import":
+            continue
+        empreinte = empreinte or sha256(chemin)
+        sources = [s for s in m.get("sources", []) if s.get("sha256") == empreinte
+                   and s.get("options") == {"table": table, "annee": annee}]
+        if not sources:
+            continue
+        en_place = all((config.DATA_DIR / s["cible"]).exists()
+                       and sha256(config.DATA_DIR / s["cible"]) == s["sha256_cible"] for s in sources)
+        return m["version"] if en_place else None
+    return None
 
 
 def _doublons(extraits: list[Extrait]) -> list[FichierRefuse]:
@@ -195,7 +226,8 @@ def decrire_versions() -> str:
     for m in versions:
         if m.get("operation") == "import":
             quoi = "import de " + ", ".join(f"{s['fichier']} ({s['table']} {s['annee']}, "
-                                             f"{formats.nombre(s['lignes'])} lignes)" for s in m.get("sources", []))
+                                             f"{formats.nombre(s['lignes'])} lignes)" for s in m.get("sources", [])
+                                             if s.get("ecrit", True))
         else:
             quoi = f"restauration de l'état d'avant {m.get('version_restauree')}"
         lignes.append(f"  {m['version']}  {quoi}")

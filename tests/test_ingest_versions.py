@@ -30,6 +30,17 @@ def test_reimporter_le_meme_fichier_ne_change_rien(donnees, tmp_path, capsys):
     assert len(versions()) == 1
 
 
+def test_reimporter_apres_restauration_reecrit(donnees, tmp_path, capsys):
+    p = csv_table(tmp_path, n=15)
+    lancer(capsys, p)
+    octets_importes = (donnees / CIBLE).read_bytes()
+    assert ingest.main(["restore", versions()[0]]) == ingest.OK
+    assert not (donnees / CIBLE).exists()
+    code, texte = lancer(capsys, p)
+    assert code == ingest.OK and "nouvelle année pour cette table" in texte
+    assert (donnees / CIBLE).read_bytes() == octets_importes
+
+
 def test_meme_contenu_depuis_un_xlsx_reconnu_identique(donnees, tmp_path, capsys):
     lancer(capsys, csv_table(tmp_path, n=10))
     avant = empreinte(donnees)
