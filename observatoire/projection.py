@@ -29,9 +29,9 @@ SEMAINES_RYTHME = 8
 JOURS_DE_TOLERANCE = 7
 
 
-def date_fr(d) -> str:
-    """datetime.date(2022, 12, 5) -> '5 décembre 2022'."""
-    return format_date(pd.Timestamp(d).date(), format="d MMMM y", locale="fr_FR")
+def date_fr(d, court: bool = False) -> str:
+    """datetime.date(2022, 12, 5) -> '5 décembre 2022' ('5 déc. 2022' when short)."""
+    return format_date(pd.Timestamp(d).date(), format="d MMM y" if court else "d MMMM y", locale="fr_FR")
 
 
 def fin_annee(annee: int) -> dt.date:
@@ -75,7 +75,7 @@ def courbe_hebdomadaire(par_jour: pd.DataFrame, annee: int, date_arret=None) -> 
     for c in ("nb_entrees", "nb_entrees_gj", "nb_entrees_cej"):
         df[c] = df[c].fillna(0).astype("int64") if c in df.columns else 0
     # End of the ISO week (Sunday), clipped to the last day covered.
-    fins = pd.to_datetime(df["jour"]) + pd.to_timedelta(6 - pd.to_datetime(df["jour"]).dt.weekday, unit="D")
+    fins = pd.to_datetime(df["jour"]) + pd.to_timedelta(6 - pd.to_datetime(df["jour"]).dt.day_of_week, unit="D")
     df["fin_semaine"] = np.minimum(fins.dt.date.to_numpy(), np.array(arret))
     sem = df.groupby("fin_semaine", as_index=False)[["nb_entrees", "nb_entrees_gj", "nb_entrees_cej"]].sum()
     sem["cumul_entrees"] = sem["nb_entrees"].cumsum()

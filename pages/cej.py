@@ -138,7 +138,8 @@ with c4:
     if not a_objectif:
         txt, compl = "–", "pas d'objectif pour cette année"
     elif pd.notna(date_atteinte):
-        txt, compl = projection.date_fr(date_atteinte), "premier jour où le cumul des entrées atteint l'objectif"
+        txt = projection.date_fr(date_atteinte, court=True)
+        compl = "premier jour où le cumul des entrées depuis le 1er janvier atteint l'objectif"
     else:
         txt, compl = "pas encore", f"au {projection.date_fr(resume['date_fin_extraits'])}"
     ui.carte("Objectif atteint le", txt, f.provenance, SOURCE_EXTRAITS, complement=compl)
@@ -178,7 +179,7 @@ if a_objectif:
     obj = pd.DataFrame({"objectif": [float(resume["objectif_cej"])],
                         "texte": [f"Objectif : {formats.nombre(resume['objectif_cej'])}"]})
     couches.append(alt.Chart(obj).mark_rule(color=charts.ORANGE, strokeDash=[6, 4], strokeWidth=2).encode(y="objectif:Q"))
-    couches.append(alt.Chart(obj).mark_text(align="left", dx=4, dy=-8, color=charts.ORANGE, fontWeight="bold").encode(
+    couches.append(alt.Chart(obj).mark_text(align="left", dx=4, dy=12, color=charts.ORANGE, fontWeight="bold").encode(
         x=alt.datum(alt.DateTime(year=f.annee, month=1, date=8)), y="objectif:Q", text="texte:N"))
     if pd.notna(date_atteinte) and not entrees_secretes:
         atteinte = pd.DataFrame({"date": [pd.Timestamp(date_atteinte)], "objectif": [float(resume["objectif_cej"])],
@@ -186,7 +187,7 @@ if a_objectif:
         couches.append(alt.Chart(atteinte).mark_rule(color=charts.GRIS, strokeDash=[2, 3]).encode(x="date:T"))
         couches.append(alt.Chart(atteinte).mark_point(filled=True, size=90, color=charts.ORANGE).encode(
             x="date:T", y="objectif:Q"))
-        couches.append(alt.Chart(atteinte).mark_text(align="right", dx=-6, dy=14, color="#1a1a1a").encode(
+        couches.append(alt.Chart(atteinte).mark_text(align="right", dx=-6, dy=-10, color="#1a1a1a").encode(
             x="date:T", y="objectif:Q", text="texte:N"))
 graphique_courbe = alt.layer(*couches).properties(height=340)
 
@@ -256,30 +257,37 @@ if en_cours and not entrees_secretes and len(par_jour):
 # --- achievement by department and by Mission Locale ----------------------------------------------------
 
 
-def barres(df: pd.DataFrame, selection: set[str], hauteur_barre: int = 24) -> alt.Chart:
-    """Sorted horizontal bars of the achievement rate, the objective (100 %) as a rule, secret said in words."""
+def barres(df: pd.DataFrame, selection: set[str], hauteur_barre: int = 26) -> alt.Chart:
+    """Sorted horizontal bars of the achievement rate, the objective (100 %) as a rule drawn behind them
+    (seen between the bars and past the short ones), values written inside the bars, secret in words."""
     g = df.copy()
     g["taux"] = g["realisation_pct"] / 100
     g["texte"] = [formats.pourcentage(v, 0) if pd.notna(v) else secret.SECRET for v in g["realisation_pct"]]
-    g["choisi"] = ["choisi" if c in selection else "autre" for c in g["code"]]
+    g["choisi"] = ["choisi" if (c in selection or not selection) else "autre" for c in g["code"]]
     ordre = g.sort_values("taux", ascending=False, na_position="last")["libelle_court"].tolist()
-    haut = max(1.2, float(g["taux"].max(skipna=True) or 1) * 1.12)
+    haut = max(1.2, float(g["taux"].max(skipna=True) or 1) * 1.05)
     xq = alt.X("taux:Q", title="Réalisation de l'objectif", axis=alt.Axis(format=".0%", tickCount=4),
-               scale=alt.Scale(domain=[0, haut]))
+               scale=alt.Scale(domain=[0, haut], nice=False))
     base = alt.Chart(g).encode(
-        y=alt.Y("libelle_court:N", sort=ordre, title=None, axis=alt.Axis(labelLimit=190)),
+        y=alt.Y("libelle_court:N", sort=ordre, title=None, scale=alt.Scale(paddingInner=0.3),
+                axis=alt.Axis(labelLimit=170)),
         tooltip=[alt.Tooltip("libelle:N", title="Territoire"), alt.Tooltip("texte:N", title="Réalisation"),
                  alt.Tooltip("nb_entrees:Q", title="Entrées", format=",d"),
                  alt.Tooltip("objectif_cej:Q", title="Objectif", format=",d")])
+    regle = alt.Chart(pd.DataFrame({"x": [1.0], "texte": ["objectif 100 %"]}))
     b = base.mark_bar().encode(x=xq, color=alt.Color("choisi:N", legend=None, scale=alt.Scale(
-        domain=["choisi", "autre"], range=[charts.BLEU, "#8da9cc"])))
-    t = base.mark_text(align="left", dx=4, color="#1a1a1a").encode(x=xq, text="texte:N").transform_filter(
-        "isValid(datum.taux)")
+        domain=["choisi", "autre"], range=[charts.BLEU, "#9db4d3"])))
+    dedans = base.mark_text(align="right", dx=-4, color="white", fontWeight="bold").encode(
+        x=xq, text="texte:N").transform_filter("isValid(datum.taux) && datum.taux >= 0.3")
+    dehors = base.mark_text(align="left", dx=4, color="#1a1a1a").encode(x=xq, text="texte:N").transform_filter(
+        "isValid(datum.taux) && datum.taux < 0.3")
     s = base.mark_text(align="left", dx=4, color=charts.ORANGE, fontStyle="italic").encode(
         x=alt.datum(0), text="texte:N").transform_filter("!isValid(datum.taux)")
-    regle = alt.Chart(pd.DataFrame({"x": [1.0]})).mark_rule(color=charts.ORANGE, strokeDash=[6, 4],
-                                                             strokeWidth=2).encode(x="x:Q")
-    return alt.layer(b, regle, t, s).properties(height=hauteur_barre * len(g) + 30)
+    return alt.layer(
+        regle.mark_rule(color=charts.ORANGE, strokeDash=[6, 4], strokeWidth=2).encode(x="x:Q"),
+        regle.mark_text(color=charts.ORANGE, dy=-8, fontWeight="bold").encode(x="x:Q", y=alt.value(0), text="texte:N"),
+        b, dedans, dehors, s,
+    ).properties(height=hauteur_barre * len(g) + 60)
 
 
 def tableau_territoires(df: pd.DataFrame) -> pd.DataFrame:
@@ -337,7 +345,7 @@ st.page_link("pages/territoires.py", label="Voir le taux de réalisation sur la 
 
 # --- profile of the entrants of the territory ----------------------------------------------------------
 
-st.header(f"Profil des jeunes entrés en Garantie Jeunes ou en CEJ — {f.annee}", divider="gray")
+st.header(f"Profil des jeunes entrés — {f.libelle}, {f.annee}", divider="gray")
 profil = db.requete("cej_profil_entrants", **f.params).set_index("perimetre")
 perimetres = ["territoire", "region"] if not f.est_region else ["region"]
 lignes = []

@@ -187,11 +187,6 @@ ordre_territoires = comparees["libelle_court"].tolist()
 choisi = {f.code} if not f.est_region else set()
 
 
-def gras(df: pd.DataFrame) -> list[str]:
-    return ["choisi" if c in choisi else "region" if nv == "region" else "autre"
-            for c, nv in zip(df["code"], df["niveau"])]
-
-
 # Chart 1: contracts by type, as shares of each territory's contracts.
 LIB_TYPES = {"nb_contrats_cdi": "CDI", "nb_contrats_cdd": "CDD", "nb_contrats_interim": "Intérim"}
 long = comparees.melt(id_vars=["code", "libelle", "libelle_court", "niveau", "nb_contrats", "secret"],
@@ -200,7 +195,8 @@ long["type_contrat"] = long["col"].map(LIB_TYPES)
 long["part"] = long["nb"] / long["nb_contrats"]
 long["ordre"] = long["col"].map({c: i for i, c in enumerate(CONTRATS)})
 c_contrats = alt.Chart(long).mark_bar().encode(
-    y=alt.Y("libelle_court:N", sort=ordre_territoires, title=None, axis=alt.Axis(labelLimit=170)),
+    y=alt.Y("libelle_court:N", sort=ordre_territoires, title=None, scale=alt.Scale(paddingInner=0.25),
+            axis=alt.Axis(labelLimit=170)),
     x=alt.X("part:Q", stack="normalize", title="Part des contrats", axis=alt.Axis(format=".0%", tickCount=4)),
     color=alt.Color("type_contrat:N", title=None, sort=list(LIB_TYPES.values()),
                     scale=alt.Scale(domain=list(LIB_TYPES.values()),
@@ -209,7 +205,7 @@ c_contrats = alt.Chart(long).mark_bar().encode(
     order=alt.Order("ordre:Q"),
     tooltip=[alt.Tooltip("libelle:N", title="Territoire"), alt.Tooltip("type_contrat:N", title="Type"),
              alt.Tooltip("nb:Q", title="Contrats", format=",d"), alt.Tooltip("part:Q", title="Part", format=".1%")],
-).transform_filter("isValid(datum.nb)").properties(height=28 * len(comparees) + 20)
+).transform_filter("isValid(datum.nb)").properties(height=34 * len(comparees) + 70)
 t_contrats = pd.DataFrame({
     "Territoire": comparees_aff["libelle"],
     "CDI": [n(v) for v in comparees_aff["nb_contrats_cdi"]],
@@ -228,7 +224,7 @@ else:
     lecture = (f"En Normandie, {pct(reg['part_interim_pct'])} des contrats de travail hors alternance sont des "
                f"missions d'intérim ; par {quoi}, la part va de {pct(bas['part_interim_pct'])} "
                f"({bas['libelle_court']}) à {pct(haut['part_interim_pct'])} ({haut['libelle_court']}).")
-charts.afficher(c_contrats, titre=f"Contrats de travail hors alternance par type — par {quoi}", donnees=t_contrats,
+charts.afficher(c_contrats, titre=f"Contrats de travail par type — par {quoi}", donnees=t_contrats,
                 lecture=lecture, provenance=f.provenance, source=SOURCE, cle="emploi_contrats",
                 note=f"publié pour la Normandie : {p('emploi_part_interim').texte} de travail temporaire "
                      "(section Emploi) ; la part de CDI n'est pas publiée")
@@ -254,11 +250,11 @@ base_j = alt.Chart(lj).encode(
 x_j = alt.X("nb:Q", title="Jeunes", axis=alt.Axis(format=",d", tickCount=4))
 c_jeunes = alt.layer(
     base_j.mark_bar().encode(x=x_j),
-    base_j.mark_text(align="left", dx=3, fontSize=11, color="#1a1a1a").encode(x=x_j, text="texte:N")
+    base_j.mark_text(align="left", dx=3, fontSize=11).encode(x=x_j, text="texte:N", color=alt.value("#1a1a1a"))
     .transform_filter("isValid(datum.nb)"),
-    base_j.mark_text(align="left", dx=3, fontSize=11, color=charts.ORANGE, fontStyle="italic").encode(
-        x=alt.datum(0), text="texte:N").transform_filter("!isValid(datum.nb)"),
-).properties(height=3 * 16 * len(sans_region) + 40)
+    base_j.mark_text(align="left", dx=3, fontSize=11, fontStyle="italic").encode(
+        x=alt.datum(0), text="texte:N", color=alt.value(charts.ORANGE)).transform_filter("!isValid(datum.nb)"),
+).properties(height=3 * 18 * len(sans_region) + 70)
 t_jeunes = pd.DataFrame({"Territoire": sans_region_aff["libelle"],
                          **{lib: [n(v) for v in sans_region_aff[c]] for c, lib in LIB_JEUNES.items()}})
 if f.est_region or f.niveau == "departement":
@@ -269,33 +265,41 @@ cible = cible.iloc[0] if len(cible) else ligne
 lecture_j = (f"{Dans}, {n(cible['nb_jeunes_emploi'])} jeunes sont entrés en emploi, {n(cible['nb_jeunes_alternance'])} "
              f"en alternance et {n(cible['nb_jeunes_formation'])} en formation en {f.annee} (un jeune peut être "
              "compté dans plusieurs situations).")
-charts.afficher(c_jeunes, titre=f"Jeunes entrés en emploi, en alternance et en formation — par {quoi}",
+charts.afficher(c_jeunes, titre=f"Jeunes en emploi, en alternance, en formation — par {quoi}",
                 donnees=t_jeunes, lecture=lecture_j, provenance=f.provenance, source=SOURCE, cle="emploi_jeunes")
 
-# Chart 3: share of training actions funded by the Region, with the region as a rule.
+# Chart 3: share of training actions funded by the Region, with the region as a rule (drawn behind the
+# bars: seen between them and past the short ones), values written inside the bars.
 gr = comparees[comparees["niveau"] != "region"].copy()
 gr["part"] = gr["part_region_pct"] / 100
 gr["texte"] = [formats.pourcentage(v, 0) if pd.notna(v) else secret.SECRET for v in gr["part_region_pct"]]
-gr["couleur"] = gras(gr)
+gr["couleur"] = ["choisi" if (c in choisi or not choisi) else "autre" for c in gr["code"]]
 ordre_r = gr.sort_values("part", ascending=False, na_position="last")["libelle_court"].tolist()
 x_r = alt.X("part:Q", title="Part des actions financées par la Région", axis=alt.Axis(format=".0%", tickCount=4),
             scale=alt.Scale(domain=[0, 1]))
-base_r = alt.Chart(gr).encode(y=alt.Y("libelle_court:N", sort=ordre_r, title=None, axis=alt.Axis(labelLimit=170)),
+base_r = alt.Chart(gr).encode(y=alt.Y("libelle_court:N", sort=ordre_r, title=None, scale=alt.Scale(paddingInner=0.3),
+                                      axis=alt.Axis(labelLimit=170)),
                               tooltip=[alt.Tooltip("libelle:N", title="Territoire"),
                                        alt.Tooltip("texte:N", title="Part financée par la Région")])
 regle = pd.DataFrame({"part": [reg["part_region_pct"] / 100 if pd.notna(reg["part_region_pct"]) else None],
-                      "texte": [f"Normandie : {pct(reg['part_region_pct'])}"]}).dropna()
-couches = [
+                      "texte": [f"Normandie : {formats.pourcentage(reg['part_region_pct'], 0)}"
+                                if pd.notna(reg["part_region_pct"]) else ""]}).dropna()
+couches = []
+if len(regle):
+    couches += [alt.Chart(regle).mark_rule(color=charts.ORANGE, strokeDash=[6, 4], strokeWidth=2).encode(x="part:Q"),
+                alt.Chart(regle).mark_text(color=charts.ORANGE, dy=-8, fontWeight="bold").encode(
+                    x="part:Q", y=alt.value(0), text="texte:N")]
+couches += [
     base_r.mark_bar().encode(x=x_r, color=alt.Color("couleur:N", legend=None, scale=alt.Scale(
-        domain=["choisi", "autre"], range=[charts.BLEU, "#8da9cc"]))),
-    base_r.mark_text(align="left", dx=3, color="#1a1a1a").encode(x=x_r, text="texte:N").transform_filter(
-        "isValid(datum.part)"),
-    base_r.mark_text(align="left", dx=3, color=charts.ORANGE, fontStyle="italic").encode(
+        domain=["choisi", "autre"], range=[charts.BLEU, "#9db4d3"]))),
+    base_r.mark_text(align="right", dx=-4, color="white", fontWeight="bold").encode(x=x_r, text="texte:N")
+    .transform_filter("isValid(datum.part) && datum.part >= 0.2"),
+    base_r.mark_text(align="left", dx=4, color="#1a1a1a").encode(x=x_r, text="texte:N")
+    .transform_filter("isValid(datum.part) && datum.part < 0.2"),
+    base_r.mark_text(align="left", dx=4, color=charts.ORANGE, fontStyle="italic").encode(
         x=alt.datum(0), text="texte:N").transform_filter("!isValid(datum.part)"),
 ]
-if len(regle):
-    couches.append(alt.Chart(regle).mark_rule(color=charts.ORANGE, strokeDash=[6, 4], strokeWidth=2).encode(x="part:Q"))
-c_region = alt.layer(*couches).properties(height=26 * len(gr) + 30)
+c_region = alt.layer(*couches).properties(height=28 * len(gr) + 70)
 t_region = pd.DataFrame({
     "Territoire": comparees_aff["libelle"],
     "Actions financées par la Région": [n(v) for v in comparees_aff["nb_actions_region"]],
@@ -306,7 +310,7 @@ t_region = pd.DataFrame({
 vus_r = gr.dropna(subset=["part_region_pct"])
 lecture_r = ("La part des actions financées par la Région n'est pas disponible." if vus_r.empty else
              f"En Normandie, {pct(reg['part_region_pct'])} des actions de formation sont financées par la Région "
-             f"(trait orange) ; par {quoi}, de {pct(vus_r['part_region_pct'].min())} à "
+             f"(trait orange en pointillés) ; par {quoi}, de {pct(vus_r['part_region_pct'].min())} à "
              f"{pct(vus_r['part_region_pct'].max())}.")
 charts.afficher(c_region, titre=f"Actions de formation financées par la Région — par {quoi}", donnees=t_region,
                 lecture=lecture_r, provenance=f.provenance, source=SOURCE, cle="formation_region",
@@ -335,7 +339,7 @@ c_mois = alt.Chart(lm).mark_line(point=True).encode(
                     legend=alt.Legend(orient="bottom", columns=2)),
     tooltip=[alt.Tooltip("mois_lib:N", title="Mois"), alt.Tooltip("situation:N", title="Situation"),
              alt.Tooltip("nb:Q", title="Débuts", format=",d")],
-).properties(height=300)
+).properties(height=340)
 t_mois = pd.DataFrame({"Mois": [MOIS[int(m) - 1] if m != secret.TOTAL else "Total" for m in croise.index]})
 for c, lib in LIB_SITU.items():
     if c in croise.columns:

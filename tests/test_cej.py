@@ -1,0 +1,308 @@
+"""Contrat d'Engagement Jeune page (AppTest): every published figure of theme 'cej' on screen, the curve
+ending at 13 927, the crossing day recomputed with pandas from the extracts, the territory filter,
+secrecy, a year without objective, a year in progress with its projection; projection.py unit tests."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import shutil
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from observatoire import config, demo, formats, modele, projection
+from tests.outils import lancer, textes
+
+PAGE = "cej.py"
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+def publies_du_theme(*themes: str) -> list[dict]:
+    with open(config.SOURCES_DIR / "indicateurs_publies.csv", encoding="utf-8", newline="") as f:
+        return [r for r in csv.DictReader(f) if r["theme"] in themes]
+
+
+def texte_complet(at) -> str:
+    """What a reader sees: text elements and the cells of every table."""
+    cellules = [str(v) for d in at.dataframe for v in d.value.astype(str).to_numpy().ravel()]
+    return textes(at) + "\n" + "\n".join(cellules)
+
+
+def tableau(at, colonne: str) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if colonne in d.value.columns)
+
+
+def donnees_graphique(at, indice: int) -> list[pd.DataFrame]:
+    """The datasets a Vega-Lite chart was sent with (Arrow IPC in the element's proto)."""
+    proto = at.get("vega_lite_chart")[indice].proto
+    return [pa.ipc.open_stream(io.BytesIO(d.data.data)).read_all().to_pandas() for d in proto.datasets]
+
+
+def extrait(table: str, annee: int, racine=None) -> pd.DataFrame:
+    """The file the app reads for a table and year: the imported one if any, else the demonstration one."""
+    build = racine or config.BUILD_DIR
+    for dossier in (build.parent / "extraits", build / "demo"):
+        chemin = dossier / table / f"annee={annee}.parquet"
+        if chemin.exists():
+            return pd.read_parquet(chemin)
+    raise FileNotFoundError(table)
+
+
+def franchissement(codes_ml: set[str] | None, annee: int = 2022) -> tuple[dt.date, int, int]:
+    """First day on which cumulative GJ + CEJ entries reach the objective, recomputed with pandas."""
+    e = extrait("entrees_dispositif", annee)
+    o = extrait("objectifs_cej", annee)
+    if codes_ml is not None:
+        e, o = e[e["code_ml"].isin(codes_ml)], o[o["code_ml"].isin(codes_ml)]
+    objectif = int(o["objectif"].sum())
+    cumul = e.groupby(pd.to_datetime(e["date_entree"]).dt.date).size().sort_index().cumsum()
+    return cumul[cumul >= objectif].index[0], objectif, int(cumul.iloc[-1])
+
+
+def mls_du(dep: str) -> set[str]:
+    ml = pd.read_csv(config.SOURCES_DIR / "missions_locales.csv", dtype=str)
+    return set(ml.loc[ml["departement"] == dep, "code_ml"])
+
+
+@pytest.fixture(scope="module")
+def region():
+    return lancer(PAGE)
+
+
+# --- the region, 2022 ----------------------------------------------------------------------------------
+
+def test_page_sans_exception(region):
+    assert not region.exception, [e.message for e in region.exception]
+    assert "Contrat d'Engagement Jeune" in [t.value for t in region.title]
+    assert len(region.get("vega_lite_chart")) == 3
+
+
+def test_chaque_chiffre_publie_du_theme_cej_est_affiche(region):
+    texte = texte_complet(region)
+    lignes = publies_du_theme("cej")
+    assert len(lignes) == 21
+    for r in lignes:
+        attendu = formats.valeur(float(r["valeur"]), r["unite"])
+        assert attendu in texte, (r["id"], attendu)
+    for attendu in ["13\u202f927", "108\u202f%", "12\u202f952", "1\u202f905", "12\u202f022", "47\u202f%", "53\u202f%",
+                    "17\u202f%", "18\u202f%", "37\u202f%", "36,8\u202f%", "975"]:
+        assert attendu in texte, attendu
+    assert "publié (rapport 2022)" in texte
+    # the uncertain pairing of the sex split is said, with the CSV's note
+    note = next(r["note"] for r in lignes if r["id"] == "cej_part_femmes")
+    assert note in texte and "Appariement incertain" in texte
+    affiches = region.session_state["_indicateurs_affiches"]
+    assert {r["id"] for r in lignes} <= affiches
+
+
+def test_la_courbe_finit_a_13927_soit_108_pourcent(region):
+    courbe = tableau(region, "Entrées cumulées")
+    assert courbe["Entrées cumulées"].iloc[-1] == "13\u202f927"
+    assert courbe["Part de l'objectif"].iloc[-1] == "107,5\u202f%"  # 13 927 / 12 952, published rounded to 108 %
+    assert courbe["Semaine finissant le"].iloc[-1] == "31/12/2022"
+    # the chart itself: its line ends at 13 927, its rule is the objective
+    jeux = donnees_graphique(region, 0)
+    ligne = next(d for d in jeux if "cumul_affiche" in d.columns)
+    assert ligne["cumul_affiche"].max() == 13_927
+    assert any("objectif" in d.columns and (d["objectif"] == 12_952).all() for d in jeux)
+    # GJ then CEJ: the curve's GJ part stops at the 1 905 entries of January–February
+    gj = ligne[ligne["periode"] == "Garantie Jeunes"]
+    assert gj["cumul_affiche"].max() <= 1_905 and gj["cumul_entrees"].max() <= 1_905
+
+
+def test_la_date_de_franchissement_est_calculee_sur_les_extraits(region):
+    jour, objectif, total = franchissement(None)
+    assert (objectif, total) == (12_952, 13_927)
+    texte = textes(region)
+    assert projection.date_fr(jour, court=True) in texte                       # the card
+    assert f"franchi le {projection.date_fr(jour)}." in texte                 # the reading under the chart
+    jeux = donnees_graphique(region, 0)
+    marque = next(d for d in jeux if "texte" in d.columns and d["texte"].str.startswith("atteint le").any())
+    assert pd.Timestamp(marque["date"].iloc[0]).date() == jour
+
+
+def test_realisation_par_departement_et_mission_locale(region):
+    deps = tableau(region, "Réalisation")
+    assert list(deps["Territoire"]) == ["Calvados (14)", "Eure (27)", "Manche (50)", "Orne (61)", "Seine-Maritime (76)"]
+    e = extrait("entrees_dispositif", 2022)
+    o = extrait("objectifs_cej", 2022)
+    calvados = mls_du("14")
+    n, obj = int(e["code_ml"].isin(calvados).sum()), int(o.loc[o["code_ml"].isin(calvados), "objectif"].sum())
+    ligne = deps.set_index("Territoire").loc["Calvados (14)"]
+    assert ligne["Entrées (total)"] == formats.nombre(n)
+    assert ligne["Objectif"] == formats.nombre(obj)
+    assert ligne["Réalisation"] == formats.pourcentage(100 * n / obj, 1)
+    mls = [d.value for d in region.dataframe if "Réalisation" in d.value.columns][1]
+    assert len(mls) == 24
+    texte = textes(region)
+    assert "objectifs par Mission Locale de démonstration" in texte
+    assert "Missions Locales sur 24 atteignent ou dépassent l'objectif" in texte
+
+
+def test_lien_vers_la_carte(region):
+    lien = region.get("page_link")[0].proto
+    assert lien.page == "territoires"
+    assert "indicateur=realisation_cej_pct" in lien.query_string
+
+
+# --- the territory filter -------------------------------------------------------------------------------
+
+def test_le_territoire_change_les_chiffres():
+    at = lancer(PAGE)
+    at.selectbox(key="territoire").set_value("14").run()
+    assert not at.exception, [e.message for e in at.exception]
+    calvados = mls_du("14")
+    jour, objectif, total = franchissement(calvados)
+    texte = textes(at)
+    assert f"Dans le Calvados, les entrées cumulées atteignent {formats.nombre(total)}" in texte
+    assert f"franchi le {projection.date_fr(jour)}." in texte
+    assert formats.pourcentage(100 * total / objectif, 1) in texte
+    assert "Entrées en Garantie Jeunes et CEJ dans le Calvados" in texte
+    courbe = tableau(at, "Entrées cumulées")
+    assert courbe["Entrées cumulées"].iloc[-1] == formats.nombre(total) != "13\u202f927"
+    # the published regional figures stay as published
+    assert "13\u202f927" in texte and "12\u202f952" in texte
+    profil = tableau(at, "Jeunes entrés")
+    assert list(profil["Territoire"]) == ["Calvados (14)", "Normandie"]
+
+
+def test_mission_locale_et_secret(monkeypatch):
+    """With a threshold above its entries, a Mission Locale's counts read "secret", never a number."""
+    monkeypatch.setattr(config, "SEUIL_SECRET", 200)
+    at = lancer(PAGE)
+    at.selectbox(key="territoire").set_value("14-BSE").run()  # 176 entries in the demonstration
+    assert not at.exception, [e.message for e in at.exception]
+    texte = textes(at)
+    assert "couvertes par le secret statistique" in texte
+    courbe = tableau(at, "Entrées cumulées")
+    visibles = [v for v in courbe["Entrées cumulées"] if v != "secret"]
+    assert set(visibles) <= {"0"}
+    mls = [d.value for d in at.dataframe if "Réalisation" in d.value.columns][1].set_index("Territoire")
+    bse = mls.loc["Mission Locale Baie de Seine"]
+    assert bse["Entrées (total)"] == "secret" and bse["Réalisation"] == "secret"
+    ml = pd.read_csv(config.SOURCES_DIR / "missions_locales.csv", dtype=str).set_index("nom")
+    for colonne in ("Entrées en Garantie Jeunes", "Entrées en CEJ", "Entrées (total)"):
+        for v in mls[colonne]:
+            assert v in ("secret", "0") or int(v.replace("\u202f", "")) >= 200, (colonne, v)
+        # no department has exactly one hidden Mission Locale: its total, shown above, would give it back
+        caches = mls[mls[colonne] == "secret"].index.map(ml["departement"]).value_counts()
+        assert (caches != 1).all(), (colonne, caches)
+
+
+def test_annee_sans_objectif():
+    at = lancer(PAGE)
+    at.selectbox(key="annee").set_value(2021).run()
+    assert not at.exception, [e.message for e in at.exception]
+    texte = textes(at)
+    assert "aucun objectif n'est enregistré pour 2021" in texte
+    assert "non disponible" in texte
+    assert "Projection" not in texte  # 2021 is complete
+
+
+# --- a year in progress ----------------------------------------------------------------------------------
+
+@pytest.fixture
+def annee_partielle(tmp_path, monkeypatch):
+    """Imported extracts of 2023 stopping on 30 June (entries of 2022 moved one year on, all CEJ)."""
+    build = tmp_path / "build"
+    shutil.copytree(config.BUILD_DIR, build)
+    extraits = tmp_path / "extraits"
+    jeunes = pd.read_parquet(config.DEMO_DIR / "jeunes" / "annee=2022.parquet").assign(annee=2023, provenance="extraits")
+    entrees = pd.read_parquet(config.DEMO_DIR / "entrees_dispositif" / "annee=2022.parquet")
+    entrees["date_entree"] = pd.to_datetime(entrees["date_entree"]).map(lambda d: d.replace(year=2023).date())
+    entrees = entrees[entrees["date_entree"] <= dt.date(2023, 6, 30)].assign(annee=2023, dispositif="CEJ",
+                                                                             provenance="extraits")
+    objectifs = pd.read_parquet(config.DEMO_DIR / "objectifs_cej" / "annee=2022.parquet").assign(
+        annee=2023, provenance="extraits")
+    for table, df in (("jeunes", jeunes), ("entrees_dispositif", entrees), ("objectifs_cej", objectifs)):
+        demo.ecrire(modele.schema(table).validate(df.reset_index(drop=True)), table,
+                    extraits / table / "annee=2023.parquet")
+    monkeypatch.setattr(config, "BUILD_DIR", build)
+    monkeypatch.setattr(config, "DEMO_DIR", build / "demo")
+    monkeypatch.setattr(config, "EXTRAITS_DIR", extraits)
+    return entrees, objectifs
+
+
+def test_projection_d_une_annee_en_cours(annee_partielle):
+    entrees, objectifs = annee_partielle
+    at = lancer(PAGE)
+    at.selectbox(key="annee").set_value(2023).run()
+    assert not at.exception, [e.message for e in at.exception]
+    texte = textes(at)
+    arret = max(entrees["date_entree"])
+    assert arret == dt.date(2023, 6, 30)
+    assert f"Les extraits de 2023 s'arrêtent au {projection.date_fr(arret)}" in texte
+    # linear extrapolation of the last 8 weeks, recomputed here
+    cumul = len(entrees)
+    fenetre = entrees[entrees["date_entree"] > arret - dt.timedelta(days=56)]
+    projete = cumul + len(fenetre) / 56 * (dt.date(2023, 12, 31) - arret).days
+    pct = round(100 * projete / objectifs["objectif"].sum())
+    assert f"À ce rythme, l'année se terminerait à **{formats.pourcentage(pct)}** de l'objectif" in texte
+    assert "Méthode : prolongation linéaire du rythme des 8 dernières semaines" in texte
+    assert "Avec le profil de l'année précédente" in texte and "même profil saisonnier que 2022" in texte
+    assert "calculé sur extraits" in texte
+    courbe = tableau(at, "Entrées cumulées")
+    assert courbe["Semaine finissant le"].iloc[-1] == "30/06/2023"
+    assert courbe["Entrées cumulées"].iloc[-1] == formats.nombre(cumul)
+
+
+# --- observatoire/projection.py ---------------------------------------------------------------------------
+
+def test_annee_en_cours():
+    assert not projection.annee_en_cours(dt.date(2022, 12, 30), 2022)  # last working day: complete
+    assert not projection.annee_en_cours(dt.date(2022, 12, 25), 2022)
+    assert projection.annee_en_cours(dt.date(2022, 12, 24), 2022)
+    assert projection.annee_en_cours(dt.date(2023, 6, 30), 2023)
+    assert not projection.annee_en_cours(None, 2023)
+
+
+def test_projection_lineaire_sur_un_rythme_constant():
+    jours = pd.date_range("2023-01-01", "2023-06-30", freq="D")
+    par_jour = pd.DataFrame({"date_entree": jours.date, "nb_entrees": 10})
+    p = projection.projeter_lineaire(par_jour, 2023, "2023-06-30", objectif=3650)
+    assert p.entrees_projetees == pytest.approx(3650)  # 10 a day all year
+    assert p.pct_objectif == pytest.approx(100)
+    assert "8 dernières semaines" in p.explication
+
+
+def test_projection_saisonniere():
+    an1 = pd.DataFrame({"date_entree": pd.date_range("2022-01-01", "2022-12-31").date, "nb_entrees": 2})
+    an2 = pd.DataFrame({"date_entree": pd.date_range("2023-01-01", "2023-03-31").date, "nb_entrees": 4})
+    p = projection.projeter_saisonniere(an2, 2023, "2023-03-31", an1, objectif=1000)
+    # by 31 March, 90 of 365 days of 2022's entries were made: 360 / (180 / 730)
+    assert p.entrees_projetees == pytest.approx(360 / (180 / 730))
+
+
+def test_courbe_hebdomadaire_cumule_jusqu_a_l_arret():
+    par_jour = pd.DataFrame({"date_entree": [dt.date(2023, 1, 2), dt.date(2023, 1, 3), dt.date(2023, 1, 10)],
+                             "nb_entrees": [5, 7, 20]})
+    c = projection.courbe_hebdomadaire(par_jour, 2023, dt.date(2023, 1, 12))
+    assert c["fin_semaine"].tolist() == [dt.date(2023, 1, 1), dt.date(2023, 1, 8), dt.date(2023, 1, 12)]
+    assert c["cumul_entrees"].tolist() == [0, 12, 32]
+
+
+def test_points_publiables():
+    # no step between two shown points is a count of 1 to 10
+    inc = [0, 20, 3, 0, 4, 15, 2, 1]
+    montre = projection.points_publiables(inc, seuil=11)
+    cumul = np.cumsum(inc)
+    vus = cumul[montre]
+    assert all(d == 0 or d >= 11 for d in np.diff(np.concatenate([[0], vus])))
+    assert montre[-1]
+    assert projection.points_publiables([0, 12, 11, 30], seuil=11).all()
+
+
+def test_secret_emboite_cache_une_seconde_mission_locale():
+    df = pd.DataFrame({
+        "niveau": ["region", "departement", "departement", "mission_locale", "mission_locale", "mission_locale"],
+        "departement": [None, "14", "27", "14", "14", "27"],
+        "nb": [140, 60, 80, 5, 55, 80],
+    })
+    masque = projection.secret_emboite(df, ["nb"])
+    caches = df.loc[masque["nb"], "nb"].tolist()
+    assert 5 in caches and len(caches) >= 2  # the department total would give the 5 back otherwise
+    assert not masque.loc[df["niveau"] != "mission_locale", "nb"].any()  # totals stay shown
