@@ -134,7 +134,7 @@ SYNONYMES_VALEURS: dict[str, dict[str, tuple[str, ...]]] = {
         "bac": ("Bac", "Baccalauréat", "Niveau bac", "Bac général", "Bac professionnel", "Bac pro",
                 "Bac technologique", "Niveau 4", "Niveau IV"),
         "superieur": ("Supérieur", "Diplôme du supérieur", "Supérieur au bac", "Bac+2", "Bac+3",
-                      "Bac+5", "BTS", "DUT", "Licence", "Master", "Niveau 5", "Niveau 6", "Niveau 7",
+                      "Bac+5", "BTS", "DUT", "Licence", "Master", "Doctorat", "Niveau 5", "Niveau 6", "Niveau 7",
                       "Niveau 8", "Niveau III", "Niveau II", "Niveau I"),
     },
     "logement": {

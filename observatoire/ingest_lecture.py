@@ -464,7 +464,11 @@ def _lire_lignes(nom: str, forme: str, chemin: Path, lignes: Iterator[tuple[int,
     if premiere is None:
         raise refus(nom, "fichier_vide", "aucune ligne non vide", forme)
     ligne_entete, cellules = premiere
-    entete = associer_entete(nom, cellules, table_demandee, annee, ligne_entete)
+    try:
+        entete = associer_entete(nom, cellules, table_demandee, annee, ligne_entete)
+    except FichierRefuse as refus_entete:
+        refus_entete.contexte = ", ".join(filter(None, (forme, refus_entete.contexte)))
+        raise
     staging_dir.mkdir(parents=True, exist_ok=True)
     fd, nom_staging = tempfile.mkstemp(dir=staging_dir, prefix=f"{entete.table}-", suffix=".csv")
     os.close(fd)

@@ -85,6 +85,14 @@ PROBLEMES: dict[str, tuple[str, str]] = {
 }
 
 
+# Problems of rows (as opposed to the file or its header): their count of lines is worth saying.
+PROBLEMES_DE_LIGNES = {
+    "nombre_de_cellules", "cellule_trop_longue", "cellule_vide", "type", "negatif", "plage", "date", "booleen",
+    "valeur", "formule", "identifiant", "ml_inconnue", "commune_inconnue", "commune_ambigue", "doublon",
+    "date_hors_annee", "incoherence", "annees_melangees", "annee_differente", "schema",
+}
+
+
 def titre(code: str) -> str:
     return PROBLEMES[code][0]
 
@@ -127,7 +135,7 @@ class Probleme:
 
     def texte(self, fichier: str) -> str:
         entete = f"  • {titre(self.code)}"
-        if self.nombre > 1 or self.exemples and self.exemples[0].ligne is not None:
+        if self.code in PROBLEMES_DE_LIGNES:
             entete += f" : {formats.nombre(self.nombre)} ligne{'s' if self.nombre > 1 else ''}"
         lignes = [entete]
         if self.message:

@@ -458,3 +458,9 @@ def test_xlsx_cellules_vides_en_fin_de_ligne(donnees, tmp_path, capsys):
     assert code == ingest.OK, texte
     df = lire_parquet(donnees, "jeunes", 2023)
     assert df.loc[2, "logement"] is None or df["logement"].isna()[2]
+
+
+def test_problemes_de_lignes_connus():
+    from observatoire.ingest_rapport import PROBLEMES_DE_LIGNES
+
+    assert PROBLEMES_DE_LIGNES <= set(PROBLEMES)
