@@ -229,10 +229,12 @@ charts.afficher(c_contrats, titre=f"Contrats de travail par type — par {quoi}"
                 note=f"publié pour la Normandie : {p('emploi_part_interim').texte} de travail temporaire "
                      "(section Emploi) ; la part de CDI n'est pas publiée")
 
-# Chart 2: young people by situation, per territory (the region as a reference is too large: left out).
+# Chart 2: young people by situation, per territory of the level compared (counts: the region, or the
+# department of the Missions Locales, would dwarf them and is given in the cards and the reading).
+NIVEAU_COMPARE = "departement" if f.est_region else "mission_locale"
 LIB_JEUNES = {"nb_jeunes_emploi": "Emploi", "nb_jeunes_alternance": "Alternance", "nb_jeunes_formation": "Formation"}
-sans_region = comparees[comparees["niveau"] != "region"]
-sans_region_aff = comparees_aff[comparees_aff["niveau"] != "region"]
+sans_region = comparees[comparees["niveau"] == NIVEAU_COMPARE]
+sans_region_aff = comparees_aff[comparees_aff["niveau"] == NIVEAU_COMPARE]
 lj = sans_region.melt(id_vars=["code", "libelle", "libelle_court", "niveau"], value_vars=JEUNES,
                       var_name="col", value_name="nb")
 lj["situation"] = lj["col"].map(LIB_JEUNES)
@@ -257,11 +259,7 @@ c_jeunes = alt.layer(
 ).properties(height=3 * 18 * len(sans_region) + 70)
 t_jeunes = pd.DataFrame({"Territoire": sans_region_aff["libelle"],
                          **{lib: [n(v) for v in sans_region_aff[c]] for c, lib in LIB_JEUNES.items()}})
-if f.est_region or f.niveau == "departement":
-    cible = sans_region_aff[sans_region_aff["code"] == f.code] if not f.est_region else comparees_aff[comparees_aff["niveau"] == "region"]
-else:
-    cible = sans_region_aff[sans_region_aff["code"] == f.code]
-cible = cible.iloc[0] if len(cible) else ligne
+cible = ligne  # the chosen territory's row (region, department or Mission Locale)
 lecture_j = (f"{Dans}, {n(cible['nb_jeunes_emploi'])} jeunes sont entrés en emploi, {n(cible['nb_jeunes_alternance'])} "
              f"en alternance et {n(cible['nb_jeunes_formation'])} en formation en {f.annee} (un jeune peut être "
              "compté dans plusieurs situations).")
@@ -270,7 +268,7 @@ charts.afficher(c_jeunes, titre=f"Jeunes en emploi, en alternance, en formation 
 
 # Chart 3: share of training actions funded by the Region, with the region as a rule (drawn behind the
 # bars: seen between them and past the short ones), values written inside the bars.
-gr = comparees[comparees["niveau"] != "region"].copy()
+gr = comparees[comparees["niveau"] == NIVEAU_COMPARE].copy()
 gr["part"] = gr["part_region_pct"] / 100
 gr["texte"] = [formats.pourcentage(v, 0) if pd.notna(v) else secret.SECRET for v in gr["part_region_pct"]]
 gr["couleur"] = ["choisi" if (c in choisi or not choisi) else "autre" for c in gr["code"]]
