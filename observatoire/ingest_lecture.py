@@ -49,7 +49,8 @@ _SIGNATURES = (
     (b"\x1f\x8b", "binaire", "c'est une archive compressée (gzip)"),
     (b"Rar!", "binaire", "c'est une archive RAR"),
     (b"7z\xbc\xaf", "binaire", "c'est une archive 7-Zip"),
-    (b"\xd0\xcf\x11\xe0", "format_tableur", "c'est un classeur Excel 97-2003 (.xls) : enregistrez-le en .xlsx ou en CSV"),
+    (b"\xd0\xcf\x11\xe0", "format_tableur", "c'est un classeur Excel 97-2003 (.xls) ou un classeur protégé "
+     "par un mot de passe : enregistrez-le, sans mot de passe, en .xlsx ou en CSV"),
     (b"\xff\xfe\x00\x00", "encodage", "le texte est en UTF-32 : enregistrez en « CSV UTF-8 »"),
     (b"\xff\xfe", "encodage", "le texte est en UTF-16 (« Texte Unicode » d'Excel) : enregistrez en « CSV UTF-8 »"),
     (b"\xfe\xff", "encodage", "le texte est en UTF-16 (« Texte Unicode » d'Excel) : enregistrez en « CSV UTF-8 »"),
@@ -511,7 +512,7 @@ def lire(chemin: Path, staging_dir: Path, table_demandee: str | None = None,
     chemin = Path(chemin)
     nom = chemin.name
     if not chemin.exists():
-        raise refus(nom, "fichier_vide", f"fichier introuvable : {chemin}")
+        raise refus(nom, "introuvable", f"aucun fichier à l'emplacement {chemin}")
     if chemin.is_dir():
         raise refus(nom, "binaire", "c'est un dossier, pas un fichier")
     if _nature(chemin, nom) == "xlsx":

@@ -16,6 +16,8 @@ LONGUEUR_AFFICHEE = 60
 
 # key -> (title, what it means and what to do). Titles are shown in reports, both in docs/IMPORT.md.
 PROBLEMES: dict[str, tuple[str, str]] = {
+    "introuvable": ("Fichier introuvable", "Le chemin donné ne mène à aucun fichier : vérifiez le nom et le dossier "
+                    "(entre guillemets si le nom contient des espaces)."),
     "fichier_vide": ("Fichier vide", "Le fichier ne contient rien (0 octet ou seulement des lignes vides) : "
                      "l'export a probablement échoué. Refaites-le."),
     "entete_seule": ("Aucune ligne de données", "Le fichier n'a que la ligne des titres : l'export a été lancé "
@@ -25,8 +27,9 @@ PROBLEMES: dict[str, tuple[str, str]] = {
     "html": ("Page web au lieu d'un tableau", "Le fichier est une page HTML : souvent une page d'erreur ou de "
              "connexion enregistrée à la place de l'export, ou un « faux .xls ». Ouvrez-le dans Excel et "
              "enregistrez-le en CSV ou XLSX, ou refaites l'export."),
-    "format_tableur": ("Format de tableur non pris en charge", "Ancien format Excel (.xls) ou OpenDocument "
-                       "(.ods) : enregistrez le classeur en .xlsx ou en CSV."),
+    "format_tableur": ("Format de tableur non pris en charge", "Ancien format Excel (.xls), classeur protégé par "
+                       "un mot de passe ou OpenDocument (.ods) : enregistrez le classeur, sans mot de passe, en .xlsx "
+                       "ou en CSV."),
     "encodage": ("Encodage non reconnu", "Le texte n'est ni en UTF-8 (avec ou sans BOM) ni en Windows-1252, "
                  "par exemple de l'UTF-16 (« Texte Unicode » d'Excel). Enregistrez en « CSV UTF-8 »."),
     "separateur": ("Séparateur non reconnu", "Les colonnes doivent être séparées par « ; » ou « , ». Une "

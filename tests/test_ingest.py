@@ -188,6 +188,7 @@ def _cej_janvier_2022(d):
 
 # name -> (files and options, expected problem key, texts the message must hold: line, column, value)
 REFUS = {
+    "fichier introuvable": (lambda d: [d / "n_existe_pas.csv"], "introuvable", ["n_existe_pas.csv"]),
     "fichier vide": (lambda d: [octets(d, "jeunes.csv", b"")], "fichier_vide", ["jeunes.csv", "0 octet"]),
     "en-tête seul": (_entete_seule, "entete_seule", ["ligne 1"]),
     "UTF-16 (Texte Unicode d'Excel)": (_utf16, "encodage", ["UTF-16"]),
