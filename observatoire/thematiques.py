@@ -270,13 +270,24 @@ class ParTerritoire:
 
 
 def par_territoire(df: pd.DataFrame, f: filtres.Filtres, comptes: dict[str, str], parts: Sequence[Part],
-                   partitions: Sequence[tuple[str, Sequence[str]]] = ()) -> ParTerritoire:
-    """Secrecy over the whole hierarchy (the same cells are hidden whatever territory is selected), then shares."""
+                   partitions: Sequence[tuple[str, Sequence[str]]] = (),
+                   complements: dict[str, tuple[str, str]] | None = None) -> ParTerritoire:
+    """Secrecy over the whole hierarchy (the same cells are hidden whatever territory is selected), then shares.
+
+    `complements`: counts a reader gets by subtraction though they are not shown, as {name: (total, part)} —
+    e.g. the JSMJ with a diploma = JSMJ − JSMJ without diploma. They take part in the suppression as cells
+    (total = part + complement), so that a small complement (26 − 24 = 2) cannot be read off two shown counts."""
     df = df.reset_index(drop=True)
     df.loc[df["niveau"] == "region", "code"] = filtres.REGION  # the app's code of the region
-    masque = masque_hierarchique(df, list(comptes), partitions)
+    cellules = list(comptes)
+    equations = list(partitions)
+    for nom, (total, partie) in (complements or {}).items():
+        df[nom] = df[total] - df[partie]
+        cellules.append(nom)
+        equations.append((total, [partie, nom]))
+    masque = masque_hierarchique(df, cellules, equations)
     donnees = pd.concat([df, _parts(df, masque, parts)], axis=1)
-    return ParTerritoire(donnees, masque, dict(comptes), tuple(parts), f)
+    return ParTerritoire(donnees, masque[list(comptes)], dict(comptes), tuple(parts), f)
 
 
 def graphique_territoires(pt: ParTerritoire, part: Part, *, titre: str, cle: str, lecture: str | None = None,

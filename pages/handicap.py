@@ -40,6 +40,7 @@ pt = th.par_territoire(
     db.requete("handicap_par_territoire", annee=f.annee), f,
     comptes={"nb_jeunes": "Jeunes accompagnés", "nb_rqth": "Jeunes avec une RQTH"},
     parts=[th.Part("part_rqth_pct", "Part des jeunes avec une RQTH", "nb_rqth", "nb_jeunes")],
+    complements={"nb_sans_rqth": ("nb_jeunes", "nb_rqth")},
 )
 c1, c2 = st.columns(2)
 with c1:

@@ -35,6 +35,8 @@ pt = th.par_territoire(
     parts=[th.Part("part_jsmj_pct", "Part des JSMJ parmi les jeunes accompagnés", "nb_jsmj", "nb_jeunes"),
            th.Part("part_sans_diplome_pct", "Part sans diplôme parmi les JSMJ", "nb_jsmj_sans_diplome", "nb_jsmj"),
            th.Part("part_mineurs_pct", "Part de mineurs parmi les JSMJ", "nb_jsmj_mineurs", "nb_jsmj")],
+    complements={"nb_non_jsmj": ("nb_jeunes", "nb_jsmj"), "nb_jsmj_diplomes": ("nb_jsmj", "nb_jsmj_sans_diplome"),
+                 "nb_jsmj_majeurs": ("nb_jsmj", "nb_jsmj_mineurs")},
 )
 c1, c2, c3 = st.columns(3)
 for col, (libelle, colonne) in zip((c1, c2, c3), [("JSMJ accompagnés", "nb_jsmj"),

@@ -100,6 +100,14 @@ def test_justice_par_territoire_avec_secret(pages):
         assert v == "secret" or v == "0" or int(v.replace(N, "")) >= 11
     parts = table.loc[table["JSMJ"] == "secret", "Part des JSMJ parmi les jeunes accompagnés"]
     assert (parts == "secret").all()
+    # No small count can be read off by subtraction either: JSMJ − JSMJ without diploma (with a diploma),
+    # JSMJ − minors (adults), young people − JSMJ.
+    def nombre(v):
+        return None if v == "secret" else int(v.replace(N, ""))
+    for total, partie in [("JSMJ", "JSMJ sans diplôme"), ("JSMJ", "JSMJ mineurs"), ("Jeunes accompagnés", "JSMJ")]:
+        for t, p in zip([nombre(v) for v in table[total]], [nombre(v) for v in table[partie]]):
+            if t is not None and p is not None:
+                assert t - p == 0 or t - p >= 11, (total, partie, t, p)
 
 
 def test_justice_annee_et_territoire_choisis():
