@@ -12,6 +12,7 @@ Exit codes: 0 imported (or nothing to do), 1 file refused, 2 wrong command, 3 an
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 import tempfile
@@ -238,10 +239,39 @@ def decrire_versions() -> str:
     return "\n".join(lignes)
 
 
+AIDE_INGEST = """Usage : python -m observatoire ingest FICHIER... [--dry-run] [--table TABLE] [--annee ANNEE]
+        (ou : make ingest FILES="FICHIER... [options]")
+
+Importe des extraits CSV ou XLSX : tous les fichiers sont vérifiés, puis importés tous ou aucun.
+  --dry-run      vérifie et dit ce qui changerait, sans rien écrire
+  --table TABLE  table des fichiers (jeunes, entrees_dispositif, situations, objectifs_cej) ;
+                 sinon reconnue aux titres des colonnes
+  --annee ANNEE  année des fichiers (obligatoire pour un fichier sans colonne « Année »)
+Guide complet : docs/IMPORT.md"""
+
+AIDE_RESTORE = """Usage : python -m observatoire restore VERSION   (ou : make restore VERSION=...)
+Remet les fichiers touchés par une opération dans leur état d'avant. Liste : python -m observatoire versions"""
+
+# argparse speaks English: its few messages a user can meet, in French.
+_TRADUCTIONS = (
+    (r"the following arguments are required: (.*)", r"il manque : \1"),
+    (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)", r"\1 : choix \2 inconnu (possibles : \3)"),
+    (r"argument (\S+): invalid int value: (\S+)", r"\1 : \2 n'est pas un nombre entier"),
+    (r"argument (\S+): expected one argument", r"\1 : une valeur est attendue après l'option"),
+    (r"unrecognized arguments: (.*)", r"option ou argument inconnu : \1"),
+)
+
+
 class _Arguments(argparse.ArgumentParser):
+    def __init__(self, aide: str, **kw):
+        super().__init__(add_help=False, **kw)
+        self.aide = aide
+        self.add_argument("-h", "--help", action="store_true")
+
     def error(self, message):
-        self.print_usage(sys.stderr)
-        raise SystemExit(f"Commande incorrecte : {message}")
+        for motif, francais in _TRADUCTIONS:
+            message = re.sub(motif, francais, message)
+        raise SystemExit(f"Commande incorrecte : {message}\n\n{self.aide}")
 
 
 def main(argv: list[str]) -> int:
@@ -251,18 +281,23 @@ def main(argv: list[str]) -> int:
     commande, args = argv[0], argv[1:]
     try:
         if commande == "ingest":
-            p = _Arguments(prog="python -m observatoire ingest",
-                           description="Importe des extraits (CSV ou XLSX) ; voir docs/IMPORT.md.")
+            if {"-h", "--help"} & set(args):
+                print(AIDE_INGEST)
+                return OK
+            p = _Arguments(AIDE_INGEST, prog="python -m observatoire ingest")
             p.add_argument("fichiers", nargs="+", metavar="FICHIER")
-            p.add_argument("--dry-run", action="store_true", help="vérifie et décrit sans rien écrire")
-            p.add_argument("--table", choices=list(modele.TABLES), help="table du fichier (sinon reconnue aux titres)")
-            p.add_argument("--annee", type=int, help="année du fichier (obligatoire s'il n'a pas de colonne Année)")
+            p.add_argument("--dry-run", action="store_true")
+            p.add_argument("--table", choices=list(modele.TABLES))
+            p.add_argument("--annee", type=int)
             a = p.parse_args(args)
             return importer(a.fichiers, a.table, a.annee, a.dry_run, dire=_dire).code
         if commande == "restore":
-            p = _Arguments(prog="python -m observatoire restore")
+            p = _Arguments(AIDE_RESTORE, prog="python -m observatoire restore")
             p.add_argument("version", nargs="?", default="")
             a = p.parse_args(args)
+            if a.help:
+                print(AIDE_RESTORE)
+                return OK
             if not a.version:
                 print("Précisez la version à restaurer : make restore VERSION=<version>\n" + decrire_versions())
                 return USAGE

@@ -465,3 +465,17 @@ def test_problemes_de_lignes_connus():
     from observatoire.ingest_rapport import PROBLEMES_DE_LIGNES
 
     assert PROBLEMES_DE_LIGNES <= set(PROBLEMES)
+
+
+@pytest.mark.parametrize("args, attendu", [
+    ([], "il manque : FICHIER"),
+    (["x.csv", "--table", "eleves"], "choix 'eleves' inconnu"),
+    (["x.csv", "--annee", "deux"], "'deux' n'est pas un nombre entier"),
+    (["x.csv", "--force"], "option ou argument inconnu : --force"),
+])
+def test_commande_incorrecte_expliquee_en_francais(args, attendu, donnees, capsys):
+    avant = empreinte(donnees)
+    code, texte = lancer(capsys, *args)
+    assert code == ingest.USAGE
+    assert "Commande incorrecte" in texte and attendu in texte and "Usage : python -m observatoire ingest" in texte
+    assert empreinte(donnees) == avant
