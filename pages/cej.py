@@ -365,15 +365,12 @@ def part(ligne_p: dict, i: int) -> str:
 
 
 nom_per = {"territoire": f.libelle, "region": "Normandie"}
-tab_profil = pd.DataFrame({
-    "Territoire": [nom_per[lp["perimetre"]] for lp in lignes],
-    "Jeunes entrés": [secret.SECRET if lp["cache"][0] else formats.nombre(lp["cellules"][0]) for lp in lignes],
-    "Femmes": [part(lp, 1) for lp in lignes],
-    "Hommes": [part(lp, 2) for lp in lignes],
-    "QPV": [part(lp, 3) for lp in lignes],
-    "En formation dans l'année": [part(lp, 4) for lp in lignes],
-    "Provenance": f.provenance.libelle,
-})
+# one column per territory (two at most): reads on a phone without scrolling sideways
+tab_profil = pd.DataFrame({"Parmi les jeunes entrés": ["Jeunes entrés (effectif)", "Femmes", "Hommes",
+                                                       "Résidant en QPV", "En formation dans l'année"]})
+for lp in lignes:
+    tab_profil[nom_per[lp["perimetre"]]] = [secret.SECRET if lp["cache"][0] else formats.nombre(lp["cellules"][0])] + \
+        [part(lp, i) for i in range(1, 5)]
 st.dataframe(tab_profil, hide_index=True, width="stretch")
 ui.badge(f.provenance)
 st.caption(f"Source : {SOURCE_EXTRAITS}. Parts des jeunes entrés dans l'année (Garantie Jeunes ou CEJ). "

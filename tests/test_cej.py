@@ -166,8 +166,9 @@ def test_le_territoire_change_les_chiffres():
     assert courbe["Entrées cumulées"].iloc[-1] == formats.nombre(total) != "13\u202f927"
     # the published regional figures stay as published
     assert "13\u202f927" in texte and "12\u202f952" in texte
-    profil = tableau(at, "Jeunes entrés")
-    assert list(profil["Territoire"]) == ["Calvados (14)", "Normandie"]
+    profil = tableau(at, "Parmi les jeunes entrés")
+    assert list(profil.columns) == ["Parmi les jeunes entrés", "Calvados (14)", "Normandie"]
+    assert profil["Normandie"].iloc[0] == "13\u202f927"
 
 
 def test_mission_locale_et_secret(monkeypatch):
@@ -184,6 +185,8 @@ def test_mission_locale_et_secret(monkeypatch):
     mls = [d.value for d in at.dataframe if "Réalisation" in d.value.columns][1].set_index("Territoire")
     bse = mls.loc["Mission Locale Baie de Seine"]
     assert bse["Entrées (total)"] == "secret" and bse["Réalisation"] == "secret"
+    profil = tableau(at, "Parmi les jeunes entrés")
+    assert set(profil["Mission Locale Baie de Seine"]) == {"secret"}  # 176 entrants: counts and shares hidden
     ml = pd.read_csv(config.SOURCES_DIR / "missions_locales.csv", dtype=str).set_index("nom")
     for colonne in ("Entrées en Garantie Jeunes", "Entrées en CEJ", "Entrées (total)"):
         for v in mls[colonne]:
