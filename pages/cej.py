@@ -189,6 +189,20 @@ if a_objectif:
             x="date:T", y="objectif:Q"))
         couches.append(alt.Chart(atteinte).mark_text(align="right", dx=-6, dy=-10, color="#1a1a1a").encode(
             x="date:T", y="objectif:Q", text="texte:N"))
+projeter = en_cours and not entrees_secretes and len(par_jour) > 0
+objectif_val = float(resume["objectif_cej"]) if a_objectif else None
+if projeter:
+    # the linear projection drawn as a dashed line from the last day covered to 31 December
+    lin = projection.projeter_lineaire(par_jour, f.annee, resume["date_fin_extraits"], objectif_val)
+    dernier = courbe[courbe["publiable"]].iloc[-1]
+    suite = pd.DataFrame({"date": [pd.Timestamp(dernier["fin_semaine"]), pd.Timestamp(f"{f.annee}-12-31")],
+                          "entrees": [float(dernier["cumul_entrees"]), lin.entrees_projetees],
+                          "texte": ["", "à ce rythme" + (f" : {formats.pourcentage(round(lin.pct_objectif))}"
+                                                         if lin.pct_objectif is not None else "")]})
+    couches.append(alt.Chart(suite).mark_line(strokeDash=[4, 4], color=charts.GRIS, strokeWidth=2).encode(
+        x="date:T", y="entrees:Q"))
+    couches.append(alt.Chart(suite.tail(1)).mark_text(align="right", dx=-2, dy=-10, color=charts.GRIS).encode(
+        x="date:T", y="entrees:Q", text="texte:N"))
 graphique_courbe = alt.layer(*couches).properties(height=340)
 
 table_courbe = pd.DataFrame({
@@ -216,7 +230,8 @@ else:
     lecture = (f"{dans[0].upper() + dans[1:]}, {formats.nombre(courbe['cumul_entrees'].iloc[-1])} jeunes sont entrés "
                f"en Garantie Jeunes ou en CEJ entre le 1er janvier et le {fin_txt} ; aucun objectif n'est "
                f"enregistré pour {f.annee}.")
-note_courbe = ("cumul en fin de semaine (dimanche) ; les entrées en Garantie Jeunes comptent jusqu'au 28 février, "
+note_courbe = (("en pointillés gris, la projection linéaire de la fin d'année (voir plus bas) ; " if projeter else "")
+               + "cumul en fin de semaine (dimanche) ; les entrées en Garantie Jeunes comptent jusqu'au 28 février, "
                "celles en CEJ à partir du 1er mars")
 if not courbe["publiable"].all():
     note_courbe += (" ; certaines semaines ne sont pas tracées : l'écart avec le point précédent compterait "
@@ -231,11 +246,9 @@ if f.annee == 2022 and f.est_region and f.provenance == Provenance.DEMO:
                "de démonstration : il n'est pas publié.")
 
 # A year still in progress: where would it end?
-if en_cours and not entrees_secretes and len(par_jour):
+if projeter:
     st.subheader("Projection de l'année en cours")
     date_fin = resume["date_fin_extraits"]
-    objectif_val = float(resume["objectif_cej"]) if a_objectif else None
-    lin = projection.projeter_lineaire(par_jour, f.annee, date_fin, objectif_val)
     annees_dispo = set(filtres.annees()["annee"].astype(int))
     saison = None
     if f.annee - 1 in annees_dispo:
@@ -308,9 +321,15 @@ def lecture_barres(df: pd.DataFrame, quoi: str, quois: str) -> str:
         return f"Le taux de réalisation par {quoi} n'est pas disponible."
     haut, bas = vus.iloc[0], vus.iloc[-1]
     au_dessus = int((vus["realisation_pct"] >= 100).sum())
-    return (f"{au_dessus} {quois if au_dessus > 1 else quoi} sur {len(df)} atteignent ou dépassent l'objectif ; le taux va de "
-            f"{formats.pourcentage(bas['realisation_pct'], 1)} ({bas['libelle_court']}) à "
-            f"{formats.pourcentage(haut['realisation_pct'], 1)} ({haut['libelle_court']}).")
+    if au_dessus == 0:
+        debut = f"Aucun{'e' if quoi == 'Mission Locale' else ''} {quoi} n'atteint l'objectif"
+    elif au_dessus == 1:
+        debut = f"1 {quoi} sur {len(df)} atteint ou dépasse l'objectif"
+    else:
+        debut = f"{au_dessus} {quois} sur {len(df)} atteignent ou dépassent l'objectif"
+    quand = f" au {projection.date_fr(resume['date_fin_extraits'])} (année en cours)" if en_cours else ""
+    return (f"{debut}{quand} ; le taux va de {formats.pourcentage(bas['realisation_pct'], 1)} "
+            f"({bas['libelle_court']}) à {formats.pourcentage(haut['realisation_pct'], 1)} ({haut['libelle_court']}).")
 
 
 st.header(f"Réalisation de l'objectif par territoire — {f.annee}", divider="gray")

@@ -248,6 +248,10 @@ def test_projection_d_une_annee_en_cours(annee_partielle):
     assert "Méthode : prolongation linéaire du rythme des 8 dernières semaines" in texte
     assert "Avec le profil de l'année précédente" in texte and "même profil saisonnier que 2022" in texte
     assert "calculé sur extraits" in texte
+    suite = next(d for d in donnees_graphique(at, 0) if "entrees" in d.columns)  # the dashed projection
+    assert suite["entrees"].iloc[-1] == pytest.approx(projete)
+    assert pd.Timestamp(suite["date"].iloc[-1]).date() == dt.date(2023, 12, 31)
+    assert "Aucun département n'atteint l'objectif au 30 juin 2023 (année en cours)" in texte
     courbe = tableau(at, "Entrées cumulées")
     assert courbe["Semaine finissant le"].iloc[-1] == "30/06/2023"
     assert courbe["Entrées cumulées"].iloc[-1] == formats.nombre(cumul)
