@@ -9,6 +9,7 @@ Vie du réseau) draw alike, so that each page stays a short list of what it show
 """
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,11 +24,30 @@ from observatoire.publies import Indicateur
 from observatoire.textes_rapport import TEXTES
 
 PREFIXE_INCERTAIN = "appariement incertain"
+COUPURE = "|"  # line break inside an axis label (split by the chart's labelExpr)
+LARGEUR_ETIQUETTE = 24  # characters per line of an axis label: long labels would squeeze the bars on a phone
 DRAPEAU_INCERTAIN = ":orange-badge[:material/warning: appariement incertain]"
 NIVEAUX = {"region": "Région", "departement": "Département", "mission_locale": "Mission Locale"}
 
 
 # --- published figures ----------------------------------------------------------------------------
+
+def couper(texte: str, largeur: int = LARGEUR_ETIQUETTE) -> str:
+    """An axis label on several lines (joined by COUPURE, split again by `axe_categories`)."""
+    return COUPURE.join(textwrap.wrap(texte, largeur)) or texte
+
+
+def axe_categories(champ: str, ordre: list[str]) -> alt.Y:
+    """The category axis of horizontal bars, its labels wrapped on several lines."""
+    return alt.Y(champ, sort=ordre, title=None,
+                 axis=alt.Axis(labelExpr=f"split(datum.label, '{COUPURE}')", labelLimit=220, labelPadding=4))
+
+
+def hauteur(etiquettes: Sequence[str]) -> int:
+    """Chart height for one bar per (wrapped) label: room for the longest label's lines on every bar."""
+    lignes = max((e.count(COUPURE) + 1 for e in etiquettes), default=1)
+    return 30 + len(etiquettes) * max(34, 15 * lignes + 8)
+
 
 def est_incertain(ind: Indicateur) -> bool:
     """The report's text extraction leaves the pairing of this value with its label uncertain."""
@@ -75,16 +95,17 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
     rounding). Provenance 'publié' unless one of the figures is derived. The uncertain-pairing notes of the
     figures are printed under the chart. `signe`: write "+" before positive values (differences)."""
     noms = list(libelles) if libelles is not None else [i.libelle for i in inds]
-    df = pd.DataFrame({"categorie": noms, "valeur": [float(i.valeur) for i in inds],
+    df = pd.DataFrame({"categorie": [couper(n) for n in noms], "libelle": noms,
+                       "valeur": [float(i.valeur) for i in inds],
                        "etiquette": [("+" if signe and i.valeur > 0 else "") + i.texte for i in inds]})
     if groupes is not None:
         df["groupe"] = list(groupes)
     maximum = float(df["valeur"].abs().max() or 1)
     base = alt.Chart(df).encode(
-        y=alt.Y("categorie:N", sort=noms, title=None, axis=alt.Axis(labelLimit=230)),
+        y=axe_categories("categorie:N", list(df["categorie"])),
         x=alt.X("valeur:Q", title=axe, axis=alt.Axis(format=",~f", tickCount=5),
                 scale=alt.Scale(domain=[min(0.0, float(df["valeur"].min()) * 1.25), maximum * 1.25])),
-        tooltip=[alt.Tooltip("categorie:N", title="Catégorie"), alt.Tooltip("etiquette:N", title="Valeur")],
+        tooltip=[alt.Tooltip("libelle:N", title="Catégorie"), alt.Tooltip("etiquette:N", title="Valeur")],
     )
     if groupes is not None:
         ordre_groupes = list(dict.fromkeys(groupes))
@@ -98,7 +119,7 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
         .transform_filter("datum.valeur >= 0")
     negatives = base.mark_text(align="right", dx=-4, color="#1a1a1a").encode(text="etiquette:N") \
         .transform_filter("datum.valeur < 0")
-    chart = alt.layer(barres, positives, negatives).properties(height=max(90, 34 * len(df)))
+    chart = alt.layer(barres, positives, negatives).properties(height=hauteur(list(df["categorie"])))
     donnees = pd.DataFrame({"Catégorie": noms, "Valeur": df["etiquette"]})
     if groupes is not None:
         donnees.insert(1, titre_groupes, list(groupes))
@@ -319,13 +340,14 @@ def graphique_territoires(pt: ParTerritoire, part: Part, *, titre: str, cle: str
                         for v, s in zip(dfc["valeur"], dfc["secret"])]
     dfc["position"] = dfc["valeur"].fillna(0.0)
     dfc = dfc.sort_values(["position", "territoire"], ascending=[False, True])
-    ordre = list(dfc["territoire"])
+    dfc["axe"] = [couper(t, 22) for t in dfc["territoire"]]
+    ordre = list(dfc["axe"])
     maximum = float(np.nanmax(dfc["valeur"])) if dfc["valeur"].notna().any() else 1.0
     region_val = pt.valeur(filtres.REGION, part.colonne)
     maximum = max(maximum, region_val or 0.0) * 1.25
     nom_niveau = NIVEAUX[niveau]
     base = alt.Chart(dfc).encode(
-        y=alt.Y("territoire:N", sort=ordre, title=None, axis=alt.Axis(labelLimit=220)),
+        y=axe_categories("axe:N", ordre),
         tooltip=[alt.Tooltip("territoire:N", title=nom_niveau),
                  alt.Tooltip("departement:N", title="Département"),
                  alt.Tooltip("etiquette:N", title=part.libelle)],
@@ -345,7 +367,7 @@ def graphique_territoires(pt: ParTerritoire, part: Part, *, titre: str, cle: str
         regle = alt.Chart(pd.DataFrame({"v": [region_val], "l": [f"Normandie : {formats.pourcentage(region_val, 1)}"]}))
         couches.append(regle.mark_rule(strokeDash=[6, 4], color=charts.GRIS, size=2).encode(
             x="v:Q", tooltip=alt.Tooltip("l:N", title="Référence")))
-    chart = alt.layer(*couches).properties(height=max(120, 26 * len(dfc)))
+    chart = alt.layer(*couches).properties(height=max(130, hauteur(ordre)))
     donnees = pd.DataFrame({nom_niveau: dfc["territoire"], "Département": dfc["departement"],
                             part.libelle: dfc["etiquette"]})
     if niveau == "departement":

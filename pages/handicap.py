@@ -15,6 +15,7 @@ st.header("En 2022")
 part, part_2021, evolution, estimation, age_cej, part_formation = th.indicateurs(
     "handicap_part_rqth", "handicap_part_rqth_2021", "handicap_rqth_evolution_points", "handicap_rqth_nb_estime",
     "handicap_age_limite_cej", "formation_part_rqth")
+accompagnes = th.indicateurs("jeunes_accompagnes")[0]
 c1, c2, c3 = st.columns(3)
 with c1:
     signe = "+" if evolution.valeur > 0 else ""
@@ -22,7 +23,8 @@ with c1:
              complement=f"contre **{part_2021.texte}** en 2021, soit **{signe}{formats.nombre(evolution.valeur, 1)} "
                         f"point** (écart dérivé : {part.texte} − {part_2021.texte})")
 with c2:
-    th.carte(estimation, libelle="Jeunes reconnus travailleurs handicapés accompagnés (estimation)")
+    th.carte(estimation, libelle="Jeunes reconnus travailleurs handicapés accompagnés (estimation)",
+             complement=f"{part.texte} × {accompagnes.texte} jeunes accompagnés, part arrondie : valeur approchée")
 with c3:
     ui.carte("Âge jusqu'auquel le CEJ accompagne les jeunes reconnus travailleurs handicapés, selon le rapport",
              f"{age_cej.texte} ans", age_cej.provenance, age_cej.citation, aide=age_cej.note,
@@ -48,7 +50,7 @@ with c1:
 with c2:
     ui.carte(f"Part des jeunes accompagnés avec une RQTH — {f.libelle}", pt.texte(f.code, "part_rqth_pct"),
              f.provenance, th.source_extraits(f),
-             complement=f"Normandie : **{pt.texte(filtres.REGION, 'part_rqth_pct')}**")
+             complement=None if f.est_region else f"Normandie : **{pt.texte(filtres.REGION, 'part_rqth_pct')}**")
 th.graphique_territoires(pt, pt.parts[0], titre="Part des jeunes avec une RQTH, par département",
                          cle="handicap_departements", niveau="departement")
 th.graphique_territoires(pt, pt.parts[0], titre="Part des jeunes avec une RQTH, par Mission Locale",

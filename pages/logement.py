@@ -50,7 +50,7 @@ colonnes = st.columns(3)
 for col, p in zip(colonnes, pt.parts):
     with col:
         ui.carte(f"{p.libelle} — {f.libelle}", pt.texte(f.code, p.colonne), f.provenance, th.source_extraits(f),
-                 complement=f"Normandie : **{pt.texte(filtres.REGION, p.colonne)}**")
+                 complement=None if f.est_region else f"Normandie : **{pt.texte(filtres.REGION, p.colonne)}**")
 th.graphique_territoires(pt, pt.parts[2], titre="Part des jeunes en précarité ou situation complexe de logement, "
                                                 "par Mission Locale", cle="logement_precaire_territoires")
 th.tableau_territoires(pt, titre="Situation de logement par territoire", cle="logement_tableau")

@@ -26,8 +26,8 @@ with c3:
 th.graphique_publie(
     [sante_percue, douche, dents, estime], titre="Santé perçue, hygiène et besoins d'information",
     cle="sante_resultats", axe="% des répondants",
-    libelles=["Santé jugée assez bonne, mauvaise ou très mauvaise", "Pas de douche quotidienne",
-              "Pas de brossage des dents quotidien", "Souhaitent plus d'informations sur l'estime de soi et le bien-être"],
+    libelles=["Santé assez bonne, mauvaise ou très mauvaise", "Pas de douche quotidienne",
+              "Pas de brossage des dents quotidien", "Plus d'informations voulues sur l'estime de soi"],
     lecture=f"Plus d'un jeune sur trois ({sante_percue.texte}) juge sa santé assez bonne, mauvaise ou très "
             f"mauvaise ; {douche.texte} ne prennent pas de douche chaque jour, {dents.texte} ne se brossent pas "
             f"les dents tous les jours et {estime.texte} voudraient plus d'informations sur l'estime de soi.",
