@@ -68,6 +68,20 @@ def annees() -> pd.DataFrame:
     return db.requete("extraits_annees")
 
 
+def _note_annees(ans: pd.DataFrame) -> str:
+    """Says, year by year, what the figures rest on: published, imported extracts or demonstration."""
+    note = f"Chiffres publiés : {config.ANNEE_RAPPORT} seulement (rapport d'activité de l'ARML)."
+    reelles = sorted(int(a) for a, p in zip(ans["annee"], ans["provenance"]) if p == "extraits")
+    demo = sorted(int(a) for a, p in zip(ans["annee"], ans["provenance"])
+                  if p != "extraits" and int(a) != config.ANNEE_RAPPORT)
+    if reelles:
+        note += " " + ", ".join(map(str, reelles)) + " : extraits réels importés."
+    if demo:
+        note += (" " + ", ".join(map(str, demo)) + " : données de démonstration (totaux calés sur les "
+                 "estimations dérivées des variations publiées).")
+    return note
+
+
 def _normaliser_territoire(valeur) -> str | None:
     if valeur is None:
         return None
@@ -129,12 +143,7 @@ def barre_laterale(*, avec_annee: bool = True, avec_territoire: bool = True) -> 
             _vers_url(CLE_TERRITOIRE, code, REGION)
         else:
             code = REGION
-        autres = [a for a in liste_annees if a != config.ANNEE_RAPPORT]
-        note = f"Chiffres publiés : {config.ANNEE_RAPPORT} seulement (rapport d'activité de l'ARML)."
-        if autres:
-            note += (" " + ", ".join(map(str, sorted(autres))) + " : estimations dérivées des variations "
-                     "publiées et données de démonstration.")
-        st.caption(note)
+        st.caption(_note_annees(ans))
 
     ligne = terr.set_index("code").loc[code]
     prov = ans.loc[ans["annee"] == annee, "provenance"]

@@ -124,3 +124,15 @@ def test_secret_dans_un_petit_territoire(monkeypatch):
                 assert (g.loc[g[colonne] == "secret", "Part"] == "secret").all()
     assert vus >= 2
     assert "secret" in textes(at) or vus
+
+
+def test_la_note_des_annees_dit_ce_qui_est_reel_et_ce_qui_est_demonstration():
+    import pandas as pd
+
+    from observatoire import filtres
+
+    ans = pd.DataFrame({"annee": [2023, 2022, 2021], "provenance": ["extraits", "démonstration", "démonstration"]})
+    note = filtres._note_annees(ans)
+    assert "2023 : extraits réels importés" in note
+    assert "2021 : données de démonstration" in note
+    assert "2023" not in note.split("extraits réels")[1]
