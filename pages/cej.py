@@ -37,7 +37,7 @@ with c2:
 with c3:
     rang = p("cej_rang_taux_atteinte")
     ui.carte_publiee(rang, libelle="Rang parmi les régions métropolitaines pour l'atteinte de l'objectif",
-                     complement="« première région métropolitaine »")
+                     complement="« première région métropolitaine »")
 
 c1, c2, c3 = st.columns(3)
 with c1:
@@ -76,9 +76,9 @@ with c2:
                      complement=durables.note)
 
 AFFICHES = {"cej_entrees_total", "cej_objectif", "cej_taux_realisation", "cej_rang_taux_atteinte", "cej_entrees_gj",
-            "cej_entrees_cej", "cej_entrees_au_dessus_objectif", "cej_part_femmes", "cej_part_hommes",
+            "cej_entrees_cej", "cej_part_femmes", "cej_part_hommes",
             "cej_part_qpv", "cej_part_formation", "cej_part_sortis_emploi", "cej_sorties_emploi_durable"}
-with st.expander("L'animation du CEJ par l'ARML en 2022 : tous les chiffres publiés", expanded=True):
+with st.expander("Les autres chiffres publiés : écart à l'objectif, animation du CEJ par l'ARML", expanded=True):
     ui.tableau_publies([i for i in publies.du_theme("cej") if i.id not in AFFICHES])
 
 # --- the chosen territory, from the extracts ----------------------------------------------------------
@@ -412,5 +412,5 @@ with st.expander("Définitions et méthode"):
         "n'est jamais affiché ; les Missions Locales, les départements et la région s'additionnant, une seconde "
         "case est masquée quand un total permettrait de retrouver la première. Sur la courbe, une semaine n'est "
         "pas tracée quand l'écart avec le point précédent serait un petit effectif.")
-    st.caption(f"Chiffres publiés : {SOURCE_RAPPORT}, sections « Contrat d'Engagement Jeune », « Observatoire » "
+    st.caption(f"Chiffres publiés : {SOURCE_RAPPORT}, sections « Contrat d'Engagement Jeune », « Observatoire » "
                "et mot de la présidente.")

@@ -1,5 +1,5 @@
 """Emploi & formation: the report's figures on employment, alternance (two published figures, two scopes),
-training, sponsorship and the « 1 par 1 » week; then, from the extracts, the chosen territory beside the
+training, sponsorship and the « 1 par 1 » week; then, from the extracts, the chosen territory beside the
 others (contracts by type, young people by situation, training funded by the Region, starts by month).
 Draws only: data from queries/emploi_*.sql, secrecy of nested territories in observatoire/projection.py."""
 from __future__ import annotations
@@ -50,17 +50,17 @@ alt_obs, alt_emploi = p("emploi_observatoire_jeunes_alternance"), p("emploi_jeun
 rangee([
     ("emploi_observatoire_jeunes_alternance", "Jeunes entrés en alternance — page Observatoire"),
     ("emploi_jeunes_alternance", "Jeunes entrés en entreprise en alternance — section Emploi"),
-    ("emploi_alternance_orientes", "Jeunes orientés vers l'alternance (« près de 2500 ») — section Emploi",
+    ("emploi_alternance_orientes", "Jeunes orientés vers l'alternance (« près de 2500 ») — section Emploi",
      f"soit **{formats.variation(p('emploi_alternance_hausse_2018').valeur, 0)}** par rapport à 2018 "
      f"(environ {p('emploi_alternance_orientes_2018').texte} jeunes en 2018, ordre de grandeur dérivé)"),
 ])
-DEJA.update({"emploi_alternance_hausse_2018", "emploi_alternance_orientes_2018"})
+# the 2018 comparison stays in the table below too, with its own provenance (the 2018 figure is derived)
 st.markdown(
     f"**Pourquoi deux chiffres ?** La page *Observatoire* du rapport compte l'alternance à part : "
     f"{alt_obs.texte} jeunes entrés en alternance, à côté des {p('emploi_observatoire_jeunes_entres_emploi').texte} "
     f"jeunes entrés en emploi et des {p('emploi_observatoire_contrats_hors_alternance').texte} contrats signés "
-    f"*hors alternance*. La section *Emploi* écrit « {p('emploi_jeunes_entres_entreprise').texte} jeunes entrés en "
-    f"entreprise, dont {alt_emploi.texte} en alternance » : les alternants y sont comptés *parmi* les jeunes entrés "
+    f"*hors alternance*. La section *Emploi* écrit « {p('emploi_jeunes_entres_entreprise').texte} jeunes entrés en "
+    f"entreprise, dont {alt_emploi.texte} en alternance » : les alternants y sont comptés *parmi* les jeunes entrés "
     f"en entreprise. Les périmètres diffèrent donc, et le rapport n'explique pas l'écart de "
     f"{formats.nombre(alt_obs.valeur - alt_emploi.valeur)} jeunes : l'observatoire garde les deux chiffres, "
     f"chacun avec sa section.")
@@ -75,7 +75,7 @@ rangee([
      f"soit **{p('formation_part_financees_region').texte}** des formations mobilisées (dérivé : "
      f"{p('formation_financees_region').texte} ÷ {p('formation_actions').texte})"),
 ])
-DEJA.update({"formation_jeunes", "formation_actions", "formation_part_financees_region"})
+DEJA.update({"formation_jeunes", "formation_actions"})  # the derived share stays in the table
 ff, fh = p("formation_part_femmes"), p("formation_part_hommes")
 rangee([
     ("formation_part_femmes", "Femmes parmi les jeunes en formation",
@@ -89,12 +89,12 @@ rangee([
 DEJA.add("formation_part_hommes")
 st.caption(f"Note sur la répartition par sexe : {ff.note}")
 
-st.subheader("Parrainage et semaine « 1 par 1 »")
+st.subheader("Parrainage et semaine « 1 par 1 »")
 rangee([
     ("emploi_jeunes_parraines", "Jeunes parrainés"),
     ("emploi_parraines_sorties_positives", "Sorties positives parmi les jeunes parrainés"),
 ])
-st.markdown("**Semaine « 1 par 1 » (17 au 21 octobre 2022)** : la découverte d'un métier auprès d'un ou d'une "
+st.markdown("**Semaine « 1 par 1 » (17 au 21 octobre 2022)** : la découverte d'un métier auprès d'un ou d'une "
             "professionnelle, pilotée par l'ARML.")
 rangee([
     ("emploi_1par1_jeunes", "Jeunes participants"),
@@ -357,7 +357,7 @@ else:
 charts.afficher(c_mois, titre=f"Débuts de contrats et de formations, mois par mois — {f.libelle}", donnees=t_mois,
                 lecture=lecture_m, provenance=f.provenance, source=SOURCE, cle="emploi_mois",
                 note="un mois de moins de "
-                     f"{secret.seuil_actif()} débuts est « secret » (point absent de la courbe)")
+                     f"{secret.seuil_actif()} débuts est « secret » (point absent de la courbe)")
 
 with st.expander("Toutes les Missions Locales : tableau complet"):
     mls = affiche[affiche["niveau"] == "mission_locale"]
@@ -384,5 +384,5 @@ with st.expander("Définitions"):
     st.markdown(f"**Secret statistique** : un effectif de 1 à {secret.seuil_actif() - 1} calculé sur des extraits "
                 "n'est jamais affiché ; les Missions Locales, les départements et la région s'additionnant, une "
                 "seconde case est masquée quand un total permettrait de retrouver la première.")
-    st.caption(f"Chiffres publiés : {SOURCE_RAPPORT}, sections « Emploi : relation entreprises, entreprenariat, "
-               "parrainage », « Formation » et « Observatoire ».")
+    st.caption(f"Chiffres publiés : {SOURCE_RAPPORT}, sections « Emploi : relation entreprises, entreprenariat, "
+               "parrainage », « Formation » et « Observatoire ».")

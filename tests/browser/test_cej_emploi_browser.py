@@ -13,7 +13,7 @@ PAGES = {
     "cej": ("Contrat d'Engagement Jeune", ["13\u202f927", "108\u202f%", "12\u202f952", "objectif atteint le",
                                            "Taux de réalisation de l'objectif par Mission Locale"], 3),
     "emploi_formation": ("Emploi & formation", ["20\u202f427", "40\u202f812", "2\u202f578", "2\u202f510",
-                                                "Pourquoi deux chiffres ?", "« 1 par 1 »"], 4),
+                                                "Pourquoi deux chiffres ?", "«\u00a01 par 1\u00a0»"], 4),
 }
 # Streamlit scrolls inside its main block: let it grow so that a full-page screenshot holds the whole page.
 DEPLIER = ("html,body,#root,[data-testid='stApp'],[data-testid='stAppViewContainer'],[data-testid='stMain']"
