@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import logging
 import math
 import re
@@ -119,6 +120,8 @@ class Colonne:
     valeurs: list            # int/float numbers, str texts, None for missing
     unite: str = ""          # "%" or "€" when the column's numbers carry that unit
     decimales: int = 0
+    # Raw numbers (not French text) keep their own precision: 50687 and 36.8 in one column of values.
+    par_cellule: bool = False
 
 
 def _decimales(x: float) -> int:
@@ -129,7 +132,7 @@ def _decimales(x: float) -> int:
 
 
 def _colonne(nom: str, serie: pd.Series) -> Colonne:
-    valeurs, unites, decimales = [], set(), 0
+    valeurs, unites, decimales, textes_lus = [], set(), 0, False
     for x in serie.tolist():
         if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or x is pd.NaT:
             valeurs.append(None)
@@ -159,10 +162,11 @@ def _colonne(nom: str, serie: pd.Series) -> Colonne:
                 v, unite = lu
                 valeurs.append(v)
                 unites.add(unite)
+                textes_lus = True
                 dec = re.search(r",(\d+)", texte)
                 decimales = max(decimales, len(dec.group(1)) if dec else 0)
     unite = unites.pop() if len(unites) == 1 else ""
-    return Colonne(str(nom), valeurs, unite, decimales)
+    return Colonne(str(nom), valeurs, unite, decimales, par_cellule=not textes_lus)
 
 
 def colonnes(df: pd.DataFrame) -> list[Colonne]:
@@ -249,8 +253,9 @@ def lignes_entete_csv(ctx: Contexte) -> int:
 
 # --- XLSX -----------------------------------------------------------------------------------------
 
-def _format_excel(col: Colonne) -> str:
-    base = "#,##0" + ("." + "0" * col.decimales if col.decimales else "")
+def _format_excel(col: Colonne, valeur: float | None = None) -> str:
+    decimales = _decimales(valeur) if col.par_cellule and valeur is not None else col.decimales
+    base = "#,##0" + ("." + "0" * decimales if decimales else "")
     if col.unite == "%":
         return base + '" %"'
     if col.unite == "€":
@@ -280,7 +285,6 @@ def xlsx(df: pd.DataFrame, ctx: Contexte) -> bytes:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="1D4E89")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        fmt = _format_excel(col)
         largeur = len(_entete(col))
         for i, v in enumerate(col.valeurs, start=entete + 1):
             if v is None:
@@ -292,7 +296,7 @@ def xlsx(df: pd.DataFrame, ctx: Contexte) -> bytes:
                 largeur = max(largeur, len(v))
             else:
                 c = ws.cell(row=i, column=j, value=v)
-                c.number_format = fmt
+                c.number_format = _format_excel(col, v)
                 largeur = max(largeur, len(formats.nombre(v)) + 2)
         ws.column_dimensions[get_column_letter(j)].width = min(max(10, largeur + 2), 60)
     ws.freeze_panes = ws.cell(row=entete + 1, column=1)
@@ -312,9 +316,19 @@ def _lignes_courtes(texte: str, largeur: int = 95) -> list[str]:
     return textwrap.wrap(texte, largeur) or [""]
 
 
+def _json_date(x):
+    if isinstance(x, dt.date | dt.datetime | pd.Timestamp):
+        return x.isoformat()
+    if hasattr(x, "item"):  # numpy scalars
+        return x.item()
+    raise TypeError(f"non sérialisable en JSON : {type(x).__name__}")
+
+
 def spec_export(chart, ctx: Contexte) -> dict:
     """The on-screen Vega-Lite spec with title, scope, source, provenance and date written on the image."""
-    spec = chart.to_dict()  # applies the registered theme: French locale, fonts, colours
+    # to_dict() applies the registered theme (French locale, fonts, colours); the JSON round trip turns
+    # the dates some charts carry (pandas/datetime values in layers) into ISO strings vl-convert accepts.
+    spec = json.loads(json.dumps(chart.to_dict(), default=_json_date))
     sous_titre = [ctx.perimetre]
     sous_titre += _lignes_courtes(f"Source : {ctx.source}")
     bas = [f"Exporté le {ctx.date_texte}"]
@@ -399,25 +413,34 @@ def choisir_perimetre() -> tuple[int, str]:
     annees = annees_disponibles()
     territoires = db.requete("territoires_normandie")
     libelles = dict(zip(territoires["code"], territoires["libelle"]))
-    annee = _selection_liee_a_l_url("annee", "Année", annees, config.ANNEE_RAPPORT, str)
-    territoire = _selection_liee_a_l_url("territoire", "Territoire", list(libelles), config.REGION,
-                                         libelles.get)
+    annee = selection_liee_a_l_url("annee", "Année", annees, config.ANNEE_RAPPORT, str)
+    territoire = selection_liee_a_l_url("territoire", "Territoire", list(libelles), config.REGION, libelles.get)
     return int(annee), str(territoire)
 
 
-def _selection_liee_a_l_url(cle: str, libelle: str, options: list, defaut, format_func):
-    """A sidebar selectbox whose value is the URL parameter `cle` (absent when it is the default)."""
+def selection_liee_a_l_url(cle: str, libelle: str, options: list, defaut, format_func=str, conteneur=None,
+                           aide: str | None = None):
+    """A selectbox whose value is the URL parameter `cle` (absent when it is the default), so that a
+    link reopens the same view; in the sidebar unless another container is given."""
     import streamlit as st  # noqa: PLC0415
 
     par_texte = {str(o): o for o in options}
-    if cle not in st.session_state or st.session_state[cle] not in options:
-        # First run of the page: the link decides; an unknown value falls back to the default.
-        st.session_state[cle] = par_texte.get(st.query_params.get(cle, ""), defaut)
-    valeur = st.sidebar.selectbox(libelle, options, format_func=format_func, key=cle)
-    if valeur == defaut:
-        st.query_params.pop(cle, None)
-    else:
-        st.query_params[cle] = str(valeur)
+
+    def vers_url() -> None:
+        valeur = st.session_state[cle]
+        if valeur == defaut:
+            st.query_params.pop(cle, None)
+        else:
+            st.query_params[cle] = str(valeur)
+
+    brut = st.query_params.get(cle)
+    if brut in par_texte:  # a link (or the back button) wins over the session
+        st.session_state[cle] = par_texte[brut]
+    elif st.session_state.get(cle) not in options:
+        st.session_state[cle] = defaut
+    conteneur = conteneur if conteneur is not None else st.sidebar
+    valeur = conteneur.selectbox(libelle, options, format_func=format_func, key=cle, on_change=vers_url, help=aide)
+    vers_url()
     return valeur
 
 

@@ -96,7 +96,8 @@ def test_injection_de_formule_neutralisee_en_xlsx_nombres_en_nombres():
             assert c.data_type != "f", c.coordinate
     assert ws["B8"].number_format == "#,##0"
     assert ws["C8"].number_format == '#,##0.0" %"'
-    assert ws["D8"].number_format == "#,##0.00"
+    # Raw numbers keep their own precision; numbers read from French text share the column's.
+    assert ws["D8"].number_format == "#,##0.0" and ws["D10"].number_format == "#,##0.00"
 
 
 def test_garde_fou_du_secret_sur_les_extraits():
@@ -155,3 +156,13 @@ def test_nombre_francais(texte, attendu):
 
 def test_nom_de_fichier_sans_accents():
     assert exports.nom_fichier("Entrées en CEJ", "Calvados (14), 2022", "csv") == "entrees-en-cej_calvados-14-2022.csv"
+
+
+def test_graphique_portant_des_dates_python_exporte():
+    # A table of Python dates (object column), as the CEJ page's weekly series: vl-convert refuses
+    # date objects, so the exported spec carries them as ISO strings.
+    df = pd.DataFrame({"jour": [dt.date(2022, 3, 1), dt.date(2022, 12, 5)], "n": [1905, 12952]})
+    graphique = alt.Chart(df).mark_line().encode(x="jour:T", y="n:Q")
+    assert "2022-12-05" in str(exports.spec_export(graphique, CTX))
+    assert exports.svg(graphique, CTX).startswith(b"<svg")
+    assert exports.png(graphique, CTX).startswith(b"\x89PNG")
