@@ -191,9 +191,14 @@ def principal() -> str:
     return "territoire" if COMPARER else "region"
 
 
-def section(titre: str, dimension: str, requete: str, ordre: list[str], lecture, cle: str) -> None:
-    df = db.requete(requete, **f.params)
-    g = preparer(df, dimension, ordre, ["perimetre"])
+def repartition(dimension: str, annee: int | None = None) -> pd.DataFrame:
+    """One breakdown of the year's young people (queries/publics_repartitions.sql), territory and region."""
+    df = db.requete("publics_repartitions", annee=annee or f.annee, codes_ml=list(f.codes_ml))
+    return df[df["dimension"] == dimension].drop(columns="dimension").reset_index(drop=True)
+
+
+def section(titre: str, dimension: str, ordre: list[str], lecture, cle: str) -> None:
+    g = preparer(repartition(dimension), dimension, ordre, ["perimetre"])
     prov, source, note = provenance_graphique(dimension, ordre)
     charts.afficher(graphique(g), titre=titre, donnees=tableau(g, dimension), lecture=lecture(g),
                     provenance=prov, source=source, cle=cle, note=note)
@@ -244,7 +249,7 @@ def lecture_age(g: pd.DataFrame) -> str:
             f"en représentent {pct(part_de(g, p, '16-17'))}.")
 
 
-section("Âge des jeunes accompagnés", "tranche_age", "publics_par_tranche_age", list(modele.TRANCHES_AGE),
+section("Âge des jeunes accompagnés", "tranche_age", list(modele.TRANCHES_AGE),
         lecture_age, "publics_age")
 
 
@@ -258,7 +263,7 @@ def lecture_niveau(g: pd.DataFrame) -> str:
     return f"{PREFIXE}, {debut}{comparaison(g, 'sans_diplome')} ; {pct(sup)} ont un diplôme du supérieur."
 
 
-section("Niveau de qualification", "niveau", "publics_par_niveau", list(modele.NIVEAUX), lecture_niveau,
+section("Niveau de qualification", "niveau", list(modele.NIVEAUX), lecture_niveau,
         "publics_niveau")
 
 
@@ -272,13 +277,13 @@ def lecture_sexe(g: pd.DataFrame) -> str:
             f"{comparaison(g, 'H' if majo == 'hommes' else 'F')}{incertain}.")
 
 
-section("Sexe", "sexe", "publics_par_sexe", list(modele.SEXES), lecture_sexe, "publics_sexe")
+section("Sexe", "sexe", list(modele.SEXES), lecture_sexe, "publics_sexe")
 st.caption("Le rapport 2022 publie « 46,9 % » et « 53,1 % » sans dire lequel correspond aux femmes : "
            "l'observatoire retient 46,9 % de femmes et 53,1 % d'hommes. Cet appariement est incertain.")
 
 # --- QPV / ZRR (one line per indicator: yes/no pairs for secrecy, 'yes' shown) -------------------------
 
-qz = db.requete("publics_qpv_zrr", **f.params)
+qz = pd.concat([repartition(d).assign(indicateur=d) for d in ("qpv", "zrr")], ignore_index=True)
 if not COMPARER:
     qz = qz[qz["perimetre"] == "region"]
 gqz = secret.masquer_pour_graphique(qz.reset_index(drop=True), ["nb_jeunes"], groupes=["perimetre", "indicateur"])
@@ -328,7 +333,7 @@ def lecture_logement(g: pd.DataFrame) -> str:
             f"{pct(part_de(g, principal(), 'precaire'))} sont en précarité ou en situation complexe.")
 
 
-section("Situation de logement", "logement", "publics_par_logement", list(modele.LOGEMENTS), lecture_logement,
+section("Situation de logement", "logement", list(modele.LOGEMENTS), lecture_logement,
         "publics_logement")
 
 # --- RQTH, with the year before when present ----------------------------------------------------------
@@ -336,7 +341,7 @@ section("Situation de logement", "logement", "publics_par_logement", list(modele
 annees_rqth = [a for a in (f.annee - 1, f.annee) if a in set(filtres.annees()["annee"].astype(int))]
 morceaux = []
 for a in annees_rqth:
-    d = db.requete("publics_rqth", annee=a, codes_ml=list(f.codes_ml))
+    d = repartition("rqth", annee=a)
     if not COMPARER:
         d = d[d["perimetre"] == "region"]
     d = secret.masquer_pour_graphique(d.reset_index(drop=True), ["nb_jeunes"], groupes=["perimetre"])
