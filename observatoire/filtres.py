@@ -117,6 +117,14 @@ def _au_changement(cle: str, defaut):
     return lambda: _vers_url(cle, st.session_state[cle], defaut)
 
 
+def choix_dans_url(widget, libelle: str, options: list, *, cle: str, defaut, convertir=str, **kwargs):
+    """A selectbox or radio whose value lives in the URL under `cle` (for shared links), defaulting to `defaut`."""
+    _depuis_url(cle, options, defaut, convertir)
+    valeur = widget(libelle, options, key=cle, on_change=_au_changement(cle, defaut), **kwargs)
+    _vers_url(cle, valeur, defaut)
+    return valeur
+
+
 def barre_laterale(*, avec_annee: bool = True, avec_territoire: bool = True) -> Filtres:
     """Draws the year and territory selectors in the sidebar and returns the selection."""
     ans = annees()
@@ -128,19 +136,15 @@ def barre_laterale(*, avec_annee: bool = True, avec_territoire: bool = True) -> 
 
     with st.sidebar:
         if avec_annee:
-            _depuis_url(CLE_ANNEE, liste_annees, annee_defaut, int)
-            annee = st.selectbox("Année", liste_annees, key=CLE_ANNEE, persist_state="session",
-                                 on_change=_au_changement(CLE_ANNEE, annee_defaut),
-                                 help="Années présentes dans les extraits (données de démonstration ou importées).")
-            _vers_url(CLE_ANNEE, annee, annee_defaut)
+            annee = choix_dans_url(st.selectbox, "Année", liste_annees, cle=CLE_ANNEE, defaut=annee_defaut,
+                                   convertir=int, persist_state="session",
+                                   help="Années présentes dans les extraits (données de démonstration ou importées).")
         else:
             annee = annee_defaut
         if avec_territoire:
-            _depuis_url(CLE_TERRITOIRE, codes, REGION, _normaliser_territoire)
-            code = st.selectbox("Territoire", codes, format_func=libelles.get, key=CLE_TERRITOIRE,
-                                persist_state="session", on_change=_au_changement(CLE_TERRITOIRE, REGION),
-                                help="La Normandie, un département ou une Mission Locale.")
-            _vers_url(CLE_TERRITOIRE, code, REGION)
+            code = choix_dans_url(st.selectbox, "Territoire", codes, cle=CLE_TERRITOIRE, defaut=REGION,
+                                  convertir=_normaliser_territoire, format_func=libelles.get,
+                                  persist_state="session", help="La Normandie, un département ou une Mission Locale.")
         else:
             code = REGION
         st.caption(_note_annees(ans))

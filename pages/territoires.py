@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, db, formats, maps, ui
+from observatoire import config, db, filtres, formats, maps, ui
 from observatoire.provenance import Provenance
 
 SELECTION = "territoire_selectionne"   # {"niveau": "departement" | "mission_locale", "code": "14" | "14-CAE"}
@@ -122,16 +122,21 @@ sources = sources_disponibles()
 
 c1, c2, c3, c4 = st.columns([1.2, 2.2, 1, 1.5])
 with c1:
-    niveau_libelle = st.radio("Découpage", list(NIVEAUX), horizontal=True, key="territoires_niveau")
-niveau = NIVEAUX[niveau_libelle]
-proposes = [i for i in INDICATEURS if i.source in sources]
+    # Cutting, indicator and year live in the URL, so a link (e.g. from the CEJ page) opens this exact map.
+    libelles_niveaux = {code: lib for lib, code in NIVEAUX.items()}
+    niveau = filtres.choix_dans_url(st.radio, "Découpage", list(libelles_niveaux), cle="decoupage",
+                                    defaut="departement", format_func=libelles_niveaux.get, horizontal=True)
+proposes = {i.colonne: i for i in INDICATEURS if i.source in sources}
 with c2:
-    indicateur = st.selectbox("Indicateur", proposes, format_func=lambda i: i.libelle, key="territoires_indicateur")
-annees = db.requete("extraits_annees")["annee"].tolist() if "jeunes" in sources else []
+    indicateur = proposes[filtres.choix_dans_url(st.selectbox, "Indicateur", list(proposes), cle="indicateur",
+                                                 defaut=next(iter(proposes)),
+                                                 format_func=lambda c: proposes[c].libelle)]
+annees = [int(a) for a in db.requete("extraits_annees")["annee"]] if "jeunes" in sources else []
 with c3:
     if annees:
-        defaut = annees.index(config.ANNEE_RAPPORT) if config.ANNEE_RAPPORT in annees else 0
-        annee = st.selectbox("Année", annees, index=defaut, key="territoires_annee")
+        defaut = config.ANNEE_RAPPORT if config.ANNEE_RAPPORT in annees else annees[0]
+        annee = filtres.choix_dans_url(st.selectbox, "Année", annees, cle=filtres.CLE_ANNEE, defaut=defaut,
+                                       convertir=int, persist_state="session")
     else:
         annee = None
         st.selectbox("Année", ["—"], disabled=True, key="territoires_annee_vide")

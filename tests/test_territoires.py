@@ -111,7 +111,7 @@ def test_selection_d_un_departement_ouvre_sa_fiche():
 def test_selection_d_une_mission_locale_apres_changement_de_decoupage():
     at = lancer(PAGE, territoire_selectionne={"niveau": "mission_locale", "code": "76-HAV"})
     assert "Le Havre" not in [s.value for s in at.subheader]  # departments shown: the ML selection waits
-    at.radio(key="territoires_niveau").set_value("Missions Locales").run()
+    at.radio(key="decoupage").set_value("mission_locale").run()
     assert not at.exception, [e.message for e in at.exception]
     assert "Mission Locale Le Havre Estuaire Littoral" in [s.value for s in at.subheader]
     a = attendus("mission_locale")
@@ -131,7 +131,7 @@ def test_secret_statistique_sur_les_petits_effectifs(monkeypatch):
     plus_petite = a["nb_jeunes"].idxmin()
     monkeypatch.setattr(config, "SEUIL_SECRET", int(a["nb_jeunes"].min()) + 1)
     at = lancer(PAGE, territoire_selectionne={"niveau": "mission_locale", "code": plus_petite})
-    at.radio(key="territoires_niveau").set_value("Missions Locales").run()
+    at.radio(key="decoupage").set_value("mission_locale").run()
     assert not at.exception, [e.message for e in at.exception]
     valeurs = _tableau(at, "Territoire").iloc[:, 2]  # the default indicator: rate per 1 000 inhabitants
     assert (valeurs == "secret").sum() >= 2
@@ -195,19 +195,19 @@ def test_chaque_indicateur_chaque_methode_et_l_annee_sans_objectif():
     """Every indicator and class method draws without error at the Mission Locale level, including 2021,
     a year with no CEJ objective (achievement then reads "non disponible")."""
     at = lancer(PAGE)
-    at.radio(key="territoires_niveau").set_value("Missions Locales").run()
-    indicateurs = at.selectbox(key="territoires_indicateur").options
+    at.radio(key="decoupage").set_value("mission_locale").run()
+    indicateurs = at.selectbox(key="indicateur").options
     for i in range(len(indicateurs)):
-        at.selectbox(key="territoires_indicateur").select_index(i).run()
+        at.selectbox(key="indicateur").select_index(i).run()
         assert not at.exception, (indicateurs[i], [e.message for e in at.exception])
     for methode in at.selectbox(key="territoires_methode").options:
         at.selectbox(key="territoires_methode").set_value(methode).run()
         assert f"Classes : {methode.lower()}" in textes(at)
-    if "2021" not in at.selectbox(key="territoires_annee").options:
+    if "2021" not in at.selectbox(key="annee").options:
         pytest.skip("pas d'extraits 2021")
-    at.selectbox(key="territoires_indicateur").select_index(
+    at.selectbox(key="indicateur").select_index(
         indicateurs.index("Réalisation de l'objectif d'entrées (GJ + CEJ)")).run()
-    at.selectbox(key="territoires_annee").set_value(2021).run()
+    at.selectbox(key="annee").set_value(2021).run()
     assert not at.exception, [e.message for e in at.exception]
     assert (_tableau(at, "Territoire").iloc[:, 2] == "non disponible").all()
     assert "non disponible ou secret" in textes(at)  # the legend's grey box
@@ -230,8 +230,25 @@ def test_sans_extraits_seule_la_population_est_cartographiee(monkeypatch):
     monkeypatch.setattr(db, "tables_disponibles", lambda: {"communes", "ml_communes", "missions_locales"})
     at = lancer(PAGE, territoire_selectionne={"niveau": "departement", "code": "76"})
     assert not at.exception, [e.message for e in at.exception]
-    assert at.selectbox(key="territoires_indicateur").options == ["Population municipale 2017 (INSEE)"]
+    assert at.selectbox(key="indicateur").options == ["Population municipale 2017 (INSEE)"]
     assert any("pas encore disponibles" in i.value for i in at.info)
     assert not at.warning  # no demonstration value on screen, hence no demonstration warning
     ligne = _ligne(at, "Population municipale 2017 (INSEE)")
     assert ligne["Seine-Maritime"] == formats.nombre(1_254_378) and ligne["Rang"] == "1ᵉʳ sur 5"
+
+
+def test_un_lien_ouvre_la_carte_demandee():
+    """The CEJ page links here with ?indicateur=realisation_cej_pct: the map opens on that indicator."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.outils import APP
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["indicateur"] = "realisation_cej_pct"
+    at.query_params["decoupage"] = "mission_locale"
+    at.run()
+    at.switch_page("pages/territoires.py").run()
+    assert not at.exception
+    assert at.session_state["indicateur"] == "realisation_cej_pct"
+    assert "Réalisation de l'objectif d'entrées (GJ + CEJ)" in textes(at)  # the legend's title
+    assert at.session_state["decoupage"] == "mission_locale"
