@@ -385,6 +385,13 @@ def perimetre_courant(annee: int | None = None, territoire: str | None = None) -
     return f"{libelle_territoire(territoire)}, {annee}"
 
 
+def perimetre_de(provenance: Provenance | None) -> str:
+    """Published (or derived) figures describe the region in the report's year, whatever the sidebar says."""
+    if provenance in (Provenance.PUBLIE, Provenance.DERIVE):
+        return f"{config.REGION}, {config.ANNEE_RAPPORT} (rapport d'activité)"
+    return perimetre_courant()
+
+
 def annees_disponibles() -> list[int]:
     """Years of the extracts plus the year of the published report, latest first."""
     from observatoire import db  # noqa: PLC0415
@@ -462,7 +469,7 @@ def boutons_graphique(chart, *, titre: str, donnees: pd.DataFrame, source: str,
                       provenance: Provenance | None, cle: str, perimetre: str | None = None) -> None:
     """Download buttons under a chart: its data as CSV and XLSX, the chart as PNG (2×) and SVG.
     Files are built only when clicked (st.download_button with a callable)."""
-    ctx = Contexte(titre=titre, source=source, perimetre=perimetre or perimetre_courant(),
+    ctx = Contexte(titre=titre, source=source, perimetre=perimetre or perimetre_de(provenance),
                    provenance=provenance)
     _boutons({"csv": lambda: csv_fr(donnees, ctx), "xlsx": lambda: xlsx(donnees, ctx),
               "png": lambda: png(chart, ctx), "svg": lambda: svg(chart, ctx)}, ctx, cle)
@@ -471,6 +478,6 @@ def boutons_graphique(chart, *, titre: str, donnees: pd.DataFrame, source: str,
 def boutons_tableau(df: pd.DataFrame, *, titre: str, source: str, cle: str,
                     provenance: Provenance | None = None, perimetre: str | None = None) -> None:
     """Download buttons under a table: CSV (French Excel) and XLSX."""
-    ctx = Contexte(titre=titre, source=source, perimetre=perimetre or perimetre_courant(),
+    ctx = Contexte(titre=titre, source=source, perimetre=perimetre or perimetre_de(provenance),
                    provenance=provenance)
     _boutons({"csv": lambda: csv_fr(df, ctx), "xlsx": lambda: xlsx(df, ctx)}, ctx, cle)

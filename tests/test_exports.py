@@ -30,8 +30,10 @@ def tableau() -> pd.DataFrame:
 
 def lire_csv_comme_excel_fr(contenu: bytes, ctx=CTX) -> pd.DataFrame:
     # What Excel/LibreOffice in French do: UTF-8 (BOM), ';' between cells, ',' as decimal mark.
-    return pd.read_csv(io.BytesIO(contenu), sep=";", decimal=",", encoding="utf-8-sig",
-                       skiprows=exports.lignes_entete_csv(ctx))
+    # The table starts after the metadata lines and one empty line.
+    avant = contenu.decode("utf-8-sig").split("\r\n").index("") + 1
+    assert avant >= exports.lignes_entete_csv(ctx)
+    return pd.read_csv(io.BytesIO(contenu), sep=";", decimal=",", encoding="utf-8-sig", skiprows=avant)
 
 
 def test_csv_pour_excel_francais_relu_en_nombres_exacts():
@@ -105,8 +107,7 @@ def test_garde_fou_du_secret_sur_les_extraits():
                        "Jeunes": [120, 7, 0, "secret"], "Âge": [3, 18, 19, 20],
                        "Part": ["5\u202f%", "2\u202f%", "0\u202f%", "secret"]})
     ctx = exports.Contexte("Jeunes par ML", "démonstration", "Calvados (14), 2022", Provenance.DEMO)
-    avec_note = dataclasses.replace(ctx, notes=("la ligne du secret",))
-    relu = lire_csv_comme_excel_fr(exports.csv_fr(df, ctx), avec_note)
+    relu = lire_csv_comme_excel_fr(exports.csv_fr(df, ctx), dataclasses.replace(ctx, notes=("ligne du secret",)))
     assert relu["Jeunes"].tolist() == ["120", "secret", "0", "secret"]
     assert relu["Âge"].tolist() == [3, 18, 19, 20]       # not a count: left alone
     assert relu["Part (%)"].tolist()[:3] == ["5", "2", "0"]  # shares are not counts
@@ -166,3 +167,31 @@ def test_graphique_portant_des_dates_python_exporte():
     assert "2022-12-05" in str(exports.spec_export(graphique, CTX))
     assert exports.svg(graphique, CTX).startswith(b"<svg")
     assert exports.png(graphique, CTX).startswith(b"\x89PNG")
+
+
+def test_chaque_graphique_de_chaque_page_s_exporte(monkeypatch):
+    """Every chart drawn by charts.afficher on every page gives a CSV that reads back, an XLSX, and an
+    SVG holding its title (the export buttons are recorded instead of drawn)."""
+    from observatoire.pages_registre import PAGES
+    from tests.outils import lancer
+
+    appels = []
+    monkeypatch.setattr(exports, "boutons_graphique", lambda chart, **kw: appels.append((chart, kw)))
+    for page in PAGES:
+        lancer(None if page is PAGES[0] else page.fichier)
+    assert len(appels) >= 10, "les pages dessinent leurs graphiques avec charts.afficher"
+    for chart, kw in appels:
+        ctx = exports.Contexte(kw["titre"], kw["source"], "Normandie, 2022", kw["provenance"], dt.date(2026, 11, 28))
+        relu = lire_csv_comme_excel_fr(exports.csv_fr(kw["donnees"], ctx), ctx)
+        assert len(relu) == len(kw["donnees"]), kw["titre"]
+        load_workbook(io.BytesIO(exports.xlsx(kw["donnees"], ctx)))
+        lu = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", exports.svg(chart, ctx).decode())).replace("&apos;", "'")
+        assert " ".join(kw["titre"].split()) in lu, kw["titre"]
+
+
+def test_perimetre_d_un_chiffre_publie_est_la_region_du_rapport():
+    # Whatever territory the sidebar holds, a published figure describes Normandy in 2022.
+    assert exports.perimetre_de(Provenance.PUBLIE) == "Normandie, 2022 (rapport d'activité)"
+    assert exports.perimetre_de(Provenance.DERIVE) == "Normandie, 2022 (rapport d'activité)"
+    assert exports.perimetre_courant(2021, "14") == "Calvados (14), 2021"
+    assert exports.perimetre_courant(2022, "14-CAE") == "Mission Locale Caen la Mer Calvados Centre, 2022"
