@@ -19,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from observatoire import charts, filtres, formats, publies, secret, ui
+from observatoire.phrases import typographier
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publies import Indicateur
 from observatoire.textes_rapport import TEXTES
@@ -43,10 +44,11 @@ def axe_categories(champ: str, ordre: list[str]) -> alt.Y:
                  axis=alt.Axis(labelExpr=f"split(datum.label, '{COUPURE}')", labelLimit=220, labelPadding=4))
 
 
-def hauteur(etiquettes: Sequence[str]) -> int:
-    """Chart height for one bar per (wrapped) label: room for the longest label's lines on every bar."""
+def hauteur(etiquettes: Sequence[str], legende: bool = False) -> int:
+    """Chart height for one bar per (wrapped) label: room for the longest label's lines on every bar, plus the
+    x axis (and the legend below it): charts are sized with autosize 'fit', axes and legend included."""
     lignes = max((e.count(COUPURE) + 1 for e in etiquettes), default=1)
-    return 30 + len(etiquettes) * max(34, 15 * lignes + 8)
+    return 60 + (50 if legende else 0) + len(etiquettes) * max(30, 15 * lignes + 8)
 
 
 def est_incertain(ind: Indicateur) -> bool:
@@ -119,7 +121,7 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
         .transform_filter("datum.valeur >= 0")
     negatives = base.mark_text(align="right", dx=-4, color="#1a1a1a").encode(text="etiquette:N") \
         .transform_filter("datum.valeur < 0")
-    chart = alt.layer(barres, positives, negatives).properties(height=hauteur(list(df["categorie"])))
+    chart = alt.layer(barres, positives, negatives).properties(height=hauteur(list(df["categorie"]), legende=groupes is not None))
     donnees = pd.DataFrame({"Catégorie": noms, "Valeur": df["etiquette"]})
     if groupes is not None:
         donnees.insert(1, titre_groupes, list(groupes))
@@ -138,6 +140,11 @@ def tous_les_chiffres(*themes: str, titre: str = "Tous les chiffres publiés de 
         ui.tableau_publies(inds)
 
 
+def contexte(cle: str) -> None:
+    """Why the network acts on this theme, in one or two sentences (observatoire/textes_rapport.py)."""
+    st.markdown(typographier(TEXTES[cle].contexte))
+
+
 def actions_perspectives(cle: str, titre_actions: str = "Ce que le réseau a fait en 2022") -> None:
     """The report's actions and 2023 perspectives for a theme, side by side (stacked on a phone)."""
     texte = TEXTES[cle]
@@ -145,15 +152,15 @@ def actions_perspectives(cle: str, titre_actions: str = "Ce que le réseau a fai
     if texte.actions:
         with gauche:
             st.markdown(f"**{titre_actions}**")
-            st.markdown("\n".join(f"- {a}" for a in texte.actions))
+            st.markdown("\n".join(f"- {typographier(a)}" for a in texte.actions))
     if texte.perspectives:
         with droite if texte.actions else gauche:
             st.markdown("**Perspectives 2023**")
-            st.markdown("\n".join(f"- {p}" for p in texte.perspectives))
+            st.markdown("\n".join(f"- {typographier(p)}" for p in texte.perspectives))
     legende = f"Résumé du rapport d'activité 2022 de l'ARML Normandie, section « {texte.section} »."
     if texte.note:
         legende += f" {texte.note}"
-    st.caption(legende)
+    st.caption(typographier(legende))
 
 
 # --- counts from the extracts, by territory -------------------------------------------------------
@@ -362,12 +369,14 @@ def graphique_territoires(pt: ParTerritoire, part: Part, *, titre: str, cle: str
                                             range=charts.PALETTE[:5]))
     barres = base.mark_bar().encode(x=x, color=couleur)
     textes = base.mark_text(align="left", dx=4, color="#1a1a1a").encode(x="position:Q", text="etiquette:N")
-    couches = [barres, textes]
-    if region_val is not None:
+    couches = []
+    if region_val is not None:  # drawn first: the bars' labels stay readable over it
         regle = alt.Chart(pd.DataFrame({"v": [region_val], "l": [f"Normandie : {formats.pourcentage(region_val, 1)}"]}))
         couches.append(regle.mark_rule(strokeDash=[6, 4], color=charts.GRIS, size=2).encode(
             x="v:Q", tooltip=alt.Tooltip("l:N", title="Référence")))
-    chart = alt.layer(*couches).properties(height=max(130, hauteur(ordre)))
+    couches += [barres, textes]
+    chart = alt.layer(*couches).properties(
+        height=hauteur(ordre, legende=niveau == "mission_locale" and f.niveau == "region"))
     donnees = pd.DataFrame({nom_niveau: dfc["territoire"], "Département": dfc["departement"],
                             part.libelle: dfc["etiquette"]})
     if niveau == "departement":

@@ -11,18 +11,19 @@ ui.entete(
 )
 
 st.header("Citoyenneté : l'enquête « Fais entendre ta voix »")
-st.markdown(th.TEXTES["citoyennete"].contexte)
+th.contexte("citoyennete")
 enquete, repondants, part_repondants, brochures = th.indicateurs(
     "citoyennete_enquetes", "citoyennete_repondants", "citoyennete_part_repondants", "citoyennete_brochures")
 accompagnes, accompagnes_2021 = th.indicateurs("jeunes_accompagnes", "jeunes_accompagnes_2021")
 th.cartes([repondants, part_repondants, brochures], libelles={
-    "citoyennete_repondants": f"Répondants à l'enquête régionale ({enquete.texte} enquête, janvier 2022)",
+    "citoyennete_repondants": f"Répondants ({enquete.texte} enquête régionale, janvier 2022)",
     "citoyennete_part_repondants": "Part des jeunes accompagnés ayant répondu",
     "citoyennete_brochures": "Brochures diffusées pour communiquer les résultats aux élus locaux"},
     complements={"citoyennete_part_repondants": (
-        f"Base vraisemblablement les jeunes accompagnés en 2021 (estimation) : {repondants.texte} ÷ {accompagnes_2021.texte} "
-        f"= {formats.pourcentage(100 * repondants.valeur / accompagnes_2021.valeur, 1)} (l'enquête date de janvier "
-        f"2022) ; rapportés aux {accompagnes.texte} jeunes de 2022 : "
+        f"Base probable, l'enquête datant de janvier 2022 : les jeunes accompagnés en 2021 (estimés), "
+        f"{repondants.texte} ÷ {accompagnes_2021.texte} = "
+        f"{formats.pourcentage(100 * repondants.valeur / accompagnes_2021.valeur, 1)} ; sur 2022 : "
+        f"{repondants.texte} ÷ {accompagnes.texte} = "
         f"{formats.pourcentage(100 * repondants.valeur / accompagnes.valeur, 1)} (dérivés).")})
 non_inscrits, ignorent, satisfaction = th.indicateurs(
     "citoyennete_part_non_inscrits", "citoyennete_part_ignorent_inscription", "citoyennete_satisfaction_rapport")
@@ -31,9 +32,10 @@ th.graphique_publie(
     axe="% des répondants", libelles=["Non inscrits", "Ne savent pas s'ils sont inscrits"],
     lecture=f"Un tiers des répondants ne sont pas inscrits sur les listes électorales ({non_inscrits.texte}) et "
             f"{ignorent.texte} ne savent pas s'ils le sont.")
-th.cartes([satisfaction], libelles={
-    "citoyennete_satisfaction_rapport": "fois moins satisfaits de leur vie actuelle, au regard de leurs attentes, "
-                                        "que les jeunes en général"})
+c1, _ = st.columns([1, 2])
+with c1:
+    ui.carte("Satisfaction de leur vie actuelle au regard de leurs attentes, comparée aux jeunes en général",
+             f"{satisfaction.texte} fois moins", satisfaction.provenance, satisfaction.citation, aide=satisfaction.note)
 ecarts = th.indicateurs("citoyennete_ecart_covid", "citoyennete_ecart_pouvoir_achat",
                         "citoyennete_ecart_systeme_scolaire", "citoyennete_ecart_immigration",
                         "citoyennete_ecart_delinquance")
@@ -48,7 +50,7 @@ th.graphique_publie(
 th.actions_perspectives("citoyennete", titre_actions="À retenir de l'enquête")
 
 st.header("Mobilité")
-st.markdown(th.TEXTES["mobilite"].contexte)
+th.contexte("mobilite")
 th.cartes(th.indicateurs("mobilite_service_civique_jeunes", "mobilite_ml_plateformes_service_civique"), libelles={
     "mobilite_service_civique_jeunes": "Jeunes accompagnés ayant réalisé une mission de Service Civique",
     "mobilite_ml_plateformes_service_civique": "Missions Locales « plateformes » du Service Civique"})

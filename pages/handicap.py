@@ -58,6 +58,6 @@ th.graphique_territoires(pt, pt.parts[0], titre="Part des jeunes avec une RQTH, 
 th.tableau_territoires(pt, titre="Jeunes reconnus travailleurs handicapés par territoire", cle="handicap_tableau")
 
 st.header("Actions du réseau et perspectives")
-st.markdown(th.TEXTES["handicap"].contexte)
+th.contexte("handicap")
 th.actions_perspectives("handicap")
 th.tous_les_chiffres("handicap")

@@ -50,6 +50,6 @@ th.tableau_territoires(pt, titre="Jeunes placés sous main de justice par territ
                        note="Mineur : moins de 18 ans au 31 décembre.")
 
 st.header("Actions du réseau et perspectives")
-st.markdown(th.TEXTES["justice"].contexte)
+th.contexte("justice")
 th.actions_perspectives("justice")
 th.tous_les_chiffres("justice")

@@ -56,6 +56,6 @@ th.graphique_territoires(pt, pt.parts[2], titre="Part des jeunes en précarité 
 th.tableau_territoires(pt, titre="Situation de logement par territoire", cle="logement_tableau")
 
 st.header("Actions du réseau et perspectives")
-st.markdown(th.TEXTES["logement"].contexte)
+th.contexte("logement")
 th.actions_perspectives("logement")
 th.tous_les_chiffres("logement")

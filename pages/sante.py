@@ -104,7 +104,7 @@ th.graphique_publie(
     note="plusieurs réponses possibles : total 142 %")
 
 st.header("Actions du réseau et perspectives")
-st.markdown(th.TEXTES["sante"].contexte)
+th.contexte("sante")
 th.actions_perspectives("sante")
 th.cartes(th.indicateurs("sante_ars_directions"), libelles={
     "sante_ars_directions": "Directions de l'ARS signataires de la convention (perspective 2023)"})

@@ -15,7 +15,7 @@ equipe, plan, communication, mutualisation, labellisation, planete = st.tabs([
 
 with equipe:
     st.header("L'équipe régionale en 2022")
-    st.markdown(th.TEXTES["equipe"].contexte)
+    th.contexte("equipe")
     th.cartes(th.indicateurs("equipe_reunions_animees", "equipe_reunions_participees", "equipe_km_parcourus"),
               libelles={"equipe_reunions_animees": "Réunions animées par l'équipe",
                         "equipe_reunions_participees": "Réunions auxquelles l'équipe a participé",
@@ -36,7 +36,7 @@ with equipe:
 
 with plan:
     st.header("Le plan régional de formation des salariés")
-    st.markdown(th.TEXTES["plan_formation"].contexte)
+    th.contexte("plan_formation")
     actions, sessions, participants, part_effectif, jours, part_presentiel, part_ml = th.indicateurs(
         "plan_formation_actions", "plan_formation_sessions", "plan_formation_participants",
         "plan_formation_part_effectif", "plan_formation_jours", "plan_formation_part_presentiel",
@@ -75,7 +75,7 @@ with plan:
 
 with communication:
     st.header("Communication et événements")
-    st.markdown(th.TEXTES["communication"].contexte)
+    th.contexte("communication")
     th.cartes(th.indicateurs("communication_campagnes", "communication_printemps_solutions_evenements",
                              "communication_anniversaire_reseau"), libelles={
         "communication_campagnes": "Campagnes régionales de communication",
@@ -123,7 +123,7 @@ with communication:
 
 with mutualisation:
     st.header("Mutualisation, optimisation RH et finances")
-    st.markdown(th.TEXTES["mutualisation"].contexte)
+    th.contexte("mutualisation")
     th.cartes(th.indicateurs("mutualisation_groupe_directions", "mutualisation_groupe_reunions",
                              "mutualisation_chantiers"), libelles={
         "mutualisation_groupe_directions": "Directions du groupe « Mutualisons nos pratiques »",
@@ -139,7 +139,7 @@ with mutualisation:
 
 with labellisation:
     st.header("Labellisation et assistance technique régionale")
-    st.markdown(th.TEXTES["labellisation"].contexte)
+    th.contexte("labellisation")
     th.cartes(th.indicateurs("labellisation_atr_etp", "labellisation_mad_jours_semaine", "labellisation_ml_faj"),
               libelles={"labellisation_atr_etp": "Temps de l'assistante technique régionale à partir de juillet "
                                                  "(équivalent temps plein)",
@@ -155,7 +155,7 @@ with labellisation:
 
 with planete:
     st.header("Objectif Planète !")
-    st.markdown(th.TEXTES["objectif_planete"].contexte)
+    th.contexte("objectif_planete")
     th.cartes(th.indicateurs("objectif_planete_litres_dechets", "objectif_planete_sacs"), libelles={
         "objectif_planete_litres_dechets": "Litres de déchets collectés",
         "objectif_planete_sacs": "Sacs poubelles remplis"})

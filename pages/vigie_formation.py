@@ -13,7 +13,7 @@ vigie, formation, obligation = st.tabs(["VIGIE Jeunesse", "Formation", "Obligati
 
 with vigie:
     st.header("VIGIE Jeunesse en 2022")
-    st.markdown(th.TEXTES["vigie"].contexte)
+    th.contexte("vigie")
     reperes, reperes_cumul, reperes_avant, mls = th.indicateurs(
         "vigie_jeunes_reperes", "vigie_jeunes_reperes_cumul", "vigie_jeunes_reperes_2020_2021", "vigie_missions_locales")
     th.cartes([reperes, reperes_cumul, mls], libelles={
@@ -54,7 +54,7 @@ with vigie:
 
 with formation:
     st.header("Formation en 2022")
-    st.markdown(th.TEXTES["formation"].contexte)
+    th.contexte("formation")
     actions_f, jeunes_f, region_f, part_region = th.indicateurs(
         "formation_actions", "formation_jeunes", "formation_financees_region", "formation_part_financees_region")
     th.cartes([actions_f, jeunes_f, region_f], libelles={
@@ -88,7 +88,7 @@ with formation:
 
 with obligation:
     st.header("Obligation de formation des 16-18 ans en 2022")
-    st.markdown(th.TEXTES["obligation_formation"].contexte)
+    th.contexte("obligation_formation")
     promo, part_promo, groupes_travail = th.indicateurs(
         "obligation_formation_jeunes_promo_16_18", "obligation_formation_part_orientes",
         "obligation_formation_groupes_travail")
