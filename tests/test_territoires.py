@@ -250,5 +250,5 @@ def test_un_lien_ouvre_la_carte_demandee():
     at.switch_page("pages/territoires.py").run()
     assert not at.exception
     assert at.session_state["indicateur"] == "realisation_cej_pct"
-    assert "Réalisation de l'objectif d'entrées (GJ + CEJ)" in textes(at)  # the legend's title
+    assert "entrées (GJ + CEJ) — 2022" in textes(at)  # the legend's title
     assert at.session_state["decoupage"] == "mission_locale"
