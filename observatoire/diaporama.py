@@ -15,7 +15,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from observatoire import config, presentation
+from observatoire import config, formats, presentation
 from observatoire.exports import libelle_territoire
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 
@@ -123,11 +123,10 @@ def deck(annee: int, territoire: str | None = None, date: dt.date | None = None)
     _titre(couverture, f"Missions Locales de Normandie : l'essentiel de {annee}")
     _texte(couverture, MARGE, Inches(2.3), LARGEUR - 2 * MARGE, Inches(1), f"{nom} — {annee}", 36, gras=True,
            couleur=BLEU, nom="Périmètre")
-    from babel.dates import format_date  # noqa: PLC0415
 
     _texte(couverture, MARGE, Inches(3.4), LARGEUR - 2 * MARGE, Inches(1.2),
            "Observatoire des Missions Locales de Normandie — ARML Normandie\n"
-           f"Diaporama généré le {format_date(date, format='long', locale='fr_FR')}", 18, couleur=GRIS)
+           f"Diaporama généré le {formats.date(date)}", 18, couleur=GRIS)
     familles = []
     if any(d.provenance in (Provenance.PUBLIE, Provenance.DERIVE) for d in diapos):
         familles.append(SOURCE_RAPPORT)

@@ -74,9 +74,8 @@ class Contexte:
 
     @property
     def date_texte(self) -> str:
-        from babel.dates import format_date  # noqa: PLC0415
 
-        return format_date(self.date, format="long", locale=formats.LOCALE)
+        return formats.date(self.date)
 
     def lignes(self) -> list[str]:
         lignes = [self.titre, f"Source : {self.source}", f"Périmètre : {self.perimetre}"]

@@ -200,7 +200,6 @@ def fiche(annee: int, code: str | None = None, date: dt.date | None = None) -> b
     code = code or config.REGION
     annee = int(annee)
     date = date or dt.date.today()
-    from babel.dates import format_date  # noqa: PLC0415
 
     nom = libelle_territoire(code)
     diapos = {d.cle: d for d in presentation.diapos(annee, code)}
@@ -211,7 +210,7 @@ def fiche(annee: int, code: str | None = None, date: dt.date | None = None) -> b
     source_extraits = phrases.SOURCE_EXTRAITS if not demo else phrases.SOURCE_DEMO
 
     pdf = _Fiche(f"Observatoire des Missions Locales de Normandie — {nom}, {annee} — "
-                 f"éditée le {format_date(date, format='long', locale='fr_FR')}")
+                 f"éditée le {formats.date(date)}")
     pdf.set_title(f"Fiche territoire — {nom} — {annee}")
     pdf.set_author("Observatoire des Missions Locales de Normandie")
     pdf.add_page()

@@ -5,9 +5,11 @@ true minus sign (U+2212) for negative values: 50 687 ; 4,6 % ; −4,6 % ; 1 234,
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from numbers import Number
 
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 LOCALE = "fr_FR"
@@ -67,6 +69,13 @@ def valeur(x: Number | None, unite: str | None) -> str:
     if unite == "€":
         return euros(x, 0 if float(x).is_integer() else 2)
     return nombre(x)
+
+
+def date(d: dt.date | str, court: bool = False) -> str:
+    """2022-12-05 -> '5 décembre 2022' ('5 déc. 2022' when short)."""
+    import pandas as pd  # noqa: PLC0415
+
+    return format_date(pd.Timestamp(d).date(), format="d MMM y" if court else "d MMMM y", locale=LOCALE)
 
 
 # Vega/d3 locale so that numbers inside charts read exactly like numbers in text.

@@ -19,19 +19,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from babel.dates import format_date
 
-from observatoire import config, secret
+from observatoire import config, formats, secret
 
 SEMAINES_RYTHME = 8
 # An extract covers the whole year when its last entry falls in the year's last week: entries are
 # signed on working days, so 31 December itself (a Saturday in 2022) is often empty.
 JOURS_DE_TOLERANCE = 7
-
-
-def date_fr(d, court: bool = False) -> str:
-    """datetime.date(2022, 12, 5) -> '5 décembre 2022' ('5 déc. 2022' when short)."""
-    return format_date(pd.Timestamp(d).date(), format="d MMM y" if court else "d MMMM y", locale="fr_FR")
 
 
 def fin_annee(annee: int) -> dt.date:
@@ -153,7 +147,7 @@ def projeter_lineaire(par_jour: pd.DataFrame, annee: int, date_arret, objectif: 
     reste = (fin_annee(annee) - arret).days
     projete = cumul + rythme * reste
     explication = (f"prolongation linéaire du rythme des {semaines} dernières semaines couvertes par les extraits "
-                   f"({_n(recentes)} entrées du {date_fr(debut_fenetre)} au {date_fr(arret)}, soit "
+                   f"({_n(recentes)} entrées du {formats.date(debut_fenetre)} au {formats.date(arret)}, soit "
                    f"{_n(rythme * 7, 1)} par semaine), appliqué aux {_n(reste)} jours restants jusqu'au "
                    f"31 décembre")
     return Projection("lineaire", explication, projete, objectif)
@@ -176,9 +170,9 @@ def projeter_saisonniere(par_jour: pd.DataFrame, annee: int, date_arret, par_jou
     part = fait_prec / total_prec
     cumul = int(serie[serie.index <= arret].sum())
     projete = cumul / part
-    explication = (f"même profil saisonnier que {annee - 1} : au {date_fr(meme_jour)}, "
+    explication = (f"même profil saisonnier que {annee - 1} : au {formats.date(meme_jour)}, "
                    f"{_n(100 * part, 1)} % des entrées de {annee - 1} étaient faites ; les entrées de {annee} "
-                   f"au {date_fr(arret)} sont divisées par cette part")
+                   f"au {formats.date(arret)} sont divisées par cette part")
     return Projection("saisonniere", explication, projete, objectif)
 
 
@@ -190,8 +184,6 @@ def _meme_jour(d: dt.date, annee: int) -> dt.date:
 
 
 def _n(x, decimales: int | None = 0) -> str:
-    from observatoire import formats  # noqa: PLC0415
-
     return formats.nombre(round(x, decimales) if decimales else round(x), decimales)
 
 

@@ -138,10 +138,10 @@ with c4:
     if not a_objectif:
         txt, compl = "–", "pas d'objectif pour cette année"
     elif pd.notna(date_atteinte):
-        txt = projection.date_fr(date_atteinte, court=True)
+        txt = formats.date(date_atteinte, court=True)
         compl = "premier jour où le cumul des entrées depuis le 1er janvier atteint l'objectif"
     else:
-        txt, compl = "pas encore", f"au {projection.date_fr(resume['date_fin_extraits'])}"
+        txt, compl = "pas encore", f"au {formats.date(resume['date_fin_extraits'])}"
     ui.carte("Objectif atteint le", txt, f.provenance, SOURCE_EXTRAITS, complement=compl)
 
 # The weekly cumulative curve, with the objective and the day it was reached.
@@ -183,7 +183,7 @@ if a_objectif:
         x=alt.datum(alt.DateTime(year=f.annee, month=1, date=8)), y="objectif:Q", text="texte:N"))
     if pd.notna(date_atteinte) and not entrees_secretes:
         atteinte = pd.DataFrame({"date": [pd.Timestamp(date_atteinte)], "objectif": [float(resume["objectif_cej"])],
-                                 "texte": [f"atteint le {projection.date_fr(date_atteinte).rsplit(' ', 1)[0]}"]})
+                                 "texte": [f"atteint le {formats.date(date_atteinte).rsplit(' ', 1)[0]}"]})
         couches.append(alt.Chart(atteinte).mark_rule(color=charts.GRIS, strokeDash=[2, 3]).encode(x="date:T"))
         couches.append(alt.Chart(atteinte).mark_point(filled=True, size=90, color=charts.ORANGE).encode(
             x="date:T", y="objectif:Q"))
@@ -216,7 +216,7 @@ if a_objectif:
                                           else secret.SECRET
                                           for v, ok in zip(courbe["cumul_entrees"], courbe["publiable"])]
 
-fin_txt = projection.date_fr(courbe["fin_semaine"].iloc[-1])
+fin_txt = formats.date(courbe["fin_semaine"].iloc[-1])
 if entrees_secretes:
     lecture = f"Les entrées {dans} sont couvertes par le secret statistique ({projection.seuil_texte()})."
 elif a_objectif:
@@ -224,7 +224,7 @@ elif a_objectif:
                f"{formats.nombre(courbe['cumul_entrees'].iloc[-1])} au {fin_txt}, soit "
                f"{formats.pourcentage(100 * courbe['cumul_entrees'].iloc[-1] / resume['objectif_cej'], 1)} de "
                f"l'objectif de {formats.nombre(resume['objectif_cej'])}")
-    lecture += (f", franchi le {projection.date_fr(date_atteinte)}." if pd.notna(date_atteinte)
+    lecture += (f", franchi le {formats.date(date_atteinte)}." if pd.notna(date_atteinte)
                 else " : l'objectif n'est pas encore atteint.")
 else:
     lecture = (f"{dans[0].upper() + dans[1:]}, {formats.nombre(courbe['cumul_entrees'].iloc[-1])} jeunes sont entrés "
@@ -254,7 +254,7 @@ if projeter:
     if f.annee - 1 in annees_dispo:
         precedente = db.requete("cej_entrees_par_jour", annee=f.annee - 1, codes_ml=list(f.codes_ml))
         saison = projection.projeter_saisonniere(par_jour, f.annee, date_fin, precedente, objectif_val)
-    st.info(f"Les extraits de {f.annee} s'arrêtent au {projection.date_fr(date_fin)} : l'année est en cours.",
+    st.info(f"Les extraits de {f.annee} s'arrêtent au {formats.date(date_fin)} : l'année est en cours.",
             icon=":material/schedule:")
     for proj in [lin] + ([saison] if saison else []):
         cible = (f"à **{formats.pourcentage(round(proj.pct_objectif))}** de l'objectif "
@@ -327,7 +327,7 @@ def lecture_barres(df: pd.DataFrame, quoi: str, quois: str) -> str:
         debut = f"1 {quoi} sur {len(df)} atteint ou dépasse l'objectif"
     else:
         debut = f"{au_dessus} {quois} sur {len(df)} atteignent ou dépassent l'objectif"
-    quand = f" au {projection.date_fr(resume['date_fin_extraits'])} (année en cours)" if en_cours else ""
+    quand = f" au {formats.date(resume['date_fin_extraits'])} (année en cours)" if en_cours else ""
     return (f"{debut}{quand} ; le taux va de {formats.pourcentage(bas['realisation_pct'], 1)} "
             f"({bas['libelle_court']}) à {formats.pourcentage(haut['realisation_pct'], 1)} ({haut['libelle_court']}).")
 

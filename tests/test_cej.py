@@ -118,8 +118,8 @@ def test_la_date_de_franchissement_est_calculee_sur_les_extraits(region):
     jour, objectif, total = franchissement(None)
     assert (objectif, total) == (12_952, 13_927)
     texte = textes(region)
-    assert projection.date_fr(jour, court=True) in texte                       # the card
-    assert f"franchi le {projection.date_fr(jour)}." in texte                 # the reading under the chart
+    assert formats.date(jour, court=True) in texte                       # the card
+    assert f"franchi le {formats.date(jour)}." in texte                 # the reading under the chart
     jeux = donnees_graphique(region, 0)
     marque = next(d for d in jeux if "texte" in d.columns and d["texte"].str.startswith("atteint le").any())
     assert pd.Timestamp(marque["date"].iloc[0]).date() == jour
@@ -159,7 +159,7 @@ def test_le_territoire_change_les_chiffres():
     jour, objectif, total = franchissement(calvados)
     texte = textes(at)
     assert f"Dans le Calvados, les entrées cumulées atteignent {formats.nombre(total)}" in texte
-    assert f"franchi le {projection.date_fr(jour)}." in texte
+    assert f"franchi le {formats.date(jour)}." in texte
     assert formats.pourcentage(100 * total / objectif, 1) in texte
     assert "Entrées en Garantie Jeunes et CEJ dans le Calvados" in texte
     courbe = tableau(at, "Entrées cumulées")
@@ -238,7 +238,7 @@ def test_projection_d_une_annee_en_cours(annee_partielle):
     texte = textes(at)
     arret = max(entrees["date_entree"])
     assert arret == dt.date(2023, 6, 30)
-    assert f"Les extraits de 2023 s'arrêtent au {projection.date_fr(arret)}" in texte
+    assert f"Les extraits de 2023 s'arrêtent au {formats.date(arret)}" in texte
     # linear extrapolation of the last 8 weeks, recomputed here
     cumul = len(entrees)
     fenetre = entrees[entrees["date_entree"] > arret - dt.timedelta(days=56)]

@@ -25,3 +25,10 @@ def test_euros():
 def test_valeur_selon_unite():
     assert formats.valeur(36.8, "%") == f"36,8{NNBSP}%"
     assert formats.valeur(71500, "km") == f"71{NNBSP}500"
+
+
+def test_dates_en_francais():
+    import datetime as dt
+
+    assert formats.date(dt.date(2022, 12, 5)) == "5 décembre 2022"
+    assert formats.date("2022-03-01", court=True) == "1 mars 2022"
