@@ -427,7 +427,9 @@ def css(plein_ecran: bool) -> str:
     base = """
 <style>
 [data-testid="stMarkdownContainer"] p.diapo-titre {font-size: 2.6rem; font-weight: 700; line-height: 1.2; color: #1a1a1a; margin: 0 0 1.2rem 0;}
-[data-testid="stMarkdownContainer"] p.diapo-valeur {font-size: 4.6rem; font-weight: 800; line-height: 1.05; color: #1d4e89; margin: 0;}
+[data-testid="stMarkdownContainer"] p.diapo-valeur {font-size: 4.6rem; font-weight: 800; line-height: 1.05;
+  color: #1d4e89; margin: 0;}
+[data-testid="stMarkdownContainer"] p.diapo-valeur.serre {font-size: 3.4rem;}
 [data-testid="stMarkdownContainer"] p.diapo-libelle {font-size: 1.5rem; line-height: 1.3; color: #1a1a1a; margin: 0.2rem 0 0 0;}
 [data-testid="stMarkdownContainer"] p.diapo-detail {font-size: 1.35rem; color: #1a1a1a; margin: 0.2rem 0 1.2rem 0;}
 [data-testid="stMarkdownContainer"] p.diapo-pied {font-size: 1.05rem; color: #444444; margin-top: 0.8rem;}
@@ -448,6 +450,7 @@ def css(plein_ecran: bool) -> str:
   max-width: 100% !important;}
 [data-testid="stMarkdownContainer"] p.diapo-titre {font-size: 3.3rem;}
 [data-testid="stMarkdownContainer"] p.diapo-valeur {font-size: 6rem;}
+[data-testid="stMarkdownContainer"] p.diapo-valeur.serre {font-size: 4.2rem;}
 [data-testid="stMarkdownContainer"] p.diapo-libelle {font-size: 1.9rem;}
 [data-testid="stMarkdownContainer"] p.diapo-detail {font-size: 1.6rem;}
 [data-testid="stMarkdownContainer"] p.diapo-pied {font-size: 1.25rem;}
@@ -477,16 +480,17 @@ def afficher(d: Diapo, numero: int, total: int, perimetre: str) -> None:
         st.markdown('<p class="diapo-demo">Données de démonstration : elles ne décrivent aucun territoire réel</p>',
                     unsafe_allow_html=True)
 
-    def chiffres(liste: list[Chiffre]) -> None:
+    def chiffres(liste: list[Chiffre], serre: bool = False) -> None:
+        classe = "diapo-valeur serre" if serre else "diapo-valeur"  # four numbers beside a chart: smaller
         for c in liste:
-            st.markdown(f'<p class="diapo-valeur">{html.escape(c.valeur, quote=False)}</p>'
+            st.markdown(f'<p class="{classe}">{html.escape(c.valeur, quote=False)}</p>'
                         f'<p class="diapo-libelle">{html.escape(c.libelle, quote=False)}</p>'
                         f'<p class="diapo-detail">{html.escape(c.detail, quote=False) or "&nbsp;"}</p>', unsafe_allow_html=True)
 
     if d.graphique is not None:
         gauche, droite = st.columns([1, 2], gap="large")
         with gauche:
-            chiffres(d.chiffres[:4])
+            chiffres(d.chiffres[:4], serre=len(d.chiffres) > 3)
         with droite:
             st.altair_chart(_graphique_grand(d), theme=None, width="stretch", key=f"diapo_{d.cle}")
             st.markdown(f'<p class="diapo-lecture">{html.escape(d.lecture, quote=False)}</p>', unsafe_allow_html=True)
