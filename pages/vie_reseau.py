@@ -10,8 +10,8 @@ ui.entete(
     "connaître le réseau des Missions Locales de Normandie.",
 )
 equipe, plan, communication, mutualisation, labellisation, planete = st.tabs([
-    "Équipe et gouvernance", "Plan régional de formation", "Communication & événements", "Mutualisation",
-    "Labellisation & assistance technique", "Objectif Planète"])
+    "Équipe et gouvernance", "Plan de formation", "Communication", "Mutualisation", "Labellisation",
+    "Objectif Planète"])
 
 with equipe:
     st.header("L'équipe régionale en 2022")
@@ -51,7 +51,9 @@ with plan:
         "plan_formation_jours": "Jours de formation",
         "plan_formation_part_ml": "Missions Locales ayant adressé des salariés en formation",
         "plan_formation_effectif_estime": "Effectif total des Missions Locales (estimation)"},
-        complements={"plan_formation_jours": f"dont **{part_presentiel.texte}** en présentiel"})
+        complements={"plan_formation_jours": f"dont **{part_presentiel.texte}** en présentiel",
+                     "plan_formation_effectif_estime": f"{participants.texte} participants ÷ {part_effectif.texte} "
+                                                       "(part arrondie : valeur approchée)"})
     lieux = th.indicateurs("plan_formation_sessions_caen", "plan_formation_sessions_rouen",
                            "plan_formation_sessions_distanciel")
     th.graphique_publie(lieux, titre="Sessions de formation par lieu", cle="reseau_sessions", axe="sessions",

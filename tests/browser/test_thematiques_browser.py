@@ -18,8 +18,8 @@ PAGES = {
                          "Obligation de formation 16-18 ans": ["471", f"99{N}%"]}),
     "citoyennete_mobilite": ([f"3{N}027", f"5,7{N}%", f"33{N}%", "978", "32", "14"], {}),
     "vie_reseau": (["367", "762", f"71{N}500", f"27{N}582", f"74{N}744"],
-                   {"Plan régional de formation": ["357", f"41{N}%", "87"],
-                    "Communication & événements": ["145", f"3{N}500"],
+                   {"Plan de formation": ["357", f"41{N}%", "87"],
+                    "Communication": ["145", f"3{N}500"],
                     "Objectif Planète": ["800", "221", "appariement incertain"]}),
 }
 
