@@ -144,7 +144,7 @@ def graphique_carte(par_ml: pd.DataFrame, territoire: str) -> alt.LayerChart:
     fond = alt.Chart(alt.Data(values=features)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
         color=alt.Color("properties.taux:Q", title=["Jeunes accompagnés", "pour 1\u202f000 habitants"],
                         scale=alt.Scale(type="quantile", range=charts.SEQUENTIELLE),
-                        legend=alt.Legend(format=",.1f", orient="right")),
+                        legend=alt.Legend(format=",.1f", orient="right", titleLimit=400)),
         tooltip=[alt.Tooltip("properties.nom:N", title="Mission Locale"),
                  alt.Tooltip("properties.taux:Q", title="Pour 1\u202f000 habitants", format=",.1f")],
     )

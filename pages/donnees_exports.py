@@ -52,7 +52,6 @@ theme = exports.selection_liee_a_l_url(
     format_func=lambda t: "Tous les thèmes" if t == TOUS else THEMES.get(t, t), conteneur=st.columns([1, 2])[0],
     aide="Le thème choisi figure dans l'adresse de la page : le lien rouvre la même sélection.")
 choisis = [i for i in tous.values() if theme == TOUS or i.theme == theme]
-publies._noter_affiche([i.id for i in choisis])
 ecran = pd.DataFrame({
     "Thème": [THEMES.get(i.theme, i.theme) for i in choisis],
     "Indicateur": [i.libelle for i in choisis],
