@@ -391,43 +391,20 @@ def perimetre_de(provenance: Provenance | None) -> str:
     return perimetre_courant()
 
 
-def annees_disponibles() -> list[int]:
-    """Years of the extracts plus the year of the published report, latest first."""
-    from observatoire import db  # noqa: PLC0415
-
-    annees = set(db.requete("annees_extraits")["annee"].astype(int)) | {config.ANNEE_RAPPORT}
-    return sorted(annees, reverse=True)
-
-
 def choisir_perimetre() -> tuple[int, str]:
-    """Year and territory chosen in the sidebar, kept in the URL (?annee=2021&territoire=14) so that a
-    link reopens the same view. Uses the app's shared filters (observatoire/filtres.py) when present.
+    """Year and territory chosen in the app's shared sidebar filters (observatoire/filtres.py), which keep
+    them in the URL as codes (?annee=2021&territoire=14) so that a link reopens the same view."""
+    from observatoire import filtres  # noqa: PLC0415
 
-    The URL holds codes ('14', '14-CAE'), not the labels shown: `bind="query-params"` on a selectbox
-    writes the formatted label ("Calvados (14)") into the URL, so the binding is done here by hand."""
-    import importlib.util  # noqa: PLC0415
-
-    if importlib.util.find_spec("observatoire.filtres") is not None:
-        from observatoire import filtres  # noqa: PLC0415
-
-        if hasattr(filtres, "perimetre"):
-            annee, territoire = filtres.perimetre()
-            return int(annee), str(territoire or config.REGION)
-    import streamlit as st  # noqa: PLC0415
-    from observatoire import db  # noqa: PLC0415
-
-    annees = annees_disponibles()
-    territoires = db.requete("territoires_normandie")
-    libelles = dict(zip(territoires["code"], territoires["libelle"]))
-    annee = selection_liee_a_l_url("annee", "Année", annees, config.ANNEE_RAPPORT, str)
-    territoire = selection_liee_a_l_url("territoire", "Territoire", list(libelles), config.REGION, libelles.get)
-    return int(annee), str(territoire)
+    annee, territoire = filtres.perimetre()
+    return int(annee), str(territoire or config.REGION)
 
 
 def selection_liee_a_l_url(cle: str, libelle: str, options: list, defaut, format_func=str, conteneur=None,
                            aide: str | None = None):
     """A selectbox whose value is the URL parameter `cle` (absent when it is the default), so that a
-    link reopens the same view; in the sidebar unless another container is given."""
+    link reopens the same view; in the sidebar unless another container is given. The URL holds the
+    option itself (a code), not its label: `bind="query-params"` would write the formatted label."""
     import streamlit as st  # noqa: PLC0415
 
     par_texte = {str(o): o for o in options}

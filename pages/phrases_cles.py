@@ -1,4 +1,5 @@
 """Ready-to-publish sentences for the chosen year and territory, each with its source and a copy button."""
+import pandas as pd
 import streamlit as st
 
 from observatoire import exports, phrases, ui
@@ -30,3 +31,11 @@ for i, p in enumerate(liste):
     with st.container(horizontal=True, gap="small"):
         ui.badge(p.provenance)
         st.caption(f"Source : {p.source}")
+
+if liste:
+    st.divider()
+    exports.boutons_tableau(
+        pd.DataFrame({"Thème": [p.theme for p in liste], "Phrase": [p.texte for p in liste],
+                      "Source": [p.source for p in liste], "Provenance": [p.provenance.libelle for p in liste]}),
+        titre="Phrases clés", source="Observatoire des Missions Locales de Normandie (sources phrase par phrase)",
+        perimetre=f"{exports.libelle_territoire(territoire)}, {annee}", cle="phrases")
