@@ -15,7 +15,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from observatoire import config, formats, presentation
+from observatoire import config, formats, phrases, presentation
 from observatoire.exports import libelle_territoire
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 
@@ -120,7 +120,7 @@ def deck(annee: int, territoire: str | None = None, date: dt.date | None = None)
     demo = any(d.provenance is Provenance.DEMO for d in diapos)
 
     couverture = prs.slides.add_slide(titre_seul)
-    _titre(couverture, f"Missions Locales de Normandie : l'essentiel de {annee}")
+    _titre(couverture, phrases.typographier(f"Missions Locales de Normandie : l'essentiel de {annee}"))
     _texte(couverture, MARGE, Inches(2.3), LARGEUR - 2 * MARGE, Inches(1), f"{nom} — {annee}", 36, gras=True,
            couleur=BLEU, nom="Périmètre")
 

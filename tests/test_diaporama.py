@@ -31,7 +31,7 @@ def test_format_16_9_et_une_diapositive_par_message(deck_region):
     attendues = presentation.diapos(2022, "Normandie")
     assert len(deck_region.slides) == 1 + len(attendues)
     titres = [s.shapes.title.text for s in deck_region.slides]
-    assert titres[0] == "Missions Locales de Normandie : l'essentiel de 2022"
+    assert titres[0] == "Missions Locales de Normandie\u00a0: l'essentiel de 2022"
     assert titres[1:] == [d.titre for d in attendues]
     assert titres[1] == f"En 2022, 50{NN}687 jeunes ont été accompagnés par les 24 Missions Locales de Normandie"
     assert [d.cle for d in attendues] == ["chiffres", "cej", "rythme_cej", "carte", "publics", "emploi", "thematiques"]
