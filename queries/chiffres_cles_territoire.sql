@@ -38,19 +38,21 @@ objectifs_perimetre as (
     where o.annee = $annee
 ),
 
+-- `jeunes` has one row per young person and year (key annee, id_jeune, checked at import): count(*)
+-- counts young people, without the hash table of a count(distinct) per measure (10x faster at 1 million rows)
 jeunes_annee as (
     select
-        count(distinct id_jeune) filter (where annee = $annee) as nb_jeunes,
-        count(distinct id_jeune) filter (where annee = $annee - 1) as nb_jeunes_annee_precedente,
-        count(distinct id_jeune) filter (where annee = $annee and premier_accueil) as nb_premiers_accueils,
-        count(distinct id_jeune) filter (where annee = $annee - 1 and premier_accueil) as nb_premiers_accueils_annee_precedente,
-        count(distinct id_jeune) filter (where annee = $annee and sexe = 'F') as nb_femmes,
-        count(distinct id_jeune) filter (where annee = $annee and niveau = 'sans_diplome') as nb_sans_diplome,
-        count(distinct id_jeune) filter (where annee = $annee and qpv) as nb_qpv,
-        count(distinct id_jeune) filter (where annee = $annee and zrr) as nb_zrr,
-        count(distinct id_jeune) filter (where annee = $annee and rqth) as nb_rqth,
-        count(distinct id_jeune) filter (where annee = $annee and logement = 'precaire') as nb_logement_precaire,
-        count(distinct id_jeune) filter (where annee = $annee and sous_main_justice) as nb_sous_main_justice,
+        count(*) filter (where annee = $annee) as nb_jeunes,
+        count(*) filter (where annee = $annee - 1) as nb_jeunes_annee_precedente,
+        count(*) filter (where annee = $annee and premier_accueil) as nb_premiers_accueils,
+        count(*) filter (where annee = $annee - 1 and premier_accueil) as nb_premiers_accueils_annee_precedente,
+        count(*) filter (where annee = $annee and sexe = 'F') as nb_femmes,
+        count(*) filter (where annee = $annee and niveau = 'sans_diplome') as nb_sans_diplome,
+        count(*) filter (where annee = $annee and qpv) as nb_qpv,
+        count(*) filter (where annee = $annee and zrr) as nb_zrr,
+        count(*) filter (where annee = $annee and rqth) as nb_rqth,
+        count(*) filter (where annee = $annee and logement = 'precaire') as nb_logement_precaire,
+        count(*) filter (where annee = $annee and sous_main_justice) as nb_sous_main_justice,
         bool_and(provenance = 'extraits') filter (where annee = $annee) as jeunes_depuis_extraits
     from jeunes_perimetre
 ),
@@ -63,12 +65,17 @@ entrees as (
     from entrees_perimetre
 ),
 
+-- a young person may sign several contracts: deduplicate (young person, type) once, then count
+jeunes_par_type as (
+    select distinct id_jeune, type from situations_perimetre
+),
+
 situations_annee as (
     select
-        count(distinct id_jeune) filter (where type = 'emploi') as nb_jeunes_emploi,
-        count(distinct id_jeune) filter (where type = 'alternance') as nb_jeunes_alternance,
-        count(distinct id_jeune) filter (where type = 'formation') as nb_jeunes_formation
-    from situations_perimetre
+        count(*) filter (where type = 'emploi') as nb_jeunes_emploi,
+        count(*) filter (where type = 'alternance') as nb_jeunes_alternance,
+        count(*) filter (where type = 'formation') as nb_jeunes_formation
+    from jeunes_par_type
 ),
 
 objectifs as (

@@ -2,8 +2,9 @@
 -- territory (INSEE municipal population 2017, communes assigned to Missions Locales by ml_communes).
 with
 
+-- one row per young person and year in `jeunes` (key annee, id_jeune, checked at import): count(*) counts them
 jeunes_annee as (
-    select code_ml, count(distinct id_jeune) as nb_jeunes, bool_and(provenance = 'extraits') as depuis_extraits
+    select code_ml, count(*) as nb_jeunes, bool_and(provenance = 'extraits') as depuis_extraits
     from jeunes
     where annee = $annee
     group by code_ml

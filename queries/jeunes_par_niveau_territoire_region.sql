@@ -13,11 +13,12 @@ jeunes_annee as (
     where j.annee = $annee
 ),
 
+-- one row per young person and year in `jeunes` (key annee, id_jeune, checked at import): count(*) counts them
 final as (
     select
         niveau,
-        count(distinct id_jeune) filter (where dans_territoire) as nb_jeunes_territoire,
-        count(distinct id_jeune) as nb_jeunes_region
+        count(*) filter (where dans_territoire) as nb_jeunes_territoire,
+        count(*) as nb_jeunes_region
     from jeunes_annee
     group by niveau
 )

@@ -20,16 +20,25 @@ jeunes_annee as (
     where annee = $annee
 ),
 
+-- one row per combination of characteristics (a few thousand at most, whatever the number of young
+-- people): every breakdown is a sum over it, so the million rows of a national year are read once
+profils as (
+    select code_ml in $codes_ml as dans_territoire, tranche_age, niveau, sexe, logement, rqth, qpv, zrr,
+           count(*) as nb_jeunes
+    from jeunes_annee
+    group by all
+),
+
 par_dimension as (
-    unpivot jeunes_annee
+    unpivot profils
     on tranche_age, niveau, sexe, logement, rqth, qpv, zrr
     into name dimension value modalite
 ),
 
 perimetres as (
-    select 'territoire' as perimetre, dimension, modalite from par_dimension where code_ml in $codes_ml
+    select 'territoire' as perimetre, dimension, modalite, nb_jeunes from par_dimension where dans_territoire
     union all
-    select 'region' as perimetre, dimension, modalite from par_dimension
+    select 'region' as perimetre, dimension, modalite, nb_jeunes from par_dimension
 ),
 
 grille as (
@@ -39,7 +48,7 @@ grille as (
 ),
 
 comptes as (
-    select perimetre, dimension, modalite, count(*) as nb_jeunes
+    select perimetre, dimension, modalite, sum(nb_jeunes)::bigint as nb_jeunes
     from perimetres
     group by all
 ),
