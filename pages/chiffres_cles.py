@@ -21,7 +21,10 @@ def chiffres_publies_2022() -> None:
     with col1:
         ui.carte_publiee(p("jeunes_accompagnes"), delta=p("jeunes_accompagnes_evolution"))
     with col2:
-        ui.carte_publiee(p("premiers_accueils"), delta=p("premiers_accueils_evolution"))
+        part, accueils, accompagnes = p("premiers_accueils_part"), p("premiers_accueils"), p("jeunes_accompagnes")
+        ui.carte_publiee(accueils, delta=p("premiers_accueils_evolution"),
+                         complement=f"soit **{part.texte}** des jeunes accompagnés ({accueils.texte} ÷ "
+                                    f"{accompagnes.texte}, part dérivée des chiffres publiés)")
     with col3:
         total, objectif, taux = p("cej_entrees_total"), p("cej_objectif"), p("cej_taux_realisation")
         ui.carte_publiee(total, libelle="Entrées en Garantie Jeunes et CEJ",
