@@ -10,9 +10,14 @@ st.set_page_config(
 )
 
 sections: dict[str, list] = {}
+pages: dict[str, st.Page] = {}
 for i, p in enumerate(PAGES):
-    sections.setdefault(p.section, []).append(
-        st.Page(f"pages/{p.fichier}", title=p.titre, icon=p.icone, default=(i == 0))
-    )
+    pages[p.fichier] = st.Page(f"pages/{p.fichier}", title=p.titre, icon=p.icone, default=(i == 0))
+    sections.setdefault(p.section, []).append(pages[p.fichier])
 
-st.navigation(sections, expanded=True).run()
+page = st.navigation(sections, expanded=True)
+# ?presentation=1 on any address opens the slide show (a link written on a whiteboard, a bookmark).
+presentation = pages["presentation.py"]
+if st.query_params.get("presentation") == "1" and page.url_path != presentation.url_path:
+    st.switch_page(presentation, query_params=st.query_params.to_dict())
+page.run()

@@ -16,3 +16,17 @@ def test_page_sans_exception_avec_titre(page):
     at = lancer(None if page is PAGES[0] else page.fichier)
     assert not at.exception, [e.message for e in at.exception]
     assert page.titre in [t.value for t in at.title], [t.value for t in at.title]
+
+
+def test_presentation_depuis_nimporte_quelle_adresse():
+    from streamlit.testing.v1 import AppTest
+
+    from tests.outils import APP
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["presentation"] = "1"
+    at.run()
+    assert not at.exception
+    texte = "\n".join(m.value for m in at.markdown)
+    assert 'class="diapo-titre"' in texte  # the slide show, not the home page
+    assert "Chiffres clés" not in [t.value for t in at.title]
