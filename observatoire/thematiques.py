@@ -10,7 +10,7 @@ Vie du réseau) draw alike, so that each page stays a short list of what it show
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import altair as alt
@@ -131,6 +131,16 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
                     provenance=Provenance.DERIVE if derive else Provenance.PUBLIE,
                     source=f"{SOURCE_RAPPORT} – {sections}", cle=cle, note=note)
     notes_incertaines(inds)
+
+
+def onglets(contenus: dict[str, Callable[[], None]], cle: str) -> None:
+    """Tabs whose selected one is in the URL (?<cle>=Formation) and is the only one drawn: a link opens the same
+    tab, and no chart waits hidden in a tab the reader has not opened. Draw every figure of the page again
+    outside the tabs (`tous_les_chiffres`) so that none depends on a tab being open."""
+    for conteneur, dessiner in zip(st.tabs(list(contenus), key=cle, bind="query-params"), contenus.values()):
+        if conteneur.open:
+            with conteneur:
+                dessiner()
 
 
 def tous_les_chiffres(*themes: str, titre: str = "Tous les chiffres publiés de cette section") -> None:

@@ -9,11 +9,9 @@ ui.entete(
     "Ce que fait l'Association régionale des Missions Locales (ARML) pour animer, former, outiller et faire "
     "connaître le réseau des Missions Locales de Normandie.",
 )
-equipe, plan, communication, mutualisation, labellisation, planete = st.tabs([
-    "Équipe et gouvernance", "Plan de formation", "Communication", "Mutualisation", "Labellisation",
-    "Objectif Planète"])
 
-with equipe:
+
+def onglet_equipe() -> None:
     st.header("L'équipe régionale en 2022")
     th.contexte("equipe")
     th.cartes(th.indicateurs("equipe_reunions_animees", "equipe_reunions_participees", "equipe_km_parcourus"),
@@ -32,9 +30,9 @@ with equipe:
                         "gouvernance_bureaux": "Réunions du bureau",
                         "gouvernance_assemblees_generales": "Assemblée générale"})
     th.actions_perspectives("equipe", titre_actions="En 2022")
-    th.tous_les_chiffres("equipe", "gouvernance", titre="Tous les chiffres publiés : équipe et gouvernance")
 
-with plan:
+
+def onglet_plan() -> None:
     st.header("Le plan régional de formation des salariés")
     th.contexte("plan_formation")
     actions, sessions, participants, part_effectif, jours, part_presentiel, part_ml = th.indicateurs(
@@ -73,9 +71,9 @@ with plan:
         "plan_formation_demi_journees_dude": "Demi-journées de formation DUDE",
         "plan_formation_annees_distanciel": "Années de formation quasi exclusivement à distance avant 2022"})
     th.actions_perspectives("plan_formation")
-    th.tous_les_chiffres("plan_formation", titre="Tous les chiffres publiés du plan régional de formation")
 
-with communication:
+
+def onglet_communication() -> None:
     st.header("Communication et événements")
     th.contexte("communication")
     th.cartes(th.indicateurs("communication_campagnes", "communication_printemps_solutions_evenements",
@@ -121,9 +119,9 @@ with communication:
         "communication_battle_photo_themes": "Thèmes au choix de la Battle Photo 1982 vs 2022",
         "communication_challenges_sportifs_2023": "Challenges sportifs départementaux prévus en 2023"})
     th.actions_perspectives("communication")
-    th.tous_les_chiffres("communication", titre="Tous les chiffres publiés de la communication")
 
-with mutualisation:
+
+def onglet_mutualisation() -> None:
     st.header("Mutualisation, optimisation RH et finances")
     th.contexte("mutualisation")
     th.cartes(th.indicateurs("mutualisation_groupe_directions", "mutualisation_groupe_reunions",
@@ -137,9 +135,9 @@ with mutualisation:
                         "mutualisation_mad_finances_jours_semaine": "Jour par semaine d'appui finances mis à "
                                                                     "disposition (depuis juin)"})
     th.actions_perspectives("mutualisation")
-    th.tous_les_chiffres("mutualisation", titre="Tous les chiffres publiés de la mutualisation")
 
-with labellisation:
+
+def onglet_labellisation() -> None:
     st.header("Labellisation et assistance technique régionale")
     th.contexte("labellisation")
     th.cartes(th.indicateurs("labellisation_atr_etp", "labellisation_mad_jours_semaine", "labellisation_ml_faj"),
@@ -153,9 +151,9 @@ with labellisation:
     th.cartes(reunions, libelles={"labellisation_reunions_gar": "Réunions du Groupe d'appui régional",
                                   "labellisation_reunions_referents_imilo": "Réunions des référents I-Milo"})
     th.actions_perspectives("labellisation")
-    th.tous_les_chiffres("labellisation", titre="Tous les chiffres publiés de la labellisation")
 
-with planete:
+
+def onglet_planete() -> None:
     st.header("Objectif Planète !")
     th.contexte("objectif_planete")
     th.cartes(th.indicateurs("objectif_planete_litres_dechets", "objectif_planete_sacs"), libelles={
@@ -171,4 +169,10 @@ with planete:
                                 f"{participants[2].texte} Missions Locales ont participé, selon l'appariement retenu.",
                         note="jeunes, professionnels et volontaires sont des personnes ; Missions Locales et "
                              "partenaires, des structures")
-    th.tous_les_chiffres("objectif_planete", titre="Tous les chiffres publiés d'Objectif Planète")
+
+
+th.onglets({"Équipe et gouvernance": onglet_equipe, "Plan de formation": onglet_plan,
+            "Communication": onglet_communication, "Mutualisation": onglet_mutualisation,
+            "Labellisation": onglet_labellisation, "Objectif Planète": onglet_planete}, cle="onglet_reseau")
+th.tous_les_chiffres("equipe", "gouvernance", "plan_formation", "communication", "mutualisation", "labellisation",
+                     "objectif_planete", titre="Tous les chiffres publiés de la vie du réseau")

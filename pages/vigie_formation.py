@@ -9,9 +9,9 @@ ui.entete(
     "Aller vers les jeunes « invisibles » (VIGIE Jeunesse), les orienter vers la formation, et accompagner "
     "l'obligation de formation des 16-18 ans.",
 )
-vigie, formation, obligation = st.tabs(["VIGIE Jeunesse", "Formation", "Obligation de formation 16-18 ans"])
 
-with vigie:
+
+def onglet_vigie() -> None:
     st.header("VIGIE Jeunesse en 2022")
     th.contexte("vigie")
     reperes, reperes_cumul, reperes_avant, mls = th.indicateurs(
@@ -52,7 +52,8 @@ with vigie:
         "vigie_beauregard_jeunes": "dont jeunes"})
     th.actions_perspectives("vigie")
 
-with formation:
+
+def onglet_formation() -> None:
     st.header("Formation en 2022")
     th.contexte("formation")
     actions_f, jeunes_f, region_f, part_region = th.indicateurs(
@@ -86,7 +87,8 @@ with formation:
         "formation_metiers360_secteurs": "Secteurs professionnels couverts (Métiers 360, 2023)"})
     th.actions_perspectives("formation")
 
-with obligation:
+
+def onglet_obligation() -> None:
     st.header("Obligation de formation des 16-18 ans en 2022")
     th.contexte("obligation_formation")
     promo, part_promo, groupes_travail = th.indicateurs(
@@ -102,4 +104,8 @@ with obligation:
                                                            "Missions Locales."})
     th.actions_perspectives("obligation_formation")
 
-th.tous_les_chiffres("vigie", "formation", "obligation_formation")
+
+th.onglets({"VIGIE Jeunesse": onglet_vigie, "Formation": onglet_formation,
+            "Obligation de formation 16-18 ans": onglet_obligation}, cle="onglet_vigie")
+th.tous_les_chiffres("vigie", "formation", "obligation_formation",
+                     titre="Tous les chiffres publiés de ces trois sections")

@@ -16,11 +16,20 @@ CHIFFRES = {
     "logement.py": [f"10{N}291", f"20,3{N}%", f"33{N}056", f"65,2{N}%", f"7{N}340", f"14,5{N}%"],
     "sante.py": [f"1{N}343", f"36{N}%", f"19{N}%", f"15{N}%", f"17{N}%", f"6{N}000", f"60,4{N}%", f"64{N}%",
                  f"52{N}%", "Plusieurs réponses possibles", "résultats sont **pondérés**", "Bien dans sa tête"],
-    "vigie_formation.py": [f"1{N}516", f"5{N}437", f"3{N}921", "374", "306", f"1{N}345", "766", f"8{N}086",
-                           f"6{N}651", f"4{N}985", f"61,6{N}%", "471", f"99{N}%", f"10{N}524"],
+    "vigie_formation.py": [f"1{N}516", f"5{N}437", f"3{N}921", "374", "306", f"1{N}345", "766"],
     "citoyennete_mobilite.py": [f"3{N}027", f"5,7{N}%", f"3{N}500", f"33{N}%", f"20{N}%", "978", "32", "14"],
-    "vie_reseau.py": ["367", "762", f"71{N}500", f"27{N}582", f"74{N}744", "357", f"41{N}%", "87", f"85{N}%",
-                      "800", "221", "145", f"3{N}500"],
+    "vie_reseau.py": ["367", "762", f"71{N}500", f"27{N}582", f"74{N}744"],
+}
+# Tabbed pages draw only the selected tab (its name is in the URL): (session key, tab) -> figures of that tab.
+ONGLETS = {
+    ("vigie_formation.py", "onglet_vigie", "Formation"): [f"8{N}086", f"6{N}651", f"4{N}985", f"61,6{N}%",
+                                                           f"10{N}524", "Appariement incertain : la répartition par sexe"],
+    ("vigie_formation.py", "onglet_vigie", "Obligation de formation 16-18 ans"): ["471", f"99{N}%"],
+    ("vie_reseau.py", "onglet_reseau", "Plan de formation"): ["357", f"41{N}%", "87", f"85{N}%", "871"],
+    ("vie_reseau.py", "onglet_reseau", "Communication"): ["145", f"3{N}500", "400"],
+    ("vie_reseau.py", "onglet_reseau", "Mutualisation"): ["Mutualisons nos pratiques"],
+    ("vie_reseau.py", "onglet_reseau", "Labellisation"): [f"80{N}%"],
+    ("vie_reseau.py", "onglet_reseau", "Objectif Planète"): ["800", "221", "appariement incertain"],
 }
 TITRES = {"justice.py": "Justice", "handicap.py": "Handicap", "logement.py": "Logement", "sante.py": "Santé",
           "vigie_formation.py": "VIGIE, formation & obligation de formation",
@@ -49,6 +58,19 @@ def test_page_rendue_avec_ses_chiffres(pages, page):
     assert "86.5" not in texte and "10,291" not in texte
 
 
+PREMIER_ONGLET = {"vigie_formation.py": "VIGIE Jeunesse en 2022", "vie_reseau.py": "L'équipe régionale en 2022"}
+
+
+@pytest.mark.parametrize("page,cle,onglet", list(ONGLETS), ids=[o[2] for o in ONGLETS])
+def test_onglet_choisi_seul_dessine(page, cle, onglet):
+    at = lancer(page, **{cle: onglet})
+    assert not at.exception, [e.message for e in at.exception]
+    texte = textes(at)
+    manquants = [c for c in ONGLETS[(page, cle, onglet)] if c not in texte]
+    assert not manquants, manquants
+    assert PREMIER_ONGLET[page] not in [h.value for h in at.header]  # the other tabs are not drawn
+
+
 THEMES = {"justice.py": ["justice"], "handicap.py": ["handicap"], "logement.py": ["logement"],
           "sante.py": ["sante", "sante_enquete"], "vigie_formation.py": ["vigie", "formation", "obligation_formation"],
           "citoyennete_mobilite.py": ["citoyennete", "mobilite"],
@@ -73,8 +95,9 @@ def test_appariements_incertains_visibles_sous_les_graphiques(pages):
     assert any("Données brutes" in c for c in legendes)
     assert any("total 142" in c for c in legendes)
     # Cards flag their uncertain pairing visibly (VIGIE cumulated actions, Erasmus, Objectif Planète).
-    for page in ("vigie_formation.py", "citoyennete_mobilite.py", "vie_reseau.py"):
-        at = pages[page]
+    for page, at in [("vigie_formation.py", pages["vigie_formation.py"]),
+                     ("citoyennete_mobilite.py", pages["citoyennete_mobilite.py"]),
+                     ("vie_reseau.py", lancer("vie_reseau.py", onglet_reseau="Objectif Planète"))]:
         assert any("appariement incertain" in m.value for m in at.markdown), page
         assert any("Appariement incertain" in c.value for c in at.caption), page
 

@@ -1,5 +1,5 @@
-"""The thematic pages in chromium with no internet: no exception element, headline figures visible (in every tab),
-charts drawn, no request leaving the machine; screenshots on a laptop (1366×768) and a phone (390×844) saved under
+"""The thematic pages in chromium with no internet: no exception element, headline figures visible (in every tab,
+each tab drawn when chosen and named in the address), charts drawn, no request leaving the machine; screenshots on a laptop (1366×768) and a phone (390×844) saved under
 artifacts/screenshots/thematique-<page>-<format>.png."""
 import pytest
 
@@ -45,8 +45,9 @@ def test_page_thematique_hors_ligne(contexte, app_url, hors_ligne, nom):
     navigateur.capture(page, f"thematique-{nom}-portable")
     for libelle, chiffres in onglets.items():
         page.get_by_role("tab", name=libelle, exact=True).click()
-        page.wait_for_timeout(500)
+        navigateur.attendre(page)  # only the selected tab is drawn: the click reruns the page
         _verifier(page, chiffres)
+        assert "onglet_" in page.url  # the tab is in the address: a link opens the same tab
         navigateur.capture(page, f"thematique-{nom}-onglet-{libelle.split()[0].lower()}")
     assert navigateur.exceptions(page) == []
     assert hors_ligne.bloquees == [], hors_ligne.bloquees
