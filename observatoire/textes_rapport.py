@@ -211,8 +211,8 @@ TEXTES: dict[str, Texte] = {
     "equipe": Texte(
         section="Chiffres clés 2022 – activité de l'équipe",
         contexte=("L'équipe régionale de l'ARML anime le réseau des Missions Locales de Normandie, renforcée en "
-                  "2022 par des salariés mis à disposition par des Missions Locales (justice, handicap, "
-                  "labellisation, finances, ressources humaines, maintenance informatique)."),
+                  "2022 par des salariés mis à disposition par des Missions Locales et par l'ARML Pays de la Loire "
+                  "(justice, handicap, labellisation, finances, ressources humaines, maintenance informatique)."),
         actions=(
             "Le soutien financier renforcé de l'État a permis de consolider l'équipe et de généraliser la "
             "mutualisation entre Missions Locales.",

@@ -93,7 +93,7 @@ def onglet_communication() -> None:
     th.graphique_publie(posts, titre="Publications sur les réseaux sociaux régionaux", cle="reseau_posts",
                         axe="publications", libelles=["Facebook (posts ou partages)", "LinkedIn (posts et articles)",
                                                       "Twitter (tweets)", "Instagram (posts ou stories)"],
-                        lecture=f"Facebook reste le premier canal régional ({posts[0].texte} publications), devant "
+                        lecture=f"Facebook est le premier canal régional ({posts[0].texte} publications), devant "
                                 f"LinkedIn ({posts[1].texte}).")
     supports = th.indicateurs(
         "communication_brochures_engagement", "communication_cartes_visite", "communication_calendriers",
