@@ -20,7 +20,6 @@ with open(ROOT / "data" / "sources" / "indicateurs_publies.csv", encoding="utf-8
 ACTIVITE = ("page Chiffres clés (activité des Missions Locales de l'Observatoire du rapport : entretiens, ateliers, "
             "informations collectives, heures de face-à-face)")
 ATTENDUS_AILLEURS = {
-    "premiers_accueils_part": "page Chiffres clés ou Publics accompagnés (part des premiers accueils)",
     "publics_entretiens_individuels": ACTIVITE,
     "publics_ateliers": ACTIVITE,
     "publics_informations_collectives": ACTIVITE,
