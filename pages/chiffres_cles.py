@@ -52,6 +52,14 @@ def chiffres_publies_2022() -> None:
         with col:
             ui.carte_publiee(p(id_))
 
+    st.subheader("Activité des Missions Locales")
+    ids_activite = ("publics_entretiens_individuels", "publics_ateliers", "publics_informations_collectives",
+                    "publics_heures_face_a_face")
+    for col, id_ in zip(st.columns(4), ids_activite):
+        with col:
+            ui.carte_publiee(p(id_))
+    st.caption(p("publics_heures_face_a_face").note)
+
     with st.expander("Estimations 2021 dérivées des variations publiées"):
         ui.tableau_publies([p("jeunes_accompagnes_2021"), p("premiers_accueils_2021")])
 
