@@ -1,8 +1,7 @@
 """Entries against an objective over a year: the weekly cumulative curve (with statistical secrecy),
 whether the extract of a year is complete, and, for a year in progress, where the year would end.
 
-Used by the page « Contrat d'Engagement Jeune »; the page « Emploi & formation » uses the secrecy of
-territories nested in one another (`secret_emboite`). Everything here works on DataFrames returned by
+Used by the page « Contrat d'Engagement Jeune ». Everything here works on DataFrames returned by
 queries/cej_*.sql and queries/emploi_*.sql, so it can be tested without Streamlit.
 
 Projection methods (stated on screen with their result):
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from observatoire import config, formats, secret
+from observatoire import formats, secret
 
 SEMAINES_RYTHME = 8
 # An extract covers the whole year when its last entry falls in the year's last week: entries are
@@ -185,73 +184,3 @@ def _meme_jour(d: dt.date, annee: int) -> dt.date:
 
 def _n(x, decimales: int | None = 0) -> str:
     return formats.nombre(round(x, decimales) if decimales else round(x), decimales)
-
-
-# --- secrecy of territories nested in one another ----------------------------------------------------
-
-def secret_emboite(df: pd.DataFrame, comptes: list[str], total: str | None = None,
-                   seuil: int | None = None) -> pd.DataFrame:
-    """Cells to hide (boolean DataFrame, same index, columns `comptes` (+ `total`)) in a table holding
-    Missions Locales, departments and the region (column `niveau`: 'mission_locale', 'departement',
-    'region'; column `departement`).
-
-    The equations a reader can write: the Missions Locales of a department add up to it, the departments
-    to the region, and (with `total`) the count columns of a row add up to its total. Primary suppression
-    (1 to N−1) then secondary suppression over all of them (observatoire/secret.py), so that a hidden
-    Mission Locale cannot be recovered from its department shown on another chart or page.
-    """
-    colonnes = list(comptes) + ([total] if total else [])
-    df = df.reset_index(drop=True)
-    nr, nc = len(df), len(colonnes)
-
-    def pos(i: int, j: int) -> int:
-        return i * nc + j
-
-    valeurs = df[colonnes].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float).ravel()
-    lignes: list[secret.Ligne] = []
-    agreges: list[int] = []
-    niveaux = df["niveau"].to_numpy()
-    deps = df["departement"].astype(object).to_numpy()
-    regions = np.flatnonzero(niveaux == "region")
-    dep_rows = {deps[i]: i for i in np.flatnonzero(niveaux == "departement")}
-    for j in range(nc):
-        for dep, i_dep in dep_rows.items():
-            mls = [i for i in np.flatnonzero(niveaux == "mission_locale") if deps[i] == dep]
-            if mls:
-                lignes.append(secret.Ligne(tuple(pos(i, j) for i in mls), pos(i_dep, j)))
-        if len(regions) and dep_rows:
-            lignes.append(secret.Ligne(tuple(pos(i, j) for i in dep_rows.values()), pos(regions[0], j)))
-    if total:
-        for i in range(nr):
-            lignes.append(secret.Ligne(tuple(pos(i, j) for j in range(nc - 1)), pos(i, nc - 1)))
-    for i in range(nr):
-        for j in range(nc):
-            if niveaux[i] != "mission_locale" or (total and j == nc - 1):
-                agreges.append(pos(i, j))
-    masque = secret.supprimer(valeurs, lignes, seuil, totaux=agreges).reshape(nr, nc)
-    return pd.DataFrame(masque, columns=colonnes)
-
-
-def appliquer_secret(df: pd.DataFrame, masque: pd.DataFrame, parts: dict[str, list[str]] | None = None,
-                     pour_graphique: bool = False) -> pd.DataFrame:
-    """`df` with the hidden counts replaced by "secret" (or NaN for a chart, with a column `secret`).
-    `parts`: {share column: the count columns it is computed from} — hidden if any of them is."""
-    out = df.reset_index(drop=True).copy()
-    for col in masque.columns:
-        if pour_graphique:
-            out[col] = pd.to_numeric(out[col], errors="coerce").astype(float).where(~masque[col])
-        else:
-            out[col] = out[col].astype(object).where(~masque[col], secret.SECRET)
-    for part, sources in (parts or {}).items():
-        cache = masque[[c for c in sources if c in masque.columns]].any(axis=1)
-        if pour_graphique:
-            out[part] = pd.to_numeric(out[part], errors="coerce").astype(float).where(~cache)
-        else:
-            out[part] = out[part].astype(object).where(~cache, secret.SECRET)
-    if pour_graphique:
-        out["secret"] = masque.any(axis=1).to_numpy()
-    return out
-
-
-def seuil_texte() -> str:
-    return f"moins de {config.SEUIL_SECRET} jeunes"

@@ -252,3 +252,71 @@ def croisement(df: pd.DataFrame, lignes: str, colonnes: str, valeur: str, seuil:
 def formater(x) -> str:
     """A count or "secret", as text for a table cell."""
     return x if est_secret(x) else formats.nombre(x)
+
+
+# --- territories nested in one another: Missions Locales, departments, region ------------------------
+
+def masque_territoires(df: pd.DataFrame, comptes: Sequence[str],
+                        partitions: Sequence[tuple[str, Sequence[str]]] = ()) -> pd.DataFrame:
+    """Cells to hide among the counts `comptes` of a frame with one row per territory (column `niveau`:
+    'region', 'departement', 'mission_locale'; column `departement`).
+
+    The equations a reader can write are: region = sum of its departments, department = sum of its Missions
+    Locales (for each count column), and for each (total, parts) of `partitions`, total = sum of parts on each
+    row. Primary then secondary suppression over all of them; totals are hidden as complements only when
+    nothing else will do. So the same cells are hidden whatever territory a page shows, and a hidden Mission
+    Locale cannot be recovered from its department shown on another chart or page."""
+    n_lignes, colonnes = len(df), list(comptes)
+    index_col = {c: j for j, c in enumerate(colonnes)}
+
+    def cellule(i: int, col: str) -> int:
+        return i * len(colonnes) + index_col[col]
+
+    niveaux = df["niveau"].to_numpy()
+    deps = df["departement"].to_numpy()
+    region = [i for i in range(n_lignes) if niveaux[i] == "region"]
+    dep_lignes = [i for i in range(n_lignes) if niveaux[i] == "departement"]
+    lignes: list[Ligne] = []
+    totaux: set[int] = set()
+    for col in colonnes:
+        if region and dep_lignes:
+            lignes.append(Ligne(tuple(cellule(i, col) for i in dep_lignes), cellule(region[0], col)))
+            totaux.add(cellule(region[0], col))
+        for d in dep_lignes:
+            mls = [i for i in range(n_lignes) if niveaux[i] == "mission_locale" and deps[i] == deps[d]]
+            if mls:
+                lignes.append(Ligne(tuple(cellule(i, col) for i in mls), cellule(d, col)))
+                totaux.add(cellule(d, col))
+    for total, parties in partitions:
+        for i in range(n_lignes):
+            lignes.append(Ligne(tuple(cellule(i, p) for p in parties), cellule(i, total)))
+            totaux.add(cellule(i, total))
+    valeurs = df[colonnes].to_numpy(dtype=float).ravel()
+    masque = supprimer(valeurs, lignes, totaux=totaux).reshape(n_lignes, len(colonnes))
+    return pd.DataFrame(masque, index=df.index, columns=colonnes)
+
+
+def appliquer_masque(df: pd.DataFrame, masque: pd.DataFrame, parts: dict[str, list[str]] | None = None,
+                     pour_graphique: bool = False) -> pd.DataFrame:
+    """`df` with the hidden counts replaced by "secret" (or NaN for a chart, with a column `secret`).
+    `parts`: {share column: the count columns it is computed from} — hidden if any of them is."""
+    out = df.reset_index(drop=True).copy()
+    masque = masque.reset_index(drop=True)
+    for col in masque.columns:
+        if pour_graphique:
+            out[col] = pd.to_numeric(out[col], errors="coerce").astype(float).where(~masque[col])
+        else:
+            out[col] = out[col].astype(object).where(~masque[col], SECRET)
+    for part, sources in (parts or {}).items():
+        cache = masque[[c for c in sources if c in masque.columns]].any(axis=1)
+        if pour_graphique:
+            out[part] = pd.to_numeric(out[part], errors="coerce").astype(float).where(~cache)
+        else:
+            out[part] = out[part].astype(object).where(~cache, SECRET)
+    if pour_graphique:
+        out["secret"] = masque.any(axis=1).to_numpy()
+    return out
+
+
+def seuil_texte() -> str:
+    return f"moins de {seuil_actif()} jeunes"

@@ -184,45 +184,6 @@ class Part:
     denominateur: str
 
 
-def masque_hierarchique(df: pd.DataFrame, comptes: Sequence[str],
-                        partitions: Sequence[tuple[str, Sequence[str]]] = ()) -> pd.DataFrame:
-    """Cells to hide among the counts `comptes` of a frame with one row per territory (column `niveau`:
-    'region', 'departement', 'mission_locale'; column `departement`).
-
-    The equations a reader can write are: region = sum of its departments, department = sum of its Missions
-    Locales (for each count column), and for each (total, parts) of `partitions`, total = sum of parts on each
-    row. Primary then secondary suppression over all of them (observatoire/secret.py); totals are hidden as
-    complements only when nothing else will do."""
-    n_lignes, colonnes = len(df), list(comptes)
-    index_col = {c: j for j, c in enumerate(colonnes)}
-
-    def cellule(i: int, col: str) -> int:
-        return i * len(colonnes) + index_col[col]
-
-    niveaux = df["niveau"].to_numpy()
-    deps = df["departement"].to_numpy()
-    region = [i for i in range(n_lignes) if niveaux[i] == "region"]
-    dep_lignes = [i for i in range(n_lignes) if niveaux[i] == "departement"]
-    lignes: list[secret.Ligne] = []
-    totaux: set[int] = set()
-    for col in colonnes:
-        if region and dep_lignes:
-            lignes.append(secret.Ligne(tuple(cellule(i, col) for i in dep_lignes), cellule(region[0], col)))
-            totaux.add(cellule(region[0], col))
-        for d in dep_lignes:
-            mls = [i for i in range(n_lignes) if niveaux[i] == "mission_locale" and deps[i] == deps[d]]
-            if mls:
-                lignes.append(secret.Ligne(tuple(cellule(i, col) for i in mls), cellule(d, col)))
-                totaux.add(cellule(d, col))
-    for total, parties in partitions:
-        for i in range(n_lignes):
-            lignes.append(secret.Ligne(tuple(cellule(i, p) for p in parties), cellule(i, total)))
-            totaux.add(cellule(i, total))
-    valeurs = df[colonnes].to_numpy(dtype=float).ravel()
-    masque = secret.supprimer(valeurs, lignes, totaux=totaux).reshape(n_lignes, len(colonnes))
-    return pd.DataFrame(masque, index=df.index, columns=colonnes)
-
-
 def _parts(df: pd.DataFrame, masque: pd.DataFrame, parts: Sequence[Part]) -> pd.DataFrame:
     """Share columns (float, NaN where hidden or undefined)."""
     out = pd.DataFrame(index=df.index)
@@ -323,7 +284,7 @@ def par_territoire(df: pd.DataFrame, f: filtres.Filtres, comptes: dict[str, str]
         df[nom] = df[total] - df[partie]
         cellules.append(nom)
         equations.append((total, [partie, nom]))
-    masque = masque_hierarchique(df, cellules, equations)
+    masque = secret.masque_territoires(df, cellules, equations)
     donnees = pd.concat([df, _parts(df, masque, parts)], axis=1)
     return ParTerritoire(donnees, masque[list(comptes)], dict(comptes), tuple(parts), f)
 

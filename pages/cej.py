@@ -95,9 +95,10 @@ if f.provenance == Provenance.DEMO:
     ui.avertir_demo()
 
 territoires = db.requete("cej_realisation_par_territoire", annee=f.annee)
-masque = projection.secret_emboite(territoires, ["nb_entrees_gj", "nb_entrees_cej"], total="nb_entrees")
-affiche = projection.appliquer_secret(territoires, masque, parts={"realisation_pct": ["nb_entrees"]})
-graphe = projection.appliquer_secret(territoires, masque, parts={"realisation_pct": ["nb_entrees"]},
+masque = secret.masque_territoires(territoires, ["nb_entrees_gj", "nb_entrees_cej", "nb_entrees"],
+                                   [("nb_entrees", ["nb_entrees_gj", "nb_entrees_cej"])])
+affiche = secret.appliquer_masque(territoires, masque, parts={"realisation_pct": ["nb_entrees"]})
+graphe = secret.appliquer_masque(territoires, masque, parts={"realisation_pct": ["nb_entrees"]},
                                      pour_graphique=True)
 niveau_ligne = "region" if f.est_region else f.niveau
 ligne = affiche[(affiche["niveau"] == niveau_ligne) & ((affiche["code"] == f.code) | (niveau_ligne == "region"))].iloc[0]
@@ -218,7 +219,7 @@ if a_objectif:
 
 fin_txt = formats.date(courbe["fin_semaine"].iloc[-1])
 if entrees_secretes:
-    lecture = f"Les entrées {dans} sont couvertes par le secret statistique ({projection.seuil_texte()})."
+    lecture = f"Les entrées {dans} sont couvertes par le secret statistique ({secret.seuil_texte()})."
 elif a_objectif:
     lecture = (f"{dans[0].upper() + dans[1:]}, les entrées cumulées atteignent "
                f"{formats.nombre(courbe['cumul_entrees'].iloc[-1])} au {fin_txt}, soit "
@@ -235,7 +236,7 @@ note_courbe = (("en pointillés gris, la projection linéaire de la fin d'année
                "celles en CEJ à partir du 1er mars")
 if not courbe["publiable"].all():
     note_courbe += (" ; certaines semaines ne sont pas tracées : l'écart avec le point précédent compterait "
-                    f"{projection.seuil_texte()} (secret statistique)")
+                    f"{secret.seuil_texte()} (secret statistique)")
 charts.afficher(graphique_courbe, titre=f"Entrées cumulées semaine après semaine — {f.libelle}",
                 donnees=table_courbe, lecture=lecture, provenance=f.provenance, source=SOURCE_EXTRAITS,
                 cle="cej_courbe", note=note_courbe)

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, exports, filtres, formats, modele, projection, publies, secret, ui
+from observatoire import charts, db, exports, filtres, formats, modele, publies, secret, ui
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 ui.entete(
@@ -126,18 +126,18 @@ CONTRATS = ["nb_contrats_cdi", "nb_contrats_cdd", "nb_contrats_interim"]
 ACTIONS = ["nb_actions_region", "nb_actions_autre"]
 JEUNES = ["nb_jeunes_emploi", "nb_jeunes_alternance", "nb_jeunes_formation"]
 masque = pd.concat([
-    projection.secret_emboite(brut, CONTRATS, total="nb_contrats"),
-    projection.secret_emboite(brut, ACTIONS, total="nb_actions"),
+    secret.masque_territoires(brut, [*CONTRATS, "nb_contrats"], [("nb_contrats", CONTRATS)]),
+    secret.masque_territoires(brut, [*ACTIONS, "nb_actions"], [("nb_actions", ACTIONS)]),
     # young people of the three situations overlap (one may have a contract and a training): no row total
-    *[projection.secret_emboite(brut, [c]) for c in JEUNES],
+    *[secret.masque_territoires(brut, [c]) for c in JEUNES],
 ], axis=1)
 brut = brut.reset_index(drop=True)
 brut["part_interim_pct"] = 100 * brut["nb_contrats_interim"] / brut["nb_contrats"].where(brut["nb_contrats"] > 0)
 brut["part_region_pct"] = 100 * brut["nb_actions_region"] / brut["nb_actions"].where(brut["nb_actions"] > 0)
 PARTS = {"part_interim_pct": ["nb_contrats_interim", "nb_contrats"],
          "part_region_pct": ["nb_actions_region", "nb_actions"]}
-affiche = projection.appliquer_secret(brut, masque, PARTS)
-graphe = projection.appliquer_secret(brut, masque, PARTS, pour_graphique=True)
+affiche = secret.appliquer_masque(brut, masque, PARTS)
+graphe = secret.appliquer_masque(brut, masque, PARTS, pour_graphique=True)
 
 niveau_ligne = "region" if f.est_region else f.niveau
 choix = (affiche["niveau"] == niveau_ligne) & ((affiche["code"] == f.code) | (niveau_ligne == "region"))

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from observatoire import config, demo, formats, modele, projection
+from observatoire import config, demo, formats, modele, projection, secret
 from tests.outils import lancer, textes
 
 PAGE = "cej.py"
@@ -309,7 +309,7 @@ def test_secret_emboite_cache_une_seconde_mission_locale():
         "departement": [None, "14", "27", "14", "14", "27"],
         "nb": [140, 60, 80, 5, 55, 80],
     })
-    masque = projection.secret_emboite(df, ["nb"])
+    masque = secret.masque_territoires(df, ["nb"])
     caches = df.loc[masque["nb"], "nb"].tolist()
     assert 5 in caches and len(caches) >= 2  # the department total would give the 5 back otherwise
     assert not masque.loc[df["niveau"] != "mission_locale", "nb"].any()  # totals stay shown

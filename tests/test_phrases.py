@@ -68,4 +68,4 @@ def test_page_phrases_cles_avec_copie():
     assert not at.exception, [e.message for e in at.exception]
     codes = [c.value for c in at.code]
     assert codes[0] == phrases.phrases(2022, "Normandie")[0].texte  # st.code: one-click copy button
-    assert f"Source : ARML Normandie, Rapport d'activité 2022 – Observatoire" in [c.value for c in at.caption]
+    assert "Source : ARML Normandie, Rapport d'activité 2022 – Observatoire" in [c.value for c in at.caption]

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from observatoire import filtres, secret, thematiques
+from observatoire import filtres, secret
 from tests.outils import ROOT, lancer, textes
 
 N = "\u202f"  # narrow no-break space: thousands separator and before %
@@ -192,7 +192,7 @@ def _hierarchie(valeurs_ml: dict[str, dict[str, int]]) -> pd.DataFrame:
 
 def test_secret_hierarchique_sans_cellule_recalculable():
     df = _hierarchie({"14": {"A": 7, "B": 40, "C": 25}, "27": {"D": 30, "E": 50}, "50": {"F": 3, "G": 5}})
-    masque = thematiques.masque_hierarchique(df, ["nb"])["nb"]
+    masque = secret.masque_territoires(df, ["nb"])["nb"]
     caches = set(df.loc[masque, "code"])
     assert {"A", "F", "G"} <= caches           # primary: 1..10
     assert "50" in caches                       # department 50 totals 8: primary too
@@ -214,7 +214,7 @@ def test_secret_hierarchique_avec_partition():
     df = _hierarchie({"14": {"A": 100, "B": 200}})
     df["autonome"] = [5, 60, 65, 65]
     df["famille"] = [95, 140, 235, 235]
-    masque = thematiques.masque_hierarchique(df, ["nb", "autonome", "famille"],
+    masque = secret.masque_territoires(df, ["nb", "autonome", "famille"],
                                              partitions=[("nb", ["autonome", "famille"])])
     assert masque.loc[0, "autonome"] and masque.loc[0, "famille"]  # A: 5 hidden, and 95 = 100 − 5 too
     assert masque["autonome"].sum() >= 2  # department 14 = A + B: B's count hidden as well
