@@ -4,7 +4,7 @@ and each opens the home page, then Territoires, then the CEJ page. For every loa
 bench/pages.py: script run over, headline visible, charts drawn), no exception element, no request
 leaving the machine. Zero errors expected; p50/p95 of the time to content printed.
 
-Bounded: SESSIONS sessions, 3 pages each, 120 s per page, 10 minutes in all; localhost only.
+Bounded: SESSIONS sessions, 3 pages each, 180 s per page, 15 minutes in all; localhost only.
 
     python -m bench charge                 # BENCH_SESSIONS=25
 """
@@ -18,14 +18,14 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from bench.pages import CONTENU_PRET, url_de
+from bench.pages import CONTENU_PRET, _pid_serveur, url_de
 from observatoire.pages_registre import PAGES
 from tests.browser import navigateur
 
 SESSIONS = int(os.environ.get("BENCH_SESSIONS", "25"))
 PARCOURS = [PAGES[0].fichier, "territoires.py", "cej.py"]
-DELAI_PAGE_MS = 120_000
-DELAI_TOTAL_S = 600
+DELAI_PAGE_MS = 180_000
+DELAI_TOTAL_S = 900
 
 
 async def _session(browser, base: str, numero: int, depart: asyncio.Event) -> list[dict]:
@@ -41,6 +41,7 @@ async def _session(browser, base: str, numero: int, depart: asyncio.Event) -> li
             await route.abort()
 
     page = await ctx.new_page()
+    page.set_default_timeout(DELAI_PAGE_MS)  # navigation included: 25 pages load at once on 2 cores
     await page.route("**/*", filtre)
     await depart.wait()
     mesures = []
@@ -83,16 +84,28 @@ async def _charge(base: str, sessions: int) -> tuple[list[dict], float]:
     return [m for r in resultats for m in r], duree
 
 
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process (/proc/<pid>/stat, fields 14 and 15)."""
+    champs = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(champs[11]) + int(champs[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     if navigateur.chromium() is None:
         print("chromium absent : test de charge impossible (apt-get install chromium)")
         return
     print(f"{SESSIONS} sessions simultanées, chacune : {' → '.join(PARCOURS)} (cache vide au départ) ; "
           f"charge de la machine : {os.getloadavg()[0]:.1f} pour {os.cpu_count()} cœurs", flush=True)
-    with navigateur.serveur_app() as base:
+    port = navigateur.port_libre()
+    with navigateur.serveur_app(port=port) as base:
+        pid = _pid_serveur(port)
+        cpu_avant = _cpu_s(pid)
         mesures, duree = asyncio.run(_charge(base, SESSIONS))
+        cpu_serveur = _cpu_s(pid) - cpu_avant
     erreurs = [m for m in mesures if m["erreur"] or m["ms"] is None]
-    print(f"    {len(mesures)} chargements en {duree:.1f} s, {len(erreurs)} erreur(s)")
+    print(f"    {len(mesures)} chargements en {duree:.1f} s, {len(erreurs)} erreur(s) ; le serveur streamlit a "
+          f"consommé {cpu_serveur:.1f} s de processeur ({100 * cpu_serveur / duree:.0f} % d'un cœur), le reste "
+          f"des {os.cpu_count()} cœurs va aux {SESSIONS} navigateurs simulés sur la même machine")
     print(f"    {'page':<18} {'n':>3} {'p50':>7} {'p95':>7} {'max':>7}  (temps jusqu'au contenu, ms)")
     for fichier in PARCOURS + ["toutes"]:
         t = [m["ms"] for m in mesures if m["ms"] is not None and fichier in (m["page"], "toutes")]
