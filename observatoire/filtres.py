@@ -11,6 +11,7 @@ session_state (persisting across pages of the session) and this module mirrors i
 """
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 
 import pandas as pd
@@ -22,7 +23,16 @@ from observatoire.provenance import Provenance
 CLE_ANNEE = "annee"
 CLE_TERRITOIRE = "territoire"
 REGION = config.REGION  # code of the region inside the app; the URL accepts "normandie"
-DEPARTEMENTS = {"14": "Calvados", "27": "Eure", "50": "Manche", "61": "Orne", "76": "Seine-Maritime"}
+
+
+def _departements() -> dict[str, dict[str, str]]:
+    """data/sources/departements.csv: code -> nom and the forms French sentences need (sujet, de, dans)."""
+    with open(config.SOURCES_DIR / "departements.csv", encoding="utf-8", newline="") as fichier:
+        return {ligne["code_departement"]: ligne for ligne in csv.DictReader(fichier)}
+
+
+DEPARTEMENTS_FR = _departements()
+DEPARTEMENTS = {code: d["nom"] for code, d in DEPARTEMENTS_FR.items()}
 
 
 @dataclass(frozen=True)
@@ -33,6 +43,15 @@ class Filtres:
     libelle: str                 # 'Normandie' | 'Calvados (14)' | 'Mission Locale Caen la Mer Calvados Centre'
     codes_ml: tuple[str, ...]    # the Missions Locales of the territory (all 24 for the region)
     provenance: Provenance       # of the year's extracts: DEMO or EXTRAITS
+
+    @property
+    def dans(self) -> str:
+        """How a sentence places itself in the territory: « en Normandie », « dans l'Eure », « à la Mission Locale … »."""
+        if self.niveau == "region":
+            return f"en {config.REGION}"
+        if self.niveau == "departement":
+            return DEPARTEMENTS_FR[self.code]["dans"]
+        return f"à la {self.libelle}"
 
     @property
     def est_region(self) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from observatoire import config, db, formats, secret
+from observatoire import config, db, filtres, formats, secret
 from observatoire.exports import libelle_territoire
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
@@ -23,16 +23,6 @@ NNBSP = formats.NNBSP
 MENTION_DEMO = "(données de démonstration)"
 SOURCE_EXTRAITS = "Extraits du système d'information des Missions Locales (I-Milo), calcul de l'observatoire"
 SOURCE_DEMO = "Données de démonstration de l'observatoire (calées sur les totaux régionaux publiés)"
-
-# Department names with the article French needs: "les Missions Locales du Calvados", "dans l'Eure".
-DEPARTEMENTS = {
-    "14": ("Le Calvados", "du Calvados", "dans le Calvados"),
-    "27": ("L'Eure", "de l'Eure", "dans l'Eure"),
-    "50": ("La Manche", "de la Manche", "dans la Manche"),
-    "61": ("L'Orne", "de l'Orne", "dans l'Orne"),
-    "76": ("La Seine-Maritime", "de la Seine-Maritime", "en Seine-Maritime"),
-}
-
 
 @dataclass(frozen=True)
 class Phrase:
@@ -79,10 +69,11 @@ def territoire(code: str | None, nb_missions_locales: int) -> Territoire:
     if code == config.REGION:
         return Territoire(code, "La Normandie", f"par les {nb_missions_locales} Missions Locales de Normandie",
                           "en Normandie", "region", config.REGION)
-    if code in DEPARTEMENTS:
-        sujet, de, dans = DEPARTEMENTS[code]
-        return Territoire(code, sujet, f"par les {nb_missions_locales} Missions Locales {de}", dans, "departement",
-                          sujet.split(" ", 1)[-1].removeprefix("L'"))
+    if code in filtres.DEPARTEMENTS_FR:
+        d = filtres.DEPARTEMENTS_FR[code]
+        return Territoire(code, d["sujet"][0].upper() + d["sujet"][1:],
+                          f"par les {nb_missions_locales} Missions Locales {d['de']}", d["dans"], "departement",
+                          d["nom"])
     nom = libelle_territoire(code)
     return Territoire(code, f"La {nom}", f"par la {nom}", f"à la {nom}", "mission_locale", nom)
 

@@ -83,9 +83,7 @@ with st.expander("Les autres chiffres publiés : écart à l'objectif, animation
 
 # --- the chosen territory, from the extracts ----------------------------------------------------------
 
-DANS = {"14": "dans le Calvados", "27": "dans l'Eure", "50": "dans la Manche", "61": "dans l'Orne",
-        "76": "en Seine-Maritime"}
-dans = "en Normandie" if f.est_region else DANS.get(f.code, "") if f.niveau == "departement" else f"à la {f.libelle}"
+dans = f.dans
 SOURCE_EXTRAITS = ("Extraits du système d'information des Missions Locales (entrées en dispositif, objectifs)"
                    if f.provenance == Provenance.EXTRAITS
                    else "Données de démonstration (extraits générés par l'observatoire)")

@@ -116,9 +116,7 @@ if f.provenance == Provenance.DEMO:
 SOURCE = ("Extraits du système d'information des Missions Locales (table situations)"
           if f.provenance == Provenance.EXTRAITS
           else "Données de démonstration (extraits générés par l'observatoire, table situations)")
-DANS = {"14": "dans le Calvados", "27": "dans l'Eure", "50": "dans la Manche", "61": "dans l'Orne",
-        "76": "en Seine-Maritime"}
-dans = "en Normandie" if f.est_region else DANS.get(f.code, "") if f.niveau == "departement" else f"à la {f.libelle}"
+dans = f.dans
 Dans = dans[0].upper() + dans[1:]
 
 brut = db.requete("emploi_formation_par_territoire", annee=f.annee)

@@ -22,10 +22,7 @@ if f.provenance == Provenance.DEMO:
 NORMANDIE = "Normandie"
 COMPARER = not f.est_region
 # How a sentence opens for the territory shown: « En Normandie, … », « Dans l'Eure, … », « À la Mission Locale …, … ».
-DANS_DEPARTEMENT = {"14": "Dans le Calvados", "27": "Dans l'Eure", "50": "Dans la Manche", "61": "Dans l'Orne",
-                    "76": "En Seine-Maritime"}
-PREFIXE = ("En Normandie" if f.est_region else DANS_DEPARTEMENT.get(f.code, f"Dans le territoire {f.libelle}")
-           if f.niveau == "departement" else f"À la {f.libelle}")
+PREFIXE = f.dans[0].upper() + f.dans[1:]
 TOUS = publies.tous()
 
 # Published figures a regional cell of this page equals (tests/test_demo.py checks the equality over the

@@ -10,9 +10,7 @@ missions_locales as (
 ),
 
 departements as (
-    select * from (values
-        ('14', 'Calvados'), ('27', 'Eure'), ('50', 'Manche'), ('61', 'Orne'), ('76', 'Seine-Maritime')
-    ) as d(departement, nom)
+    select code_departement as departement, nom from departements
 ),
 
 entrees as (

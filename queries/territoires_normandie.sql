@@ -6,16 +6,14 @@ missions_locales as (
     select code_ml, nom, departement from missions_locales
 ),
 
-departements as (
-    select * from (values
-        ('14', 'Calvados'), ('27', 'Eure'), ('50', 'Manche'), ('61', 'Orne'), ('76', 'Seine-Maritime')
-    ) as d(code, nom)
+departements_normands as (
+    select code_departement as code, nom from departements
 ),
 
 final as (
     select 'Normandie' as code, 'Normandie' as libelle, 'region' as niveau, null as departement, 0 as ordre
     union all
-    select code, nom || ' (' || code || ')', 'departement', code, 1 from departements
+    select code, nom || ' (' || code || ')', 'departement', code, 1 from departements_normands
     union all
     select code_ml, nom, 'mission_locale', departement, 2 from missions_locales
 )
