@@ -39,7 +39,7 @@ th.graphique_publie(
 
 th.entete_territoires(f, "Jeunes accompagnés ayant une RQTH dans les extraits, par département et par Mission Locale.")
 pt = th.par_territoire(
-    db.requete("handicap_par_territoire", annee=f.annee), f,
+    db.requete("jeunes_par_territoire", annee=f.annee), f,
     comptes={"nb_jeunes": "Jeunes accompagnés", "nb_rqth": "Jeunes avec une RQTH"},
     parts=[th.Part("part_rqth_pct", "Part des jeunes avec une RQTH", "nb_rqth", "nb_jeunes")],
     complements={"nb_sans_rqth": ("nb_jeunes", "nb_rqth")},

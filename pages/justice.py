@@ -29,7 +29,7 @@ th.graphique_publie(
 th.entete_territoires(f, "Jeunes accompagnés repérés comme placés sous main de justice dans les extraits, "
                          "par Mission Locale et par département.")
 pt = th.par_territoire(
-    db.requete("justice_par_territoire", annee=f.annee), f,
+    db.requete("jeunes_par_territoire", annee=f.annee), f,
     comptes={"nb_jeunes": "Jeunes accompagnés", "nb_jsmj": "JSMJ",
              "nb_jsmj_sans_diplome": "JSMJ sans diplôme", "nb_jsmj_mineurs": "JSMJ mineurs"},
     parts=[th.Part("part_jsmj_pct", "Part des JSMJ parmi les jeunes accompagnés", "nb_jsmj", "nb_jeunes"),

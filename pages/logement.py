@@ -30,7 +30,7 @@ th.graphique_publie(
 
 th.entete_territoires(f, "Situation de logement des jeunes accompagnés dans les extraits, par département et par "
                          "Mission Locale.")
-donnees = db.requete("logement_par_territoire", annee=f.annee)
+donnees = db.requete("jeunes_par_territoire", annee=f.annee)
 comptes = {"nb_jeunes": "Jeunes accompagnés", "nb_parents_famille": "Parents ou famille",
            "nb_autonome": "Logement autonome", "nb_precaire": "Précarité ou situation complexe"}
 parties = ["nb_parents_famille", "nb_autonome", "nb_precaire"]

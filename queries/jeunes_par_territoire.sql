@@ -1,8 +1,7 @@
--- Housing situation of the young people supported in year $annee, for each Mission Locale, each department and
--- the region (grouping sets). Counts of young people: nb_jeunes (all), and by situation nb_autonome,
--- nb_parents_famille, nb_precaire, nb_logement_non_renseigne (unknown) — the four add up to nb_jeunes, which the
--- page's secondary suppression relies on. Shares are computed by the page after statistical secrecy.
--- Every Mission Locale is a row, even with no young person (a true 0).
+-- Young people supported in year $annee and the counts of the thematic pages, for each Mission Locale, each
+-- department and the region (grouping sets): RQTH (handicap), placed under court supervision (justice: JSMJ,
+-- of whom minors and without diploma), housing situation (logement). Counts only: pages compute shares after
+-- statistical secrecy. Every Mission Locale is a row, even with no young person (a true 0).
 with
 
 missions_locales as (
@@ -10,13 +9,19 @@ missions_locales as (
 ),
 
 jeunes_annee as (
-    select code_ml, coalesce(logement, 'non_renseigne') as logement
+    select
+        code_ml,
+        rqth,
+        sous_main_justice,
+        age,
+        niveau,
+        coalesce(logement, 'non_renseigne') as logement  -- optional column: unknown is a category
     from jeunes
     where annee = $annee
 ),
 
 jeunes_territoire as (
-    select m.departement, m.code_ml, j.logement
+    select m.departement, m.code_ml, j.* exclude (code_ml)
     from missions_locales as m
     left join jeunes_annee as j using (code_ml)
 ),
@@ -27,6 +32,10 @@ comptes as (
         code_ml,
         grouping(departement, code_ml) as regroupement,  -- 0: Mission Locale, 1: department, 3: region
         count(logement) as nb_jeunes,
+        count(*) filter (where rqth) as nb_rqth,
+        count(*) filter (where sous_main_justice) as nb_jsmj,
+        count(*) filter (where sous_main_justice and age < 18) as nb_jsmj_mineurs,
+        count(*) filter (where sous_main_justice and niveau = 'sans_diplome') as nb_jsmj_sans_diplome,
         count(*) filter (where logement = 'autonome') as nb_autonome,
         count(*) filter (where logement = 'parents_famille') as nb_parents_famille,
         count(*) filter (where logement = 'precaire') as nb_precaire,
@@ -40,14 +49,10 @@ final as (
         case regroupement when 0 then 'mission_locale' when 1 then 'departement' else 'region' end as niveau,
         departement,
         coalesce(code_ml, departement, 'Normandie') as code,
-        nb_jeunes,
-        nb_autonome,
-        nb_parents_famille,
-        nb_precaire,
-        nb_logement_non_renseigne
+        * exclude (departement, code_ml, regroupement)
     from comptes
 )
 
-select niveau, departement, code, nb_jeunes, nb_autonome, nb_parents_famille, nb_precaire, nb_logement_non_renseigne
+select *
 from final
 order by niveau = 'mission_locale', niveau = 'departement', departement, code
