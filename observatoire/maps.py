@@ -150,6 +150,9 @@ def carte_choroplethe(niveau: str, valeurs: pd.DataFrame, classes: Classes | Non
     m = folium.Map(location=CENTRE_NORMANDIE, zoom_start=8, tiles=None, control_scale=True,
                    zoom_snap=0.25, prefer_canvas=False)
     _hors_ligne(m)
+    # Leaflet's scale shows kilometres and miles: French readers need only the first.
+    m.get_root().header.add_child(folium.Element(
+        "<style>.leaflet-control-scale-line + .leaflet-control-scale-line {display: none;}</style>"))
     if fond_osm:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (nécessite internet)", control=False).add_to(m)
 

@@ -120,12 +120,20 @@ ui.entete(
 )
 sources = sources_disponibles()
 
+# The territory chosen elsewhere in the app (sidebar, shared link ?territoire=14) opens its panel here.
+partage = st.query_params.get(filtres.CLE_TERRITOIRE) or st.session_state.get(filtres.CLE_TERRITOIRE)
+if SELECTION not in st.session_state and partage in filtres.DEPARTEMENTS:
+    st.session_state[SELECTION] = {"niveau": "departement", "code": partage}
+elif SELECTION not in st.session_state and partage and "-" in str(partage):
+    st.session_state[SELECTION] = {"niveau": "mission_locale", "code": partage}
+niveau_partage = (st.session_state.get(SELECTION) or {}).get("niveau", "departement")
+
 c1, c2, c3, c4 = st.columns([1.2, 2.2, 1, 1.5])
 with c1:
     # Cutting, indicator and year live in the URL, so a link (e.g. from the CEJ page) opens this exact map.
     libelles_niveaux = {code: lib for lib, code in NIVEAUX.items()}
     niveau = filtres.choix_dans_url(st.radio, "Découpage", list(libelles_niveaux), cle="decoupage",
-                                    defaut="departement", format_func=libelles_niveaux.get, horizontal=True)
+                                    defaut=niveau_partage, format_func=libelles_niveaux.get, horizontal=True)
 proposes = {i.colonne: i for i in INDICATEURS if i.source in sources}
 with c2:
     indicateur = proposes[filtres.choix_dans_url(st.selectbox, "Indicateur", list(proposes), cle="indicateur",
@@ -156,9 +164,13 @@ prov_indicateur = provenances.get(indicateur.source)
 if Provenance.DEMO in provenances.values():
     ui.avertir_demo()
 
-# Selection: the last territory clicked on the map, or chosen in the list; kept across reruns.
+# Selection: the last territory clicked on the map, or chosen in the list; kept across reruns, and shared
+# with the other pages (their sidebar territory follows the map).
 selection = st.session_state.get(SELECTION)
 code_choisi = selection["code"] if selection and selection.get("niveau") == niveau and selection.get("code") in noms else None
+if code_choisi and st.session_state.get(filtres.CLE_TERRITOIRE) != code_choisi:
+    st.session_state[filtres.CLE_TERRITOIRE] = code_choisi
+    st.query_params[filtres.CLE_TERRITOIRE] = code_choisi
 
 valeurs = pd.DataFrame({"code": list(noms)})
 brutes = territoires[indicateur.colonne].reindex(valeurs["code"])

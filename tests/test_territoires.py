@@ -252,3 +252,23 @@ def test_un_lien_ouvre_la_carte_demandee():
     assert at.session_state["indicateur"] == "realisation_cej_pct"
     assert "entrées (GJ + CEJ) — 2022" in textes(at)  # the legend's title
     assert at.session_state["decoupage"] == "mission_locale"
+
+
+def test_le_territoire_choisi_ailleurs_ouvre_sa_fiche_et_la_carte_le_partage():
+    from streamlit.testing.v1 import AppTest
+
+    from tests.outils import APP
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["territoire"] = "76-ROU"
+    at.run()
+    at.switch_page("pages/territoires.py").run()
+    assert not at.exception
+    assert at.session_state["decoupage"] == "mission_locale"
+    assert "Mission Locale de l'Agglomération Rouennaise" in [h.value for h in at.subheader]
+    # A click on the map (as st_folium reports it) becomes the territory of every page.
+    at.session_state["territoire_selectionne"] = {"niveau": "mission_locale", "code": "14-CAE"}
+    at.run()
+    assert at.session_state["territoire"] == "14-CAE"
+    at.switch_page("pages/publics.py").run()
+    assert at.selectbox(key="territoire").value == "14-CAE"

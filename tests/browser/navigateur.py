@@ -100,10 +100,22 @@ def ouvrir(contexte, url: str, hors_ligne: Hors_ligne | None = None):
     return page
 
 
-def capture(page, nom: str) -> Path:
+def capture(page, nom: str, hauteur_max: int = 12_000) -> Path:
+    """A PNG of the whole page. Streamlit scrolls inside its main block, so `full_page` alone stops at the
+    first screen: the viewport is stretched to the content's height for the shot, then put back."""
     CAPTURES.mkdir(parents=True, exist_ok=True)
     chemin = CAPTURES / f"{nom}.png"
-    page.screenshot(path=str(chemin), full_page=True)
+    taille = page.viewport_size
+    hauteur = page.evaluate("() => Math.max(...[...document.querySelectorAll("
+                            "\"[data-testid='stMain'], [data-testid='stSidebarContent']\")].map(e => e.scrollHeight), 0)")
+    if taille and hauteur > taille["height"]:
+        page.set_viewport_size({"width": taille["width"], "height": min(hauteur + 40, hauteur_max)})
+        page.wait_for_timeout(600)  # charts re-lay out to the new size
+    try:
+        page.screenshot(path=str(chemin), full_page=True)
+    finally:
+        if taille:
+            page.set_viewport_size(taille)
     return chemin
 
 
