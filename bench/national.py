@@ -360,6 +360,8 @@ def preparer(taille: str, params: Parametres = Parametres(), racine: Path = CACH
     dossier = racine / taille
     attendu = {**asdict(params), "annees": list(params.annees), "taille": taille}
     if _a_jour(dossier, attendu):
+        # The reference tables follow data/build (a table added since, e.g. departements): copied again.
+        _referentiels(dossier / "build", [] if taille == "region_1an" else referentiel_ml(params.nb_ml))
         return dossier
     if taille == "national_10ans":
         if dossier.exists():
