@@ -106,9 +106,9 @@ def ouvrir_mesurer(browser, base: str, page_def: PageDef, timeout_ms: int = 60_0
             temps.append(temps_jusqu_au_contenu(page, page_def, timeout_ms))
         return {"ms": temps[0], "ms_cache": temps[1:], "exceptions": navigateur.exceptions(page),
                 "bloquees": hors_ligne.bloquees}
-    except Exception as exc:
+    except Exception as exc:  # e.g. no headline because the page failed: say why if the page shows it
         return {"ms": None, "ms_cache": [], "erreur": f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}",
-                "exceptions": [], "bloquees": hors_ligne.bloquees}
+                "exceptions": navigateur.exceptions(page), "bloquees": hors_ligne.bloquees}
     finally:
         ctx.close()
 
@@ -218,10 +218,14 @@ def main() -> None:
         m = memoire_echelle_nationale()
         print(f"\n    Application sur les extraits nationaux ({m['taille']}, "
               f"{m['lignes']['jeunes']:,} jeunes) : chaque page ouverte une fois".replace(",", " "))
+        manques_nationaux: list[str] = []
         for fichier, r in m["pages"].items():
             etat = f"{_ms(r['ms'])} ms" if r["ms"] is not None else r.get("erreur", "échec")
             if r["exceptions"]:
-                etat += f" — exception : {r['exceptions'][0][:100]}"
+                etat += f" — exception : {r['exceptions'][0].splitlines()[0][:100]}"
+                manques_nationaux.append(f"{fichier} : exception sur les extraits nationaux")
+            elif r["ms"] is None:
+                manques_nationaux.append(f"{fichier} : contenu non affiché sur les extraits nationaux")
             print(f"        {fichier.removesuffix('.py'):<26} contenu en {etat}")
         rss, pic = m["fin"]["VmRSS"], m["fin"]["VmHWM"]
         ok = pic < CIBLE_RSS_MO
@@ -229,6 +233,7 @@ def main() -> None:
               f"toutes les pages, pic {pic:.0f} Mo — cible < {CIBLE_RSS_MO} Mo {'✓' if ok else '✗'}")
         if not ok:
             manques.append(f"mémoire : pic {pic:.0f} Mo à l'échelle nationale")
+        manques += manques_nationaux
     print("\nCibles manquées :" if manques else "\nToutes les cibles des pages sont tenues.")
     for m_ in manques:
         print(f"  - {m_}")
