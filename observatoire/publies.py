@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import streamlit as st
 
-from observatoire import db, formats
+from observatoire import config, db, formats
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 CLE_AFFICHES = "_indicateurs_affiches"
@@ -44,6 +45,13 @@ class Indicateur:
 
 
 def tous() -> dict[str, Indicateur]:
+    return dict(_tous(db.version_donnees(), str(config.BUILD_DIR)))
+
+
+@lru_cache(maxsize=4)
+def _tous(version: str, build_dir: str) -> dict[str, Indicateur]:
+    # Built once per data version (Indicateur is frozen): pages ask for dozens of figures per run, and
+    # rebuilding the 248 of them each time was a fifth of the Publics page's server time (bench.pages).
     df = db.requete("indicateurs_publies")
     return {r["id"]: Indicateur(**{k: r[k] for k in Indicateur.__dataclass_fields__})
             for r in df.to_dict("records")}
