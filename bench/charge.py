@@ -23,13 +23,17 @@ from observatoire.pages_registre import PAGES
 from tests.browser import navigateur
 
 SESSIONS = int(os.environ.get("BENCH_SESSIONS", "25"))
+# BENCH_CHARGE_ONGLETS=1: the sessions are tabs of one context (one HTTP and code cache for all), which
+# spares the simulated browsers, not the server: each tab is still its own Streamlit session.
+ONGLETS = os.environ.get("BENCH_CHARGE_ONGLETS") == "1"
 PARCOURS = [PAGES[0].fichier, "territoires.py", "cej.py"]
 DELAI_PAGE_MS = 180_000
 DELAI_TOTAL_S = 900
 
 
-async def _session(browser, base: str, numero: int, depart: asyncio.Event) -> list[dict]:
-    ctx = await browser.new_context(viewport={"width": 1366, "height": 768}, locale="fr-FR")
+async def _session(browser, base: str, numero: int, depart: asyncio.Event, partage=None) -> list[dict]:
+    """One person: their own context (empty cache), or a tab of a shared context (cache shared)."""
+    ctx = partage or await browser.new_context(viewport={"width": 1366, "height": 768}, locale="fr-FR")
     bloquees: list[str] = []
 
     async def filtre(route):
@@ -63,7 +67,10 @@ async def _session(browser, base: str, numero: int, depart: asyncio.Event) -> li
                 m["erreur"] = (m["erreur"] or "") + f" requêtes hors machine : {bloquees[avant:][:2]}"
             mesures.append(m)
     finally:
-        await ctx.close()
+        if partage is None:
+            await ctx.close()
+        else:
+            await page.close()
     return mesures
 
 
@@ -74,7 +81,9 @@ async def _charge(base: str, sessions: int) -> tuple[list[dict], float]:
         browser = await p.chromium.launch(executable_path=navigateur.chromium(), headless=True,
                                           args=navigateur.ARGS_CHROMIUM)
         depart = asyncio.Event()
-        taches = [asyncio.create_task(_session(browser, base, i, depart)) for i in range(sessions)]
+        partage = (await browser.new_context(viewport={"width": 1366, "height": 768}, locale="fr-FR")
+                   if ONGLETS else None)
+        taches = [asyncio.create_task(_session(browser, base, i, depart, partage)) for i in range(sessions)]
         await asyncio.sleep(1.0)  # every context ready, then all at once
         t0 = time.monotonic()
         depart.set()
@@ -94,7 +103,8 @@ def main() -> None:
     if navigateur.chromium() is None:
         print("chromium absent : test de charge impossible (apt-get install chromium)")
         return
-    print(f"{SESSIONS} sessions simultanées, chacune : {' → '.join(PARCOURS)} (cache vide au départ) ; "
+    print(f"{SESSIONS} sessions simultanées ({'onglets d’un même contexte' if ONGLETS else 'un contexte chacune'}), "
+          f"chacune : {' → '.join(PARCOURS)} (cache vide au départ) ; "
           f"charge de la machine : {os.getloadavg()[0]:.1f} pour {os.cpu_count()} cœurs", flush=True)
     port = navigateur.port_libre()
     with navigateur.serveur_app(port=port) as base:

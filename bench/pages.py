@@ -38,7 +38,7 @@ CONTENU_PRET = """(titre) => {
   const h1 = [...document.querySelectorAll("[data-testid='stMain'] h1")].find(h => h.innerText.includes(titre));
   if (!h1 || !h1.offsetParent) return false;
   const graphiques = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")];
-  if (!graphiques.every(g => g.querySelector('svg, canvas'))) return false;
+  if (!graphiques.every(g => !g.offsetParent || g.querySelector('svg, canvas'))) return false;  // shown ones
   return performance.now();
 }"""
 

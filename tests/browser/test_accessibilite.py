@@ -70,9 +70,11 @@ def _graphiques(page) -> list[dict]:
 @pytest.mark.parametrize("page_def", PAGES, ids=[p.fichier.removesuffix(".py") for p in PAGES])
 def test_page_accessible(contexte, app_url, source_axe, page_def):
     page = navigateur.ouvrir(contexte, url_de(app_url, page_def.fichier))
-    # Charts and the map paint after the script run: wait until every chart has drawn.
+    # Charts and the map paint after the script run: wait until every shown chart has drawn (one in a
+    # tab not chosen is not laid out and draws only when shown).
     page.wait_for_function("""() => [...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
-                                      .every(g => g.querySelector('svg, canvas'))""", timeout=30_000)
+                                      .every(g => !g.offsetParent || g.querySelector('svg, canvas'))""",
+                           timeout=30_000)
     page.wait_for_timeout(500)
     cadres = [page.main_frame] + [f for f in page.frames if f is not page.main_frame
                                   and f.url.startswith(app_url)]
