@@ -91,10 +91,6 @@ def charger_pandas(build_dir: Path) -> dict[str, pd.DataFrame]:
     return frames
 
 
-def _p_territoire_annees(d, annee=None, **_):
-    return pd.DataFrame({"annee": sorted(d["jeunes"]["annee"].unique(), reverse=True)})
-
-
 def _p_indicateurs_publies(d, **_):
     df = d["indicateurs_publies"].sort_values(["theme", "id"]).copy()
     df["formule"] = df["formule"].fillna("")
@@ -309,7 +305,6 @@ EQUIVALENTS_PANDAS = {
     "publics_repartitions": _p_publics_repartitions,
     "chiffres_cles_territoire": _p_chiffres_cles_territoire,
     "indicateurs_publies": _p_indicateurs_publies,
-    "territoire_annees": _p_territoire_annees,
     "territoire_cej": _p_territoire_cej,
     "territoire_jeunes": _p_territoire_jeunes,
     "territoire_population": _p_territoire_population,
