@@ -82,13 +82,28 @@ class Hors_ligne:
 
 
 def attendre(page, timeout_ms: int = 60_000) -> None:
-    """Waits until Streamlit has finished its script run (and a little for the front end to paint)."""
-    page.wait_for_timeout(300)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
-                           timeout=timeout_ms, state="attached")
-    page.wait_for_timeout(300)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
-                           timeout=timeout_ms, state="attached")
+    """Waits until Streamlit has finished its script run and the front end has painted it: no element
+    still marked stale from the previous run, no lazy component still showing its skeleton. On a loaded
+    machine the script state alone says "notRunning" before the last elements are drawn."""
+    for _ in range(2):
+        page.wait_for_timeout(300)
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
+                               timeout=timeout_ms, state="attached")
+        page.wait_for_function(
+            "() => !document.querySelector(\"[data-stale='true'], [data-testid='stSkeleton']\")",
+            timeout=timeout_ms)
+
+
+def texte_affiche(page, attendus: list[str], timeout_ms: int = 20_000) -> str:
+    """The main block's text once every expected string is in it (or after timeout_ms, for the
+    assertion to report what is missing): a browser paints in steps, a one-shot read can be early."""
+    principal = page.locator("[data-testid='stMain']")
+    limite = time.monotonic() + timeout_ms / 1000
+    while True:
+        texte = principal.inner_text()
+        if all(a.lower() in texte.lower() for a in attendus) or time.monotonic() > limite:
+            return texte
+        page.wait_for_timeout(250)
 
 
 def ouvrir(contexte, url: str, hors_ligne: Hors_ligne | None = None):

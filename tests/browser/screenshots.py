@@ -24,8 +24,8 @@ def main() -> int:
     problemes = []
     with navigateur.serveur_app() as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chemin, headless=True, args=navigateur.ARGS_CHROMIUM)
-        for nom_format, (l, h) in FORMATS.items():
-            ctx = browser.new_context(viewport={"width": l, "height": h}, locale="fr-FR")
+        for nom_format, (largeur, hauteur) in FORMATS.items():
+            ctx = browser.new_context(viewport={"width": largeur, "height": hauteur}, locale="fr-FR")
             for page_def in PAGES:
                 hors_ligne = navigateur.Hors_ligne()
                 page = navigateur.ouvrir(ctx, f"{base}/{chemin_url(page_def.fichier)}", hors_ligne)

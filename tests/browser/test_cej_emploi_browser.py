@@ -51,7 +51,7 @@ def test_page_lisible_hors_ligne(ecran, app_url, chemin):
     # the page itself never scrolls sideways
     assert page.evaluate("document.documentElement.scrollWidth") <= largeur
 
-    texte = page.locator("[data-testid='stMain']").inner_text()
+    texte = navigateur.texte_affiche(page, attendus)
     for attendu in attendus:
         assert attendu.lower() in texte.lower(), attendu
     assert "publié (rapport 2022)" in texte and "démonstration" in texte

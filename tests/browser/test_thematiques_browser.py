@@ -24,12 +24,8 @@ PAGES = {
 }
 
 
-def _texte_principal(page) -> str:
-    return page.locator("[data-testid='stMain']").inner_text()
-
-
 def _verifier(page, attendus: list[str]) -> None:
-    texte = _texte_principal(page)
+    texte = navigateur.texte_affiche(page, attendus)
     manquants = [a for a in attendus if a not in texte]
     assert not manquants, manquants
 
