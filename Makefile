@@ -10,6 +10,7 @@ run: setup
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
 test: setup
+	$(PY) -m ruff check --quiet .
 	$(PY) -m pytest -q tests
 
 setup: $(VENV)/.installed vendor data

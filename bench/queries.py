@@ -465,7 +465,7 @@ def travailleur(taille: str, n: int) -> dict:
             r["pandas"]["ecart"] = memes_resultats(sql_res[nom], fn(frames, **params))
         except Exception as exc:
             r["pandas"] = {"erreur": f"{type(exc).__name__}: {exc}"[:150]}
-    del frames
+    frames = None  # the pandas copy is released before the profiles run
     if taille == TAILLE_CIBLE:
         for nom, r in resultats.items():
             d = r.get("duckdb")
@@ -491,9 +491,9 @@ def imprimer(mesures: list[dict]) -> list[str]:
     """The table, then the targets; returns the list of missed targets."""
     manques = []
     for m in mesures:
-        l = {t: f"{n:,}".replace(",", " ") for t, n in m["lignes"].items()}
-        print(f"\n--- {m['taille']} : {national.TAILLES[m['taille']]} — jeunes {l['jeunes']}, "
-              f"entrées {l['entrees_dispositif']}, situations {l['situations']} ---")
+        lignes = {t: f"{n:,}".replace(",", " ") for t, n in m["lignes"].items()}
+        print(f"\n--- {m['taille']} : {national.TAILLES[m['taille']]} — jeunes {lignes['jeunes']}, "
+              f"entrées {lignes['entrees_dispositif']}, situations {lignes['situations']} ---")
         print(f"    pandas : chargement unique {m['pandas_chargement_s']:.1f} s, RSS après chargement "
               f"{m['rss_pandas_charge_mo']:.0f} Mo (processus à {m['rss_base_mo']:.0f} Mo au départ, "
               f"{m['rss_duckdb_mo']:.0f} Mo après les requêtes DuckDB)")

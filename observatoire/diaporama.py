@@ -29,9 +29,9 @@ NOM_PIED = "Pied de page"
 MARGE = Inches(0.5)
 
 
-def _texte(slide, x, y, l, h, texte: str, taille: int, gras=False, couleur=NOIR, nom: str | None = None,
+def _texte(slide, x, y, larg, haut, texte: str, taille: int, gras=False, couleur=NOIR, nom: str | None = None,
            alignement=PP_ALIGN.LEFT, ancre=MSO_ANCHOR.TOP):
-    boite = slide.shapes.add_textbox(x, y, l, h)
+    boite = slide.shapes.add_textbox(x, y, larg, haut)
     if nom:
         boite.name = nom
     cadre = boite.text_frame
@@ -102,8 +102,9 @@ def _image(slide, diapo: presentation.Diapo, x, y, largeur, hauteur) -> None:
     png = vlc.vegalite_to_png(diapo.graphique.to_dict(), scale=2)
     l_px, h_px = Image.open(io.BytesIO(png)).size
     echelle = min(largeur / l_px, hauteur / h_px)
-    l, h = Emu(int(l_px * echelle)), Emu(int(h_px * echelle))
-    image = slide.shapes.add_picture(io.BytesIO(png), x + (largeur - l) // 2, y + (hauteur - h) // 2, l, h)
+    larg, haut = Emu(int(l_px * echelle)), Emu(int(h_px * echelle))
+    image = slide.shapes.add_picture(io.BytesIO(png), x + (largeur - larg) // 2, y + (hauteur - haut) // 2,
+                                     larg, haut)
     image.name = f"Graphique {diapo.cle}"
     image._element.nvPicPr.cNvPr.set("descr", diapo.lecture)  # alternative text for screen readers
 

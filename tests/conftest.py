@@ -1,5 +1,10 @@
-"""Test session set-up: the data build is up to date before any test reads it (a no-op when it is)."""
+"""Test session set-up: the data build is up to date before any test reads it (a no-op when it is);
+the temporary data folder the import tests write to."""
+import shutil
+
 import pytest
+
+from observatoire import config
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -7,3 +12,16 @@ def donnees_construites():
     from observatoire import build
 
     build.construire()
+
+
+@pytest.fixture
+def donnees(tmp_path, monkeypatch):
+    """A copy of data/ (build only: sources stay read-only in the repository) that config points to."""
+    data = tmp_path / "data"
+    shutil.copytree(config.BUILD_DIR, data / "build")
+    monkeypatch.setattr(config, "DATA_DIR", data)
+    monkeypatch.setattr(config, "BUILD_DIR", data / "build")
+    monkeypatch.setattr(config, "DEMO_DIR", data / "build" / "demo")
+    monkeypatch.setattr(config, "EXTRAITS_DIR", data / "extraits")
+    monkeypatch.setattr(config, "SAUVEGARDES_DIR", data / "sauvegardes")
+    return data

@@ -6,31 +6,17 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from observatoire import config, ingest
+from observatoire import ingest
 from observatoire import ingest_exemples as ex
 from observatoire.ingest_rapport import PROBLEMES
 
 ENTETES_JEUNES = ex.ENTETES["jeunes"]
-
-
-@pytest.fixture
-def donnees(tmp_path, monkeypatch):
-    """A copy of data/ (build only: sources stay read-only in the repository) that config points to."""
-    data = tmp_path / "data"
-    shutil.copytree(config.BUILD_DIR, data / "build")
-    monkeypatch.setattr(config, "DATA_DIR", data)
-    monkeypatch.setattr(config, "BUILD_DIR", data / "build")
-    monkeypatch.setattr(config, "DEMO_DIR", data / "build" / "demo")
-    monkeypatch.setattr(config, "EXTRAITS_DIR", data / "extraits")
-    monkeypatch.setattr(config, "SAUVEGARDES_DIR", data / "sauvegardes")
-    return data
 
 
 def empreinte(dossier: Path) -> dict[str, str]:

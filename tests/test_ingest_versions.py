@@ -9,7 +9,7 @@ import pytest
 
 from observatoire import config, db, ingest, ingest_versions
 from observatoire import ingest_exemples as ex
-from tests.test_ingest import csv_table, donnees, empreinte, lancer, lire_parquet  # noqa: F401 (fixture)
+from tests.test_ingest import csv_table, empreinte, lancer, lire_parquet
 
 CIBLE = "extraits/jeunes/annee=2023.parquet"
 
