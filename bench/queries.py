@@ -389,7 +389,7 @@ def profiler(build_dir: Path, nom: str, params: dict) -> dict:
     PROFILS.mkdir(parents=True, exist_ok=True)
     sortie = PROFILS / f"{nom}.json"
     con = duckdb.connect(config={"threads": 2})
-    for name, paths in db._tables(build_dir).items():
+    for name, paths in db.vues(build_dir).items():
         con.read_parquet(paths, hive_partitioning=False, union_by_name=True).create_view(name)
     con.execute("PRAGMA enable_profiling = 'json'")
     con.execute("SET profiling_output = $f", {"f": str(sortie)})
@@ -419,7 +419,7 @@ def profiler(build_dir: Path, nom: str, params: dict) -> dict:
     for racine in arbre.get("operator") or [arbre]:
         parcourir(racine)
     operateurs.sort(reverse=True)
-    return {"total_ms": total_ms, "fichier": str(sortie.relative_to(config.ROOT)), "operateurs": operateurs[:5]}
+    return {"total_ms": total_ms, "fichier": str(sortie.relative_to(config.ROOT)), "operateurs": operateurs[:int(os.environ.get("BENCH_OPERATEURS", "5"))]}
 
 
 def travailleur(taille: str, n: int) -> dict:

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from observatoire import config
+from observatoire import config, derive
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _lock = threading.Lock()
@@ -60,12 +60,20 @@ def version_donnees(build_dir: Path | None = None) -> str:
     return str(hash(tuple(stamps)))
 
 
+def vues(build_dir: Path) -> dict[str, list[str]]:
+    """Every view of the connection and its files: the tables, then the derived tables (observatoire/derive.py),
+    built here when their inputs changed, i.e. once per data version."""
+    tables = _tables(build_dir)
+    return {**tables, **derive.preparer(tables, build_dir)}
+
+
 def _connecter(build_dir: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={"threads": 2})
-    for name, paths in _tables(build_dir).items():
+    for name, paths in vues(build_dir).items():
         con.read_parquet(paths, hive_partitioning=False, union_by_name=True).create_view(name)
     # Lock down: the SQL can read the data folders and nothing else, and cannot undo this.
-    con.execute("SET allowed_directories = $dirs", {"dirs": [f"{r}/" for r in _racines(build_dir)]})
+    dossiers = [*_racines(build_dir), derive.dossier(build_dir)]
+    con.execute("SET allowed_directories = $dirs", {"dirs": [f"{r}/" for r in dossiers]})
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
     return con

@@ -131,6 +131,7 @@ def importer(fichiers: list[str | Path], table: str | None = None, annee: int | 
                     bilan.version = appliquer(remplacements, operation)
                 finally:
                     shutil.rmtree(preparation, ignore_errors=True)
+                _preparer_tables_derivees(dire)
         except OperationEnCours as exc:
             dire(f"Import impossible : {exc}. Aucune donnée n'a été modifiée.")
             bilan.code = OCCUPE
@@ -138,6 +139,17 @@ def importer(fichiers: list[str | Path], table: str | None = None, annee: int | 
     dire(f"Import terminé. Version {bilan.version} : pour revenir à l'état d'avant, "
          f"make restore VERSION={bilan.version}")
     return bilan
+
+
+def _preparer_tables_derivees(dire) -> None:
+    """Builds the derived tables of the new data now, so the first visitor does not wait for them. The data
+    is already in place: a failure here is only reported (the app builds them at its next connection)."""
+    from observatoire import db, derive
+
+    try:
+        derive.preparer(db._tables(config.BUILD_DIR), config.BUILD_DIR)
+    except Exception as exc:  # noqa: BLE001 — never turn an accepted import into a failure
+        dire(f"Note : tables dérivées non préparées ({exc}) ; elles le seront à la première consultation.")
 
 
 def _deja_importe(chemin: Path, table: str | None, annee: int | None) -> str | None:
@@ -204,6 +216,7 @@ def restaurer(version: str, dire=print) -> Bilan:
                 bilan.version = appliquer(remplacements, {"operation": "restauration", "version_restauree": version})
             finally:
                 shutil.rmtree(preparation, ignore_errors=True)
+            _preparer_tables_derivees(dire)
     except VersionInconnue as exc:
         dire(f"Restauration impossible : {exc}")
         bilan.code = USAGE

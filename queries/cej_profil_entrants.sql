@@ -3,31 +3,15 @@
 -- men, live in a QPV, and started a training action in the year (the report's "18 % ont fait ou sont en
 -- formation", read as: entrants with a training action in the year — scope uncertain, as in the demo).
 -- Counts of young people; the page computes the shares after secrecy.
+-- From the derived table `parcours` (one row per young person, Mission Locale and year, with the young
+-- person's sex and QPV from `jeunes` and whether they had a training action that year, in any Mission Locale).
 with
 
-entrants as (
-    select distinct id_jeune, code_ml
-    from entrees_dispositif
-    where annee = $annee
-),
-
-jeunes_annee as (
-    select id_jeune, sexe, qpv, provenance from jeunes where annee = $annee
-),
-
-en_formation as (
-    select distinct id_jeune from situations where annee = $annee and type = 'formation'
-),
-
 decrits as (
-    select
-        e.code_ml,
-        j.sexe,
-        coalesce(j.qpv, false) as qpv,
-        f.id_jeune is not null as en_formation
-    from entrants as e
-    left join jeunes_annee as j using (id_jeune)
-    left join en_formation as f using (id_jeune)
+    select code_ml, sexe, coalesce(qpv, false) as qpv, coalesce(formation_annee, false) as en_formation
+    from parcours
+    where annee = $annee
+      and nb_entrees_gj + nb_entrees_cej > 0
 ),
 
 perimetres as (
@@ -56,6 +40,6 @@ select
     nb_hommes::bigint as nb_hommes,
     nb_qpv::bigint as nb_qpv,
     nb_en_formation::bigint as nb_en_formation,
-    (select min(provenance) from jeunes_annee) as provenance
+    (select min(provenance) from jeunes_par_ml where annee = $annee) as provenance
 from final
 order by perimetre = 'region', perimetre

@@ -3,29 +3,16 @@
 -- (Missions Locales $codes_ml) and in the whole region ('non_renseigne' when the housing is unknown): counts (nb_jeunes) and shares of the perimeter's
 -- young people (part_pct, %). Every category present in the region appears for both perimeters, so that
 -- a true 0 is a row (not a gap) and secrecy can treat each breakdown with its total.
+-- Read from the derived table `profils_jeunes`: one row per Mission Locale and combination of
+-- characteristics (queries/derives/profils_jeunes.sql), so the million rows of a national year are not
+-- read at each page view.
 with
 
-jeunes_annee as (
-    select
-        code_ml,
-        provenance,
-        tranche_age,
-        niveau,
-        sexe,
-        coalesce(logement, 'non_renseigne') as logement,  -- optional column: unknown is a category
-        case when rqth then 'oui' else 'non' end as rqth,
-        case when qpv then 'oui' else 'non' end as qpv,
-        case when zrr then 'oui' else 'non' end as zrr
-    from jeunes
-    where annee = $annee
-),
-
--- one row per combination of characteristics (a few thousand at most, whatever the number of young
--- people): every breakdown is a sum over it, so the million rows of a national year are read once
 profils as (
     select code_ml in $codes_ml as dans_territoire, tranche_age, niveau, sexe, logement, rqth, qpv, zrr,
-           count(*) as nb_jeunes
-    from jeunes_annee
+           sum(nb_jeunes) as nb_jeunes
+    from profils_jeunes
+    where annee = $annee
     group by all
 ),
 
@@ -62,7 +49,7 @@ final as (
         -- share in percent of the perimeter's young people
         100.0 * coalesce(c.nb_jeunes, 0)
             / nullif(sum(coalesce(c.nb_jeunes, 0)) over (partition by g.perimetre, g.dimension), 0) as part_pct,
-        (select min(provenance) from jeunes_annee) as provenance
+        (select min(provenance) from profils_jeunes where annee = $annee) as provenance
     from grille as g
     left join comptes as c using (perimetre, dimension, modalite)
 )
