@@ -47,4 +47,4 @@ restore: setup
 	$(PY) -m observatoire restore $(VERSION)
 
 clean:
-	rm -rf data/build static/vendor .pytest_cache
+	rm -rf data/build data/derive static/vendor .pytest_cache
