@@ -2,6 +2,8 @@
 and the one way a page shows a chart: title, chart, one-line reading, data table, provenance."""
 from __future__ import annotations
 
+import os
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -50,14 +52,26 @@ def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: st
     """
     st.subheader(titre)
     # The description becomes the chart's accessible name (aria-label), read by screen readers.
-    st.altair_chart(chart.properties(title="", description=f"{titre}. {lecture}"), theme=None, width="stretch",
-                    key=f"graph_{cle}")
+    dessiner(chart.properties(title="", description=f"{titre}. {lecture}"), cle=f"graph_{cle}")
     st.markdown(f"**À retenir :** {lecture}")
     st.badge(provenance.libelle, icon=provenance.icone, color=provenance.couleur)
     st.caption(f"Source : {source}" + (f" — {note}" if note else ""))
     with st.expander("Voir les données du graphique"):
         st.dataframe(donnees, hide_index=True, width="stretch")
     _exports(chart, titre=titre, donnees=donnees, source=source, provenance=provenance, cle=cle)
+
+
+def spec(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec of a chart, with the registered theme. Altair checks every spec against the
+    Vega-Lite JSON schema, a third of a chart-heavy page's server time: the tests check them all
+    (OBSERVATOIRE_VALIDER_GRAPHIQUES=1, set by tests/conftest.py), the running app trusts its own code."""
+    return chart.to_dict(validate=os.environ.get("OBSERVATOIRE_VALIDER_GRAPHIQUES") == "1")
+
+
+def dessiner(chart: alt.TopLevelMixin, cle: str) -> None:
+    """Draws a chart from its spec (st.vega_lite_chart: the same drawing as st.altair_chart, without the
+    schema validation it cannot skip)."""
+    st.vega_lite_chart(spec=spec(chart), theme=None, width="stretch", key=cle)
 
 
 def _exports(chart, **kwargs) -> None:

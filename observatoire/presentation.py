@@ -492,7 +492,7 @@ def afficher(d: Diapo, numero: int, total: int, perimetre: str) -> None:
         with gauche:
             chiffres(d.chiffres[:4], serre=len(d.chiffres) > 3)
         with droite:
-            st.altair_chart(_graphique_grand(d), theme=None, width="stretch", key=f"diapo_{d.cle}")
+            charts.dessiner(_graphique_grand(d), cle=f"diapo_{d.cle}")
             st.markdown(f'<p class="diapo-lecture">{html.escape(d.lecture, quote=False)}</p>', unsafe_allow_html=True)
     else:
         colonnes = st.columns(max(1, len(d.chiffres)), gap="large")

@@ -139,11 +139,13 @@ def graphique(g: pd.DataFrame, titre_axe: str = "Part des jeunes accompagnés") 
     barres = base.mark_bar().encode(x=x)
     valeurs = base.mark_text(align="left", dx=4, color="#1a1a1a").encode(
         x=x, text=alt.Text("part:Q", format=".1%")).transform_filter("isValid(datum.part)")
-    secrets = base.mark_text(align="left", dx=4, color=charts.ORANGE, fontStyle="italic").encode(
-        x=alt.datum(0), text=alt.value(secret.SECRET)).transform_filter("!isValid(datum.part)")
+    couches = [barres, valeurs]
+    if g["part"].isna().any():  # a layer costs Altair time at every page view: only when a bar is hidden
+        couches.append(base.mark_text(align="left", dx=4, color=charts.ORANGE, fontStyle="italic").encode(
+            x=alt.datum(0), text=alt.value(secret.SECRET)).transform_filter("!isValid(datum.part)"))
     # The app fits the whole chart (axes and legend included) in this height: room for each bar, then the rest.
     n = g["modalite_libelle"].nunique() * (2 if COMPARER else 1)
-    return alt.layer(barres, valeurs, secrets).properties(height=22 * n + 50 + (30 if COMPARER else 0))
+    return alt.layer(*couches).properties(height=22 * n + 50 + (30 if COMPARER else 0))
 
 
 def tableau(g: pd.DataFrame, dimension: str) -> pd.DataFrame:

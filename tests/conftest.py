@@ -1,10 +1,15 @@
 """Test session set-up: the data build is up to date before any test reads it (a no-op when it is);
 the temporary data folder the import tests write to."""
+import os
 import shutil
 
 import pytest
 
 from observatoire import config
+
+# Every chart spec drawn during the tests (AppTest and the browser tests' server) is checked against
+# the Vega-Lite schema; the running app skips that check (observatoire/charts.py).
+os.environ["OBSERVATOIRE_VALIDER_GRAPHIQUES"] = "1"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -32,3 +32,4 @@ def test_dates_en_francais():
 
     assert formats.date(dt.date(2022, 12, 5)) == "5 décembre 2022"
     assert formats.date("2022-03-01", court=True) == "1 mars 2022"
+

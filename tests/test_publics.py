@@ -124,6 +124,9 @@ def test_secret_dans_un_petit_territoire(monkeypatch):
                 assert (g.loc[g[colonne] == "secret", "Part"] == "secret").all()
     assert vus >= 2
     assert "secret" in textes(at) or vus
+    # the charts write "secret" where a bar is hidden, and only those charts carry that layer
+    specs = [e.proto.spec for e in at.get("vega_lite_chart")]
+    assert 0 < sum('"text": {"value": "secret"}' in s.replace('":{', '": {') for s in specs) < len(specs)
 
 
 def test_la_note_des_annees_dit_ce_qui_est_reel_et_ce_qui_est_demonstration():
