@@ -5,8 +5,8 @@ For each size a worker process (so that memory of one size does not leak into th
   1. runs each query through the app's own runner without its cache (db._executer: the cached DuckDB
      connection with its views, a fresh cursor, bound parameters), 1 warm-up then N timed runs;
   2. loads the extract tables once into pandas DataFrames (the "pandas way": read the parquet files,
-     then filter and group), and runs the pandas equivalent written below for the main queries, checking
-     that it returns the same result as the SQL;
+     then filter and group), and runs the pandas equivalent of each query (bench/equivalents_pandas.py),
+     checking that it returns the same result as the SQL;
   3. samples the process's resident memory (VmRSS) every 2 ms during each query: "RSS max" is the peak.
 Parameters come from each query's own $params, given typical values (VALEURS_TYPES); a query needing a
 parameter not in that table is listed as skipped, never run with a guess.
@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from bench import national
+from bench.equivalents_pandas import EQUIVALENTS_PANDAS
 from observatoire import config, db, derive, modele
 
 CIBLE_P95_MS = 100.0           # every dashboard query at 11 million rows
@@ -75,8 +76,9 @@ def requetes_du_tableau_de_bord() -> set[str]:
 
 
 # --- The pandas way -----------------------------------------------------------------------------------
-# Frames loaded once per size (read_parquet of every year file, concatenated), then each function
-# filters and groups them as an analyst would, returning the same columns as the SQL.
+# Frames loaded once per size (read_parquet of every year file, concatenated), then the function of each
+# query in bench/equivalents_pandas.py filters and groups them as an analyst would, returning the same
+# columns, rows and values as the SQL (tests/test_bench_equivalents.py checks it for every query).
 
 LIT_EXTRAITS = re.compile(r"\b(from|join)\s+(jeunes|entrees_dispositif|situations|objectifs_cej|"
                           r"parcours|jeunes_par_ml|profils_jeunes)\b", re.I)
@@ -91,226 +93,6 @@ def charger_pandas(build_dir: Path) -> dict[str, pd.DataFrame]:
     for nom, fichiers in db._tables(build_dir).items():
         frames[nom] = pd.concat([pd.read_parquet(f) for f in fichiers], ignore_index=True)
     return frames
-
-
-def _p_indicateurs_publies(d, **_):
-    df = d["indicateurs_publies"].sort_values(["theme", "id"]).copy()
-    df["formule"] = df["formule"].fillna("")
-    df["note"] = df["note"].fillna("")
-    return df[["id", "theme", "libelle", "valeur", "unite", "annee", "perimetre", "source", "statut",
-               "formule", "note"]]
-
-
-def _population(d, niveau):
-    c = d["communes"].merge(d["ml_communes"], on="code_commune")
-    c["code"] = c["departement"] if niveau == "departement" else c["code_ml"]
-    return c
-
-
-def _p_territoire_population(d, niveau, **_):
-    c = _population(d, niveau)
-    g = c.groupby("code").agg(population_2017=("population", "sum"), nb_communes=("code_commune", "size"))
-    g = g.reset_index().assign(niveau_ligne="territoire")
-    region = pd.DataFrame({"code": ["Normandie"], "niveau_ligne": ["region"],
-                           "population_2017": [g["population_2017"].sum()], "nb_communes": [g["nb_communes"].sum()]})
-    return pd.concat([g, region], ignore_index=True)[["code", "niveau_ligne", "population_2017", "nb_communes"]]
-
-
-def _avec_region(g: pd.DataFrame, region: dict) -> pd.DataFrame:
-    g = g.reset_index().assign(niveau_ligne="territoire")
-    return pd.concat([g, pd.DataFrame([{"code": "Normandie", "niveau_ligne": "region", **region}])],
-                     ignore_index=True)
-
-
-def _p_territoire_jeunes(d, annee, niveau, **_):
-    j = d["jeunes"]
-    j = j[j["annee"] == annee]
-    code = j["code_ml"].str[:2] if niveau == "departement" else j["code_ml"]
-    j = j.assign(code=code, sd=j["niveau"] == "sans_diplome", ext=j["provenance"] == "extraits")
-
-    def comptes(x):
-        return {"nb_jeunes": x["id_jeune"].nunique(), "nb_sans_diplome": x.loc[x["sd"], "id_jeune"].nunique(),
-                "nb_qpv": x.loc[x["qpv"], "id_jeune"].nunique(), "nb_rqth": x.loc[x["rqth"], "id_jeune"].nunique(),
-                "depuis_extraits": bool(x["ext"].all())}
-
-    par_code = pd.DataFrame.from_dict({k: comptes(x) for k, x in j.groupby("code")}, orient="index")
-    par_code.index.name = "code"
-    df = _avec_region(par_code, comptes(j))
-    pop = _population(d, niveau).groupby("code")["population"].sum()
-    df["population_2017"] = df["code"].map(pop)
-    df.loc[df["niveau_ligne"] == "region", "population_2017"] = pop.sum()
-    for n in ("sans_diplome", "qpv", "rqth"):
-        df[f"part_{n}_pct"] = 100.0 * df[f"nb_{n}"] / df["nb_jeunes"].replace(0, np.nan)
-    df["jeunes_pour_1000_hab"] = 1000.0 * df["nb_jeunes"] / df["population_2017"].replace(0, np.nan)
-    return df[["code", "niveau_ligne", "nb_jeunes", "nb_sans_diplome", "nb_qpv", "nb_rqth", "part_sans_diplome_pct",
-               "part_qpv_pct", "part_rqth_pct", "jeunes_pour_1000_hab", "population_2017", "depuis_extraits"]]
-
-
-def _p_territoire_cej(d, annee, niveau, **_):
-    e = d["entrees_dispositif"]
-    e = e[e["annee"] == annee]
-    entrees = e.assign(cej=e["dispositif"] == "CEJ", gj=e["dispositif"] == "GJ",
-                       ext=e["provenance"] == "extraits").groupby("code_ml").agg(
-        nb_entrees_cej=("cej", "sum"), nb_entrees_gj=("gj", "sum"), ext_e=("ext", "all"))
-    o = d["objectifs_cej"]
-    o = o[o["annee"] == annee]
-    objectifs = o.assign(ext=o["provenance"] == "extraits").groupby("code_ml").agg(
-        objectif_cej=("objectif", lambda x: x.sum(min_count=1)), ext_o=("ext", "all"))
-    ml = d["missions_locales"][["code_ml", "departement"]].merge(entrees, on="code_ml", how="left")
-    ml = ml.merge(objectifs, on="code_ml", how="left")
-    ml["code"] = ml["departement"] if niveau == "departement" else ml["code_ml"]
-    ml["nb_entrees_cej"] = ml["nb_entrees_cej"].fillna(0)
-    ml["nb_entrees_gj"] = ml["nb_entrees_gj"].fillna(0)
-    ml["depuis_extraits"] = ml["ext_e"].fillna(True).astype(bool) & ml["ext_o"].fillna(True).astype(bool)
-    # SQL's sum over no non-null value is null (a Mission Locale without objective), not 0
-    somme = {"nb_entrees_cej": "sum", "nb_entrees_gj": "sum", "objectif_cej": lambda x: x.sum(min_count=1),
-             "depuis_extraits": "all"}
-    par_code = ml.groupby("code").agg(somme)
-    df = _avec_region(par_code, {"nb_entrees_cej": ml["nb_entrees_cej"].sum(), "nb_entrees_gj": ml["nb_entrees_gj"].sum(),
-                                 "objectif_cej": ml["objectif_cej"].sum(min_count=1),
-                                 "depuis_extraits": ml["depuis_extraits"].all()})
-    df["nb_entrees_gj_cej"] = df["nb_entrees_gj"] + df["nb_entrees_cej"]
-    df["realisation_cej_pct"] = 100.0 * df["nb_entrees_gj_cej"] / df["objectif_cej"].replace(0, np.nan)
-    return df[["code", "niveau_ligne", "nb_entrees_cej", "nb_entrees_gj", "nb_entrees_gj_cej", "objectif_cej",
-               "realisation_cej_pct", "depuis_extraits"]]
-
-
-def _p_chiffres_cles_territoire(d, annee, territoire, **_):
-    ml = d["missions_locales"]
-    codes = ml.loc[(territoire == "Normandie") | (ml["departement"] == territoire) | (ml["code_ml"] == territoire),
-                   "code_ml"]
-    j = d["jeunes"]
-    j = j[j["annee"].isin([annee, annee - 1]) & j["code_ml"].isin(codes)]
-    ja, jp = j[j["annee"] == annee], j[j["annee"] == annee - 1]
-    e = d["entrees_dispositif"]
-    e = e[(e["annee"] == annee) & e["code_ml"].isin(codes)]
-    s = d["situations"]
-    s = s[(s["annee"] == annee) & s["code_ml"].isin(codes)]
-    o = d["objectifs_cej"]
-    o = o[(o["annee"] == annee) & o["code_ml"].isin(codes)]
-    nb = lambda x: x["id_jeune"].nunique()  # noqa: E731
-    ligne = {
-        "annee": annee, "nb_missions_locales": len(codes),
-        "nb_jeunes": nb(ja), "nb_jeunes_annee_precedente": nb(jp),
-        "nb_premiers_accueils": nb(ja[ja["premier_accueil"]]),
-        "nb_premiers_accueils_annee_precedente": nb(jp[jp["premier_accueil"]]),
-        "nb_femmes": nb(ja[ja["sexe"] == "F"]), "nb_sans_diplome": nb(ja[ja["niveau"] == "sans_diplome"]),
-        "nb_qpv": nb(ja[ja["qpv"]]), "nb_zrr": nb(ja[ja["zrr"]]), "nb_rqth": nb(ja[ja["rqth"]]),
-        "nb_logement_precaire": nb(ja[ja["logement"] == "precaire"]),
-        "nb_sous_main_justice": nb(ja[ja["sous_main_justice"].fillna(False).astype(bool)]),
-        "nb_entrees_gj": int((e["dispositif"] == "GJ").sum()), "nb_entrees_cej": int((e["dispositif"] == "CEJ").sum()),
-        "objectif_cej": o["objectif"].sum() if len(o) else None,
-        "nb_jeunes_emploi": nb(s[s["type"] == "emploi"]), "nb_jeunes_alternance": nb(s[s["type"] == "alternance"]),
-        "nb_jeunes_formation": nb(s[s["type"] == "formation"]),
-    }
-    jeunes_ext = len(ja) > 0 and bool((ja["provenance"] == "extraits").all())
-    entrees_ext = bool((e["provenance"] == "extraits").all())
-    ligne["provenance"] = "extraits" if jeunes_ext and entrees_ext else "démonstration"
-    return pd.DataFrame([ligne])
-
-
-DIMENSIONS_PUBLICS = ("tranche_age", "niveau", "sexe", "logement", "rqth", "qpv", "zrr")
-
-
-def _p_publics_repartitions(d, annee, codes_ml, **_):
-    """Each characteristic of the year's young people, for the selected Missions Locales and for all; every
-    category of the whole on both sides; shares in %."""
-    j = d["jeunes"]
-    j = j[j["annee"] == annee]
-    dans_territoire = j["code_ml"].isin(codes_ml)
-    parts = []
-    for dimension in DIMENSIONS_PUBLICS:
-        if dimension in ("rqth", "qpv", "zrr"):
-            modalite = j[dimension].map({True: "oui", False: "non"})
-        elif dimension == "logement":
-            modalite = j[dimension].fillna("non_renseigne")
-        else:
-            modalite = j[dimension]
-        grille = sorted(modalite.unique())
-        for perimetre, m in (("territoire", modalite[dans_territoire]), ("region", modalite)):
-            comptes = m.value_counts().reindex(grille, fill_value=0)
-            total = comptes.sum()
-            parts.append(pd.DataFrame({"perimetre": perimetre, "dimension": dimension, "modalite": grille,
-                                       "nb_jeunes": comptes.to_numpy(),
-                                       "part_pct": 100.0 * comptes.to_numpy() / total if total else np.nan}))
-    df = pd.concat(parts, ignore_index=True)
-    df["provenance"] = j["provenance"].min()
-    return df
-
-
-def _p_publics_effectifs(d, annee, codes_ml, **_):
-    j = d["jeunes"]
-    j = j[j["annee"] == annee]
-    t = j[j["code_ml"].isin(codes_ml)]
-    return pd.DataFrame({"perimetre": ["territoire", "region"], "nb_jeunes": [len(t), len(j)],
-                         "nb_premiers_accueils": [int(t["premier_accueil"].sum()), int(j["premier_accueil"].sum())],
-                         "provenance": j["provenance"].min()})
-
-
-def _entrees_cej(d, annee):
-    e = d["entrees_dispositif"]
-    e = e[e["annee"] == annee]
-    debut_cej = pd.Timestamp("2022-03-01").date()
-    dates = e["date_entree"]
-    return e[((e["dispositif"] == "GJ") & (dates < debut_cej)) | ((e["dispositif"] == "CEJ") & (dates >= debut_cej))]
-
-
-def _p_cej_entrees_par_jour(d, annee, codes_ml, **_):
-    e = _entrees_cej(d, annee)
-    e = e[e["code_ml"].isin(codes_ml)]
-    g = e.assign(gj=e["dispositif"] == "GJ", cej=e["dispositif"] == "CEJ").groupby("date_entree").agg(
-        nb_entrees_gj=("gj", "sum"), nb_entrees_cej=("cej", "sum"), nb_entrees=("gj", "size")).reset_index()
-    g["cumul_entrees"] = g["nb_entrees"].cumsum()
-    return g.sort_values("date_entree")
-
-
-def _p_cej_realisation_par_territoire(d, annee, **_):
-    e = _entrees_cej(d, annee)
-    entrees = e.assign(gj=e["dispositif"] == "GJ", cej=e["dispositif"] == "CEJ").groupby("code_ml").agg(
-        nb_entrees_gj=("gj", "sum"), nb_entrees_cej=("cej", "sum"))
-    o = d["objectifs_cej"]
-    objectifs = o[o["annee"] == annee].groupby("code_ml")["objectif"].sum().rename("objectif_cej")
-    ml = d["missions_locales"][["code_ml", "nom", "departement"]].join(entrees, on="code_ml").join(objectifs, on="code_ml")
-    ml[["nb_entrees_gj", "nb_entrees_cej"]] = ml[["nb_entrees_gj", "nb_entrees_cej"]].fillna(0)
-    noms_dep = {"14": "Calvados", "27": "Eure", "50": "Manche", "61": "Orne", "76": "Seine-Maritime"}
-
-    def objectif(x):  # known only when every Mission Locale of the group has one
-        return x["objectif_cej"].sum() if x["objectif_cej"].notna().all() else np.nan
-
-    lignes = [{"niveau": "region", "code": "Normandie", "libelle": "Normandie", "libelle_court": "Normandie",
-               "departement": None, "nb_entrees_gj": ml["nb_entrees_gj"].sum(),
-               "nb_entrees_cej": ml["nb_entrees_cej"].sum(), "objectif_cej": objectif(ml)}]
-    for dep, x in ml.groupby("departement"):
-        nom = noms_dep.get(dep)
-        lignes.append({"niveau": "departement", "code": dep, "libelle": f"{nom} ({dep})" if nom else None,
-                       "libelle_court": nom, "departement": dep, "nb_entrees_gj": x["nb_entrees_gj"].sum(),
-                       "nb_entrees_cej": x["nb_entrees_cej"].sum(), "objectif_cej": objectif(x)})
-    court = ml["nom"].str.replace(r"^Mission Locale (de l'|de la |des |du |de )?", "", n=1, regex=True)
-    for r, c in zip(ml.itertuples(), court):
-        lignes.append({"niveau": "mission_locale", "code": r.code_ml, "libelle": r.nom, "libelle_court": c,
-                       "departement": r.departement, "nb_entrees_gj": r.nb_entrees_gj,
-                       "nb_entrees_cej": r.nb_entrees_cej, "objectif_cej": r.objectif_cej})
-    df = pd.DataFrame(lignes)
-    df["nb_entrees"] = df["nb_entrees_gj"] + df["nb_entrees_cej"]
-    df["realisation_pct"] = 100.0 * df["nb_entrees"] / df["objectif_cej"].replace(0, np.nan)
-    df["provenance"] = e["provenance"].min()
-    df["ordre"] = df["niveau"].map({"region": 0, "departement": 1, "mission_locale": 2})
-    df = df.sort_values(["ordre", "departement", "code"])
-    return df[["niveau", "code", "libelle", "libelle_court", "departement", "nb_entrees_gj", "nb_entrees_cej",
-               "nb_entrees", "objectif_cej", "realisation_pct", "provenance"]]
-
-
-EQUIVALENTS_PANDAS = {
-    "cej_entrees_par_jour": _p_cej_entrees_par_jour,
-    "cej_realisation_par_territoire": _p_cej_realisation_par_territoire,
-    "publics_effectifs": _p_publics_effectifs,
-    "publics_repartitions": _p_publics_repartitions,
-    "chiffres_cles_territoire": _p_chiffres_cles_territoire,
-    "indicateurs_publies": _p_indicateurs_publies,
-    "territoire_cej": _p_territoire_cej,
-    "territoire_jeunes": _p_territoire_jeunes,
-    "territoire_population": _p_territoire_population,
-}
 
 
 def memes_resultats(sql: pd.DataFrame, pdf: pd.DataFrame) -> str:
