@@ -454,8 +454,8 @@ def _p_cej_realisation_par_territoire(d, annee, **_):
 
 
 def _p_cej_profil_entrants(d, annee, codes_ml, **_):
-    """Entrants into the GJ or the CEJ of the year, one per young person and Mission Locale where they entered
-    (as the query counts them): sex and QPV from `jeunes`, a training action that year in any Mission Locale."""
+    """Entrants into the GJ or the CEJ of the year, counted once per young person in each perimeter: sex and
+    QPV from `jeunes`, a training action that year in any Mission Locale."""
     e = _annee(d["entrees_dispositif"], annee)
     entrants = e.loc[e["dispositif"].isin(["GJ", "CEJ"]), ["id_jeune", "code_ml"]].drop_duplicates()
     j = _annee(d["jeunes"], annee)
@@ -464,6 +464,7 @@ def _p_cej_profil_entrants(d, annee, codes_ml, **_):
     entrants["en_formation"] = entrants["id_jeune"].isin(s.loc[s["type"] == "formation", "id_jeune"])
 
     def comptes(x):
+        x = x.drop_duplicates("id_jeune")
         return {"nb_entrants": len(x), "nb_femmes": int(x["sexe"].eq("F").sum()),
                 "nb_hommes": int(x["sexe"].eq("H").sum()), "nb_qpv": int(x["qpv"].eq(True).sum()),
                 "nb_en_formation": int(x["en_formation"].sum())}

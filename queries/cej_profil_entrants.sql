@@ -8,7 +8,8 @@
 with
 
 decrits as (
-    select code_ml, sexe, coalesce(qpv, false) as qpv, coalesce(formation_annee, false) as en_formation
+    select id_jeune, code_ml, nb_ml, sexe, coalesce(qpv, false) as qpv,
+           coalesce(formation_annee, false) as en_formation
     from parcours
     where annee = $annee
       and nb_entrees_gj + nb_entrees_cej > 0
@@ -20,17 +21,46 @@ perimetres as (
     select 'region' as perimetre, * from decrits
 ),
 
+-- Young people, not entries: one seen in a single Mission Locale that year (nb_ml = 1, nearly everyone)
+-- is one row; one who entered in several is counted once per perimeter. Sex, QPV and training are the
+-- young person's, the same on each of their rows.
+une_ml as (
+    select
+        perimetre,
+        count(*) as nb_entrants,
+        count(*) filter (where sexe = 'F') as nb_femmes,
+        count(*) filter (where sexe = 'H') as nb_hommes,
+        count(*) filter (where qpv) as nb_qpv,
+        count(*) filter (where en_formation) as nb_en_formation
+    from perimetres
+    where nb_ml = 1
+    group by perimetre
+),
+
+plusieurs_ml as (
+    select
+        perimetre,
+        count(distinct id_jeune) as nb_entrants,
+        count(distinct id_jeune) filter (where sexe = 'F') as nb_femmes,
+        count(distinct id_jeune) filter (where sexe = 'H') as nb_hommes,
+        count(distinct id_jeune) filter (where qpv) as nb_qpv,
+        count(distinct id_jeune) filter (where en_formation) as nb_en_formation
+    from perimetres
+    where nb_ml > 1
+    group by perimetre
+),
+
 final as (
     select
         p.perimetre,
-        count(d.perimetre) as nb_entrants,
-        count(d.perimetre) filter (where d.sexe = 'F') as nb_femmes,
-        count(d.perimetre) filter (where d.sexe = 'H') as nb_hommes,
-        count(d.perimetre) filter (where d.qpv) as nb_qpv,
-        count(d.perimetre) filter (where d.en_formation) as nb_en_formation
+        coalesce(u.nb_entrants, 0) + coalesce(m.nb_entrants, 0) as nb_entrants,
+        coalesce(u.nb_femmes, 0) + coalesce(m.nb_femmes, 0) as nb_femmes,
+        coalesce(u.nb_hommes, 0) + coalesce(m.nb_hommes, 0) as nb_hommes,
+        coalesce(u.nb_qpv, 0) + coalesce(m.nb_qpv, 0) as nb_qpv,
+        coalesce(u.nb_en_formation, 0) + coalesce(m.nb_en_formation, 0) as nb_en_formation
     from (values ('territoire'), ('region')) as p(perimetre)
-    left join perimetres as d using (perimetre)
-    group by p.perimetre
+    left join une_ml as u using (perimetre)
+    left join plusieurs_ml as m using (perimetre)
 )
 
 select

@@ -23,7 +23,8 @@ def executer(build: Path, nom: str, **params) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def build_plusieurs_ml(tmp_path_factory) -> Path:
     """A copy of the demonstration where some young people also have situations in a second Mission Locale,
-    of the same department or of another one, and one has a training action only in the second."""
+    of the same department or of another one, some a training action only in the second, and some entered
+    the CEJ in two Missions Locales."""
     build = tmp_path_factory.mktemp("derive") / "build"
     shutil.copytree(config.BUILD_DIR, build)
     chemin = build / "demo" / "situations" / f"annee={ANNEE}.parquet"
@@ -34,6 +35,11 @@ def build_plusieurs_ml(tmp_path_factory) -> Path:
     formation = emploi_caen.iloc[12:15].assign(code_ml="50-SLC", type="formation", sous_type="region")
     s = pd.concat([s, meme_dep, autre_dep, formation], ignore_index=True)
     s.to_parquet(chemin, index=False)
+    # three young people who entered the CEJ in Caen also entered in Rouen (a move during the year)
+    chemin = build / "demo" / "entrees_dispositif" / f"annee={ANNEE}.parquet"
+    e = pd.read_parquet(chemin)
+    double = e[e["code_ml"] == "14-CAE"].drop_duplicates("id_jeune").iloc[:3].assign(code_ml="76-ROU")
+    pd.concat([e, double], ignore_index=True).to_parquet(chemin, index=False)
     return build
 
 
@@ -47,7 +53,7 @@ def test_le_jeu_contient_des_jeunes_dans_plusieurs_missions_locales(build_plusie
     p = executer(build_plusieurs_ml, "emploi_formation_par_territoire", annee=ANNEE)
     parcours = db._connecter(build_plusieurs_ml).execute(
         "select count(distinct id_jeune) from parcours where annee = $a and nb_ml > 1", {"a": ANNEE}).fetchone()[0]
-    assert parcours == 15 and len(p) == 30
+    assert parcours >= 15 and len(p) == 30  # 15 with situations in two, up to 3 more with two entries
 
 
 def test_emploi_formation_compte_chaque_jeune_une_fois_par_territoire(build_plusieurs_ml):
@@ -80,7 +86,8 @@ def test_chiffres_cles_comptent_chaque_jeune_une_fois(build_plusieurs_ml):
 
 
 def test_profil_des_entrants_cej(build_plusieurs_ml):
-    """Entrants, their sex and QPV from `jeunes`, and a training action that year in any Mission Locale."""
+    """Entrants counted once per young person — also one who entered in two Missions Locales —, their sex and
+    QPV from `jeunes`, and a training action that year in any Mission Locale."""
     e = pd.read_parquet(build_plusieurs_ml / "demo" / "entrees_dispositif" / f"annee={ANNEE}.parquet")
     j = pd.read_parquet(build_plusieurs_ml / "demo" / "jeunes" / f"annee={ANNEE}.parquet")
     s = situations_brutes(build_plusieurs_ml)
@@ -89,6 +96,7 @@ def test_profil_des_entrants_cej(build_plusieurs_ml):
     entrants["formation"] = entrants["id_jeune"].isin(s.loc[s["type"] == "formation", "id_jeune"])
     res = executer(build_plusieurs_ml, "cej_profil_entrants", annee=ANNEE, codes_ml=["14-CAE"]).set_index("perimetre")
     for perimetre, sel in (("region", entrants), ("territoire", entrants[entrants["code_ml"] == "14-CAE"])):
+        sel = sel.drop_duplicates("id_jeune")
         r = res.loc[perimetre]
         assert (r["nb_entrants"], r["nb_femmes"], r["nb_qpv"], r["nb_en_formation"]) == (
             len(sel), (sel["sexe"] == "F").sum(), sel["qpv"].fillna(False).sum(), sel["formation"].sum())
