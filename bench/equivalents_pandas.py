@@ -304,9 +304,8 @@ def _p_chiffres_regionaux_extraits(d, annee, **_):
     premiers = int(j["premier_accueil"].eq(True).sum())
     rqth = int(j["rqth"].eq(True).sum())
 
-    dates = pd.to_datetime(e["date_entree"])
-    gj = e["dispositif"].eq("GJ") & dates.between(pd.Timestamp(annee, 1, 1), pd.Timestamp(annee, 2, 28))
-    cej = e["dispositif"].eq("CEJ") & dates.between(pd.Timestamp(annee, 3, 1), pd.Timestamp(annee, 12, 31))
+    gj = e["dispositif"].eq("GJ")
+    cej = e["dispositif"].eq("CEJ")
     entrees_gj = e.loc[gj, "id_jeune"].nunique()
     entrees_cej = e.loc[cej, "id_jeune"].nunique()
     entrants = e["id_jeune"].dropna().unique()

@@ -1,7 +1,9 @@
 -- Every regional figure of the activity report that the extracts of year $annee can give back, one row
 -- each: `mesure` (what is counted), `valeur`, `unite` ('jeunes', 'contrats', 'actions', 'entrées' or '%').
 -- Used to set published figures beside their recomputation (and by the consistency test).
--- Scopes follow the report: GJ entries from 1 January to 28 February, CEJ entries from 1 March to 31 December.
+-- GJ and CEJ entries are those of the year: the extract model allows GJ entries only before 1 March 2022
+-- and CEJ entries only from that day (checked at import), which is the report's scope for 2022, and
+-- stays right for the years of the Garantie jeunes alone.
 with
 
 jeunes_annee as (
@@ -46,12 +48,8 @@ publics as (
 
 dispositifs as (
     select
-        count(distinct id_jeune) filter (
-            where dispositif = 'GJ' and date_entree between make_date($annee, 1, 1) and make_date($annee, 2, 28)
-        ) as entrees_gj,
-        count(distinct id_jeune) filter (
-            where dispositif = 'CEJ' and date_entree between make_date($annee, 3, 1) and make_date($annee, 12, 31)
-        ) as entrees_cej,
+        count(distinct id_jeune) filter (where dispositif = 'GJ') as entrees_gj,
+        count(distinct id_jeune) filter (where dispositif = 'CEJ') as entrees_cej,
         count(distinct id_jeune) as entrants,
         count(distinct id_jeune) filter (where sexe = 'F') as entrants_femmes,
         count(distinct id_jeune) filter (where sexe = 'H') as entrants_hommes,
