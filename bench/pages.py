@@ -14,6 +14,7 @@
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -67,6 +68,8 @@ def mesurer_serveur(runs: int = RUNS) -> dict[str, dict]:
 
     from tests.outils import APP
 
+    # AppTest runs the router outside a server: Streamlit warns "missing ScriptRunContext" at each run
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
     resultats = {}
     for page_def in PAGES:
         at = AppTest.from_file(APP, default_timeout=120)
