@@ -149,7 +149,8 @@ def _p_extraits_annees(d, **_):
 
 def _p_territoire_jeunes(d, annee, niveau, **_):
     j = _annee(d["jeunes"], annee)
-    code = j["code_ml"].str[:2] if niveau == "departement" else j["code_ml"]
+    departement = d["missions_locales"].set_index("code_ml")["departement"]
+    code = j["code_ml"].map(departement) if niveau == "departement" else j["code_ml"]
     j = j.assign(code=code, sd=j["niveau"] == "sans_diplome", ext=j["provenance"] == "extraits")
 
     def comptes(x):
