@@ -203,7 +203,7 @@ def _p_jeunes_par_territoire(d, annee, **_):
         "nb_jeunes": 1,
         "nb_rqth": j["rqth"].eq(True),
         "nb_jsmj": smj,
-        "nb_jsmj_mineurs": smj & (j["age"] < 18),
+        "nb_jsmj_mineurs": smj & j["tranche_age"].eq("16-17"),
         "nb_jsmj_sans_diplome": smj & (j["niveau"] == "sans_diplome"),
         "nb_autonome": logement == "autonome",
         "nb_parents_famille": logement == "parents_famille",

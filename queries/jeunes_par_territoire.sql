@@ -13,7 +13,7 @@ jeunes_annee as (
         code_ml,
         rqth,
         sous_main_justice,
-        age,
+        tranche_age,
         niveau,
         coalesce(logement, 'non_renseigne') as logement  -- optional column: unknown is a category
     from jeunes
@@ -34,7 +34,7 @@ comptes as (
         count(logement) as nb_jeunes,
         count(*) filter (where rqth) as nb_rqth,
         count(*) filter (where sous_main_justice) as nb_jsmj,
-        count(*) filter (where sous_main_justice and age < 18) as nb_jsmj_mineurs,
+        count(*) filter (where sous_main_justice and tranche_age = '16-17') as nb_jsmj_mineurs,  -- age is optional
         count(*) filter (where sous_main_justice and niveau = 'sans_diplome') as nb_jsmj_sans_diplome,
         count(*) filter (where logement = 'autonome') as nb_autonome,
         count(*) filter (where logement = 'parents_famille') as nb_parents_famille,
