@@ -4,9 +4,10 @@
 situation or an entry into a scheme: counting young people per territory from it needs no count(distinct)
 over a million identifiers at every page view (at national scale, 0,6 s down to 0,05 s). `jeunes_par_ml`
 counts the young people of each Mission Locale and year: a territory's key figures are sums of a few rows;
-`profils_jeunes` counts them per combination of the characteristics the "Publics" breakdowns use.
+`profils_jeunes` counts them per combination of the characteristics the "Publics" breakdowns use;
+`territoires` lists the region, its departments and Missions Locales with their labels, in one place.
 
-Each year is one file whose name carries a fingerprint of its inputs (the extract files of that year and
+Each year is one file (a table of reference data only, one file) whose name carries a fingerprint of its inputs (the extract files of that year and
 the SQL): an import, a restore or a new demonstration changes the fingerprint, the file is rebuilt on the
 next connection, and a file is never out of date with its sources. Files are written aside then renamed
 (two processes building the same file is harmless). Where the data folder cannot be written (a read-only
@@ -28,11 +29,13 @@ import pyarrow.parquet as pq
 from observatoire import config
 
 DOSSIER_SQL = config.QUERIES_DIR / "derives"
-# Inputs of each derived table: extract tables read for one year.
+# Inputs of each derived table. A table built from yearly extracts is one file per year ($annee in its
+# SQL); one built from reference tables only (territoires) is a single file.
 ENTREES: dict[str, tuple[str, ...]] = {
     "parcours": ("situations", "entrees_dispositif", "jeunes"),
     "jeunes_par_ml": ("jeunes",),
     "profils_jeunes": ("jeunes",),
+    "territoires": ("missions_locales", "departements"),
 }
 # A superseded file may still be read by another process's connection for a moment: removed later.
 DELAI_SUPPRESSION_S = 600
@@ -58,8 +61,10 @@ def sql(nom: str) -> str:
     return (DOSSIER_SQL / f"{nom}.sql").read_text(encoding="utf-8")
 
 
-def _annee(fichier: str) -> int:
-    return int(_ANNEE.search(Path(fichier).name).group(1))
+def _annee(fichier: str) -> int | None:
+    """The year of an extract file (…/annee=2022.parquet); None for a reference table."""
+    trouve = _ANNEE.search(Path(fichier).name)
+    return int(trouve.group(1)) if trouve else None
 
 
 def _empreinte(nom: str, fichiers: list[str]) -> str:
@@ -70,12 +75,12 @@ def _empreinte(nom: str, fichiers: list[str]) -> str:
     return h.hexdigest()[:16]
 
 
-def _construire(nom: str, annee: int, entrees: dict[str, list[str]], cible: Path) -> None:
+def _construire(nom: str, annee: int | None, entrees: dict[str, list[str]], cible: Path) -> None:
     con = duckdb.connect(config={"threads": 2})
     try:
         for table, fichiers in entrees.items():
             con.read_parquet(fichiers, hive_partitioning=False, union_by_name=True).create_view(table)
-        resultat = con.sql(sql(nom), params={"annee": annee}).to_arrow_table()
+        resultat = con.sql(sql(nom), params={} if annee is None else {"annee": annee}).to_arrow_table()
     finally:
         con.close()
     cible.parent.mkdir(parents=True, exist_ok=True)
@@ -100,16 +105,18 @@ def preparer(tables: dict[str, list[str]], build_dir: Path) -> dict[str, list[st
     for nom, sources in ENTREES.items():
         if not all(s in tables for s in sources):
             continue
-        par_annee: dict[int, dict[str, list[str]]] = {}
+        # one build per year of the extracts read (a single one, year None, for reference tables only)
+        par_annee: dict[int | None, dict[str, list[str]]] = {}
         for s in sources:
             for f in tables[s]:
                 par_annee.setdefault(_annee(f), {}).setdefault(s, []).append(f)
         rep = dossier(build_dir) / nom
         fichiers: list[Path] = []
-        for annee, entrees in sorted(par_annee.items()):
+        for annee, entrees in sorted(par_annee.items(), key=lambda a: a[0] or 0):
             for s in sources:  # a table without that year still needs a view: any file, filtered on the year
                 entrees.setdefault(s, [tables[s][0]])
-            cible = rep / f"annee={annee}-{_empreinte(nom, [f for fs in entrees.values() for f in fs])}.parquet"
+            prefixe = "" if annee is None else f"annee={annee}-"
+            cible = rep / f"{prefixe}{_empreinte(nom, [f for fs in entrees.values() for f in fs])}.parquet"
             if not cible.exists():
                 debut = time.perf_counter()
                 _construire(nom, annee, entrees, cible)

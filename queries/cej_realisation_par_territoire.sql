@@ -2,15 +2,11 @@
 -- and the region (`niveau`: 'mission_locale', 'departement', 'region'): entries into the Garantie jeunes
 -- (before 1 March 2022) and the CEJ (from 1 March 2022), their sum, the objective and
 -- realisation_pct = 100 × (GJ + CEJ entries) / objective, as the report computes it (13 927 / 12 952).
--- `libelle_court` is the name without "Mission Locale", for chart axes.
+-- Labels (`libelle`, `libelle_court` for chart axes) come from the derived table `territoires`.
 with
 
 missions_locales as (
-    select code_ml, nom, departement from missions_locales
-),
-
-departements as (
-    select code_departement as departement, nom from departements
+    select code_ml, departement from missions_locales
 ),
 
 entrees as (
@@ -68,16 +64,8 @@ final as (
     select
         a.niveau,
         case a.niveau when 'region' then 'Normandie' when 'departement' then a.departement else a.code_ml end as code,
-        case a.niveau
-            when 'region' then 'Normandie'
-            when 'departement' then d.nom || ' (' || a.departement || ')'
-            else ml.nom
-        end as libelle,
-        case a.niveau
-            when 'region' then 'Normandie'
-            when 'departement' then d.nom
-            else regexp_replace(ml.nom, '^Mission Locale (de l''|de la |des |du |de )?', '')
-        end as libelle_court,
+        t.libelle,
+        t.libelle_court,
         a.departement,
         a.nb_entrees_gj,
         a.nb_entrees_cej,
@@ -85,8 +73,10 @@ final as (
         a.objectif_cej,
         (select min(provenance) from entrees) as provenance
     from agrege as a
-    left join departements as d using (departement)
-    left join missions_locales as ml using (code_ml)
+    left join territoires as t
+        on t.niveau = a.niveau
+       and t.departement is not distinct from a.departement
+       and t.code_ml is not distinct from a.code_ml
 )
 
 select

@@ -6,16 +6,8 @@
 --                 nb_jeunes_formation (at least one training action);
 --   contracts:    nb_contrats_cdi, nb_contrats_cdd, nb_contrats_interim (temporary work), nb_contrats;
 --   actions:      nb_actions_region (funded by the Region), nb_actions_autre, nb_actions.
--- `libelle_court` is the name without "Mission Locale", for chart axes.
+-- Labels (`libelle`, `libelle_court` for chart axes) come from the derived table `territoires`.
 with
-
-missions_locales as (
-    select code_ml, nom, departement from missions_locales
-),
-
-departements as (
-    select code_departement as departement, nom from departements
-),
 
 parcours_annee as (
     select p.*, ml.departement
@@ -82,38 +74,16 @@ agrege as (
        and p.code_ml is not distinct from u.code_ml
 ),
 
--- every territory is a row, even one without any situation (a true 0)
-grille as (
-    select 'region' as niveau, null as departement, null as code_ml
-    union all
-    select 'departement', departement, null from departements
-    union all
-    select 'mission_locale', departement, code_ml from missions_locales
-),
-
+-- every territory is a row (derived table `territoires`), even one without any situation (a true 0)
 final as (
     select
-        g.niveau,
-        case g.niveau when 'region' then 'Normandie' when 'departement' then g.departement else g.code_ml end as code,
-        case g.niveau
-            when 'region' then 'Normandie'
-            when 'departement' then d.nom || ' (' || g.departement || ')'
-            else ml.nom
-        end as libelle,
-        case g.niveau
-            when 'region' then 'Normandie'
-            when 'departement' then d.nom
-            else regexp_replace(ml.nom, '^Mission Locale (de l''|de la |des |du |de )?', '')
-        end as libelle_court,
-        g.departement,
+        t.niveau, t.code, t.libelle, t.libelle_court, t.departement,
         a.* exclude (niveau, departement, code_ml)
-    from grille as g
+    from territoires as t
     left join agrege as a
-        on a.niveau = g.niveau
-       and a.departement is not distinct from g.departement
-       and a.code_ml is not distinct from g.code_ml
-    left join departements as d on d.departement = g.departement
-    left join missions_locales as ml on ml.code_ml = g.code_ml
+        on a.niveau = t.niveau
+       and a.departement is not distinct from t.departement
+       and a.code_ml is not distinct from t.code_ml
 )
 
 select
