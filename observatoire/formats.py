@@ -68,7 +68,17 @@ def valeur(x: Number | None, unite: str | None) -> str:
         return pourcentage(x)
     if unite == "€":
         return euros(x, 0 if float(x).is_integer() else 2)
+    if unite == "points":
+        return points(x)
     return nombre(x)
+
+
+def points(x: Number | None) -> str:
+    """A difference of percentages: -3.3 -> '−3,3 points', 0.9 -> '+0,9 point' (singular below 2, as in French)."""
+    if _is_missing(x):
+        return "–"
+    signe = "+" if x > 0 else ""
+    return f"{signe}{nombre(x)}\u00a0point{'s' if abs(x) >= 2 else ''}"
 
 
 def date(d: dt.date | str, court: bool = False) -> str:

@@ -92,7 +92,8 @@ def tableau_publies(inds: list[Indicateur]) -> None:
         "Valeur": [i.texte for i in inds],
         "Provenance": [i.provenance.libelle for i in inds],
         "Section du rapport": [i.source for i in inds],
-        "Note": [i.formule if i.statut == "dérivé" else i.note for i in inds],
+        # A derived figure shows its formula and, when it is approximate, why (a rounded published change…).
+        "Note": [" — ".join(filter(None, [f"= {i.formule}" if i.statut == "dérivé" else "", i.note])) for i in inds],
     })
     st.dataframe(df, hide_index=True, width="stretch")
 

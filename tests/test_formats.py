@@ -27,6 +27,13 @@ def test_valeur_selon_unite():
     assert formats.valeur(71500, "km") == f"71{NNBSP}500"
 
 
+def test_ecarts_en_points():
+    # A difference of two percentages is in points, never read as a percentage (−3,3 points, not −3,3).
+    assert formats.valeur(-3.3, "points") == "\u22123,3\u00a0points"
+    assert formats.valeur(0.9, "points") == "+0,9\u00a0point"
+    assert formats.points(2) == "+2\u00a0points"
+
+
 def test_dates_en_francais():
     import datetime as dt
 
