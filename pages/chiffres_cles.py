@@ -119,13 +119,11 @@ def chiffres_extraits() -> None:
         ("En logement précaire", "nb_logement_precaire"), ("Entrés en emploi", "nb_jeunes_emploi"),
         ("Entrés en formation", "nb_jeunes_formation"),
     ]
-    tableau = pd.DataFrame({
-        "Part des jeunes accompagnés": [lib for lib, _ in lignes],
-        f.libelle: [_part(t[c], t["nb_jeunes"]) for _, c in lignes],
-        "Normandie": [_part(r[c], r["nb_jeunes"]) for _, c in lignes],
-    })
-    if f.est_region:
-        tableau = tableau.drop(columns=[f.libelle])
+    colonnes = {"Part des jeunes accompagnés": [lib for lib, _ in lignes]}
+    if not f.est_region:  # the region's column is named "Normandie": a territory column would collide with it
+        colonnes[f.libelle] = [_part(t[c], t["nb_jeunes"]) for _, c in lignes]
+    colonnes["Normandie"] = [_part(r[c], r["nb_jeunes"]) for _, c in lignes]
+    tableau = pd.DataFrame(colonnes)
     st.dataframe(tableau, hide_index=True, width="stretch")
     ui.badge(prov)
     st.caption(f"Source : {source}. Parts calculées sur les jeunes accompagnés de l'année ; "

@@ -360,6 +360,12 @@ def lecture_rqth(g: pd.DataFrame) -> str:
         return f"{PREFIXE}, le nombre de jeunes reconnus travailleurs handicapés est couvert par le secret statistique."
     texte = (f"{PREFIXE}, {pct(cur['part_pct'])} des jeunes accompagnés sont reconnus travailleurs handicapés "
              f"en {f.annee}, soit {formats.nombre(cur['nb_jeunes'])} jeunes")
+    estime = publie("rqth", "oui", "nb") if cur["perimetre"] == "region" else None
+    if estime is not None:  # the report gives the share only: the count is derived from it, and says so
+        texte = (f"{PREFIXE}, {pct(cur['part_pct'])} des jeunes accompagnés sont reconnus travailleurs handicapés "
+                 f"en {f.annee}, soit environ {estime.texte} jeunes (estimation dérivée des chiffres publiés : "
+                 f"{publies.indicateur('handicap_part_rqth').texte} × "
+                 f"{publies.indicateur('jeunes_accompagnes').texte})")
     avant = g[(g["perimetre"] == principal()) & (g["annee"] == f.annee - 1)]
     if len(avant):
         texte += f", contre {pct(avant['part_pct'].iloc[0])} en {f.annee - 1}"

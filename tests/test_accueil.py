@@ -57,3 +57,16 @@ def test_lannee_2021_est_calculee_sur_extraits():
     texte = textes(at)
     assert formats.nombre(len(_jeunes(2021))) in texte
     assert "démonstration" in texte.lower()
+
+
+def test_le_profil_de_la_region_montre_ses_parts():
+    """The region's profile table keeps its "Normandie" column of shares (it once lost it: the territory's
+    column has the same name when the territory is the region)."""
+    for annee in (2022, 2021):
+        at = lancer(annee=annee)
+        profil = next(d.value for d in at.dataframe if "Part des jeunes accompagnés" in d.value.columns)
+        assert list(profil.columns) == ["Part des jeunes accompagnés", "Normandie"]
+        assert profil["Normandie"].str.endswith(f"{NNBSP}%").all()
+    femmes = profil.set_index("Part des jeunes accompagnés").loc["Femmes", "Normandie"]
+    j21 = _jeunes(2021)
+    assert femmes == formats.pourcentage(round(100 * (j21["sexe"] == "F").mean(), 1), 1)

@@ -46,6 +46,9 @@ def test_parts_regionales_publiees(region):
     assert "15,5\u202f% des jeunes accompagnés vivent dans un quartier prioritaire" in texte
     assert "5,2\u202f% des jeunes accompagnés sont reconnus travailleurs handicapés en 2022" in texte
     assert "contre 4,3\u202f% en 2021" in texte
+    # The report publishes the RQTH share only: the count beside it says it is an estimate, and from what.
+    assert ("soit environ 2\u202f636 jeunes (estimation dérivée des chiffres publiés : 5,2\u202f% × 50\u202f687)"
+            in texte)
     assert "50\u202f687" in texte and "18\u202f024" in texte  # published cards
     assert "publié (rapport 2022)" in texte
     assert "appariement est incertain" in texte
