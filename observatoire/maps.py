@@ -80,6 +80,7 @@ class Classes:
     bornes: tuple[float, ...]    # upper bound of each class
     minimum: float
     couleurs: tuple[str, ...]
+    valeurs: tuple[float, ...] = ()  # the values classified, for a legend of the ranges really observed
 
     def couleur(self, v) -> str:
         if v is None or (isinstance(v, float) and np.isnan(v)):
@@ -90,8 +91,15 @@ class Classes:
         return self.couleurs[-1]
 
     def intervalles(self) -> list[tuple[float, float, str]]:
+        """(lowest, highest, colour) of each class. With the values known, the range of the values each class
+        really holds: classes are half-open (]b1, b2]), and printing the bounds would give "14,2" then
+        "14,2 – 15,5", a value seemingly in two classes once rounded."""
         basses = (self.minimum, *self.bornes[:-1])
-        return list(zip(basses, self.bornes, self.couleurs))
+        out = []
+        for i, (bas, haut, c) in enumerate(zip(basses, self.bornes, self.couleurs)):
+            dedans = [v for v in self.valeurs if (v > bas + 1e-9 or (i == 0 and v >= bas - 1e-9)) and v <= haut + 1e-9]
+            out.append((min(dedans), max(dedans), c) if dedans else (bas, haut, c))
+        return out
 
 
 def _couleurs(k: int) -> tuple[str, ...]:
@@ -107,12 +115,12 @@ def classer(valeurs, methode: str, k: int = 5) -> Classes | None:
     distinctes = np.unique(v)
     k = int(max(1, min(k, distinctes.size)))
     if k == 1:
-        return Classes(methode, (float(v.max()),), float(v.min()), _couleurs(1))
+        return Classes(methode, (float(v.max()),), float(v.min()), _couleurs(1), tuple(float(x) for x in distinctes))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "Numba not installed": the pure Python path is fast enough here
         classifieur = getattr(mapclassify, METHODES[methode])(v, k=k)
     bornes = tuple(dict.fromkeys(float(b) for b in classifieur.bins))  # quantiles may repeat a bound
-    return Classes(methode, bornes, float(v.min()), _couleurs(len(bornes)))
+    return Classes(methode, bornes, float(v.min()), _couleurs(len(bornes)), tuple(float(x) for x in distinctes))
 
 
 def _hors_ligne(m: folium.Map) -> folium.Map:
