@@ -82,10 +82,13 @@ def points(x: Number | None) -> str:
 
 
 def date(d: dt.date | str, court: bool = False) -> str:
-    """2022-12-05 -> '5 décembre 2022' ('5 déc. 2022' when short)."""
+    """2022-12-05 -> '5 décembre 2022' ('5 déc. 2022' when short); the first of a month is an ordinal,
+    as French writes it: 2026-01-01 -> '1er janvier 2026' ('1er janv. 2026')."""
     import pandas as pd  # noqa: PLC0415
 
-    return format_date(pd.Timestamp(d).date(), format="d MMM y" if court else "d MMMM y", locale=LOCALE)
+    jour = pd.Timestamp(d).date()
+    motif = ("d'er'" if jour.day == 1 else "d") + (" MMM y" if court else " MMMM y")
+    return format_date(jour, format=motif, locale=LOCALE)
 
 
 # Vega/d3 locale so that numbers inside charts read exactly like numbers in text.

@@ -38,5 +38,18 @@ def test_dates_en_francais():
     import datetime as dt
 
     assert formats.date(dt.date(2022, 12, 5)) == "5 décembre 2022"
-    assert formats.date("2022-03-01", court=True) == "1 mars 2022"
+    assert formats.date("2022-03-01", court=True) == "1er mars 2022"
+
+
+def test_premier_du_mois_en_ordinal():
+    import datetime as dt
+
+    # French writes the first of a month as an ordinal ("1er"), every other day as a cardinal.
+    assert formats.date(dt.date(2026, 1, 1)) == "1er janvier 2026"
+    assert formats.date(dt.date(2026, 1, 1), court=True) == "1er janv. 2026"
+    assert formats.date("2022-02-01") == "1er février 2022"
+    assert formats.date(dt.date(2026, 1, 2)) == "2 janvier 2026"
+    assert formats.date(dt.date(2026, 1, 11), court=True) == "11 janv. 2026"
+    assert formats.date(dt.date(2026, 1, 21)) == "21 janvier 2026"  # 21, not "21er"
+    assert formats.date(dt.date(2026, 1, 31)) == "31 janvier 2026"
 
