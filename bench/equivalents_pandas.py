@@ -147,6 +147,13 @@ def _p_extraits_annees(d, **_):
     return g.sort_values("annee", ascending=False).reset_index(drop=True)
 
 
+def _p_provenance_des_extraits(d, **_):
+    morceaux = [d[t].groupby("annee", as_index=False)["provenance"].min().assign(table_extrait=t)
+                for t in ("entrees_dispositif", "jeunes", "objectifs_cej", "situations")]
+    out = pd.concat(morceaux, ignore_index=True)[["table_extrait", "annee", "provenance"]]
+    return out.sort_values(["table_extrait", "annee"]).reset_index(drop=True)
+
+
 def _p_territoire_jeunes(d, annee, niveau, **_):
     j = _annee(d["jeunes"], annee)
     departement = d["missions_locales"].set_index("code_ml")["departement"]
@@ -551,6 +558,7 @@ EQUIVALENTS_PANDAS = {
     "jeunes_par_niveau_territoire_region": _p_jeunes_par_niveau_territoire_region,
     "jeunes_par_territoire": _p_jeunes_par_territoire,
     "publics_effectifs": _p_publics_effectifs,
+    "provenance_des_extraits": _p_provenance_des_extraits,
     "publics_repartitions": _p_publics_repartitions,
     "territoire_cej": _p_territoire_cej,
     "territoire_jeunes": _p_territoire_jeunes,

@@ -61,6 +61,17 @@ class Filtres:
     def annee_du_rapport(self) -> bool:
         return self.annee == config.ANNEE_RAPPORT
 
+    def provenance_de(self, table: str, annee: int | None = None) -> Provenance:
+        """Provenance of one extract table for the year (default: the year chosen), e.g. "entrees_dispositif"
+        for the CEJ charts: `provenance` says where the young people come from, not the entries."""
+        return provenance_extraits(table, self.annee if annee is None else annee)
+
+    def base_precedente_reelle(self, table: str = "jeunes") -> bool:
+        """True when both the year and the year before come from imported extracts: only then is a
+        year-on-year change "calculé sur extraits" (a real year against a demonstration one means nothing)."""
+        return (self.provenance_de(table) == Provenance.EXTRAITS
+                and self.provenance_de(table, self.annee - 1) == Provenance.EXTRAITS)
+
     @property
     def params(self) -> dict:
         """The bound parameters of the queries of queries/publics_*.sql and alike."""
@@ -85,6 +96,14 @@ def territoires() -> pd.DataFrame:
 def annees() -> pd.DataFrame:
     """Years present in the extracts (latest first) with their provenance."""
     return db.requete("extraits_annees")
+
+
+def provenance_extraits(table: str, annee: int) -> Provenance:
+    """Where the rows of one extract table for one year come from (queries/provenance_des_extraits.sql).
+    A table with no row that year is said to be demonstration: nothing real is there to show."""
+    df = db.requete("provenance_des_extraits")
+    ligne = df[(df["table_extrait"] == table) & (df["annee"] == int(annee))]
+    return Provenance.EXTRAITS if len(ligne) and ligne["provenance"].iloc[0] == "extraits" else Provenance.DEMO
 
 
 def _note_annees(ans: pd.DataFrame) -> str:
