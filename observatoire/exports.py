@@ -19,8 +19,9 @@ Choices, each tested in tests/test_exports.py:
 - Secrecy guard: pages pass frames already suppressed (observatoire/secret.py). As a last line of
   defence, a table computed from extracts (provenance EXTRAITS or DEMO) has any whole count between
   1 and SEUIL_SECRET − 1 replaced by "secret" at export, in columns that hold counts — integer
-  columns other than years, months, weeks, days, ages, ranks and codes — and the file says how many
-  cells were masked. Published regional figures are not concerned.
+  columns other than years, months, weeks, days, ages, ranks, codes, shares and rates, each recognised
+  as a whole word of the column's name (the "age" of "Engagement" is no age) — and the file says how
+  many cells were masked. Published regional figures are not concerned.
 - PNG and SVG come from the same Vega-Lite spec as the screen (chart.to_dict() with the registered
   theme, hence the French locale), converted offline by vl-convert, with the title, the scope, the
   source and the date added as the chart's title and subtitle.
@@ -56,8 +57,13 @@ LARGEUR_EXPORT = 640  # px: wide enough for the title, subtitle and source lines
 _NOMBRE_FR = re.compile(
     r"^(?P<signe>[+\-\u2212]?)(?P<entier>\d{1,3}(?:[\u202f\u00a0 ]\d{3})+|\d+)(?:,(?P<dec>\d+))?"
     r"(?:[\u202f\u00a0 ]?(?P<unite>%|€))?$")
-_PAS_DES_COMPTES = re.compile(r"ann[ée]e|mois|semaine|jour|date|[aâ]ge|rang|code|id_|ordre|trimestre",
-                              re.IGNORECASE)
+# Whole words only ("Âge", "Tranche d'âge", "annee_naissance", "Mois"), never inside another word: the
+# "age" of "Engagement" or "apprentissage", the "jour" of "séjour" are counts. A letter or a digit on either
+# side means "inside a word"; "_" and punctuation separate words. Shares and rates are not counts either.
+_PAS_DES_COMPTES = re.compile(
+    r"(?<![^\W_])(?:ann[ée]es?|mois|semaines?|jours?|dates?|[aâ]ges?|rangs?|codes?|id|ordres?|trimestres?"
+    r"|parts?|taux|pourcentages?)(?![^\W_])|%",
+    re.IGNORECASE)
 
 
 # --- metadata -------------------------------------------------------------------------------------

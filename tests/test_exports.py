@@ -118,6 +118,28 @@ def test_garde_fou_du_secret_sur_les_extraits():
     assert publie.rstrip().endswith("\r\n7")
 
 
+def test_garde_fou_du_secret_ne_prend_pas_un_mot_pour_un_autre():
+    # "age" inside "Engagement" or "apprentissage", "jour" inside "séjours": these columns hold counts.
+    df = pd.DataFrame({"Mission Locale": ["A", "B"],
+                       "Entrées en Contrat d'Engagement Jeune": [7, 120],
+                       "Jeunes en apprentissage": [3, 45],
+                       "Séjours": [2, 30],
+                       "Tranche d'âge": [1, 2], "Âges": [4, 5], "annee_naissance": [2004, 2005],
+                       "Mois": [3, 4], "id_jeune": [1, 2], "Part (%)": [5, 95], "Pourcentage": [4, 96]})
+    ctx = exports.Contexte("Jeunes par ML", "démonstration", "Calvados (14), 2022", Provenance.EXTRAITS)
+    contenu = exports.csv_fr(df, ctx)
+    relu = lire_csv_comme_excel_fr(contenu, dataclasses.replace(ctx, notes=("ligne du secret",)))
+    assert relu["Entrées en Contrat d'Engagement Jeune"].tolist() == ["secret", "120"]
+    assert relu["Jeunes en apprentissage"].tolist() == ["secret", "45"]
+    assert relu["Séjours"].tolist() == ["secret", "30"]
+    for pas_un_compte in ("Tranche d'âge", "Âges", "annee_naissance", "Mois", "id_jeune", "Part (%)", "Pourcentage"):
+        assert relu[pas_un_compte].tolist() == df[pas_un_compte].tolist(), pas_un_compte
+    assert "Secret statistique : 3 effectif(s)" in contenu.decode("utf-8-sig")
+    ws = load_workbook(io.BytesIO(exports.xlsx(df, ctx))).active
+    valeurs = [[c.value for c in ligne] for ligne in ws.iter_rows(min_row=ws.max_row - 1)]
+    assert [ligne[1:4] for ligne in valeurs] == [["secret", "secret", "secret"], [120, 45, 30]]
+
+
 def graphique():
     df = pd.DataFrame({"Dispositif": ["Garantie Jeunes", "CEJ"], "Jeunes": [1905, 12022]})
     return alt.Chart(df).mark_bar().encode(x=alt.X("Dispositif:N"), y=alt.Y("Jeunes:Q"))
