@@ -48,7 +48,9 @@ def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: st
     """Draws a chart with what must always come with it.
 
     `donnees` is the table a reader can check (already formatted in French, secret cells already
-    suppressed); `lecture` says in one plain sentence what the chart shows; `cle` is unique per page.
+    suppressed); `lecture` says in one plain sentence what the chart shows; `cle` is unique per page;
+    `note` is a caveat ("appariement incertain", "plusieurs réponses possibles : total 142 %") shown under
+    the chart and carried by each of its exported files.
     """
     st.subheader(titre)
     # The description becomes the chart's accessible name (aria-label), read by screen readers.
@@ -58,7 +60,7 @@ def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: st
     st.caption(f"Source : {source}" + (f" — {note}" if note else ""))
     with st.expander("Voir les données du graphique"):
         st.dataframe(donnees, hide_index=True, width="stretch")
-    _exports(chart, titre=titre, donnees=donnees, source=source, provenance=provenance, cle=cle)
+    _exports(chart, titre=titre, donnees=donnees, source=source, provenance=provenance, cle=cle, note=note)
 
 
 def spec(chart: alt.TopLevelMixin) -> dict:

@@ -76,7 +76,7 @@ class Contexte:
     perimetre: str                       # e.g. "Normandie, 2022" or "Calvados (14), 2022"
     provenance: Provenance | None = None
     date: dt.date = field(default_factory=dt.date.today)
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()          # caveats that must travel with the figures, one line each
 
     @property
     def date_texte(self) -> str:
@@ -336,6 +336,8 @@ def spec_export(chart, ctx: Contexte) -> dict:
     spec = json.loads(json.dumps(chart.to_dict(), default=_json_date))
     sous_titre = [ctx.perimetre]
     sous_titre += _lignes_courtes(f"Source : {ctx.source}")
+    for note in ctx.notes:  # the chart's caveats ("appariement incertain", "total 142 %") stay on the image
+        sous_titre += _lignes_courtes(note)
     bas = [f"Exporté le {ctx.date_texte}"]
     if ctx.provenance is not None:
         bas.insert(0, f"Provenance : {ctx.provenance.libelle}")
@@ -447,19 +449,27 @@ def _boutons(formats_: dict[str, callable], ctx: Contexte, cle: str) -> None:
                 on_click="ignore", help=f"Télécharger « {ctx.titre} » ({ctx.perimetre}) en {ext.upper()}")
 
 
+def notes_de(note: str | None) -> tuple[str, ...]:
+    """The caveat shown under a chart or table, as the metadata line of its files."""
+    return (f"Note : {note}",) if note and note.strip() else ()
+
+
 def boutons_graphique(chart, *, titre: str, donnees: pd.DataFrame, source: str,
-                      provenance: Provenance | None, cle: str, perimetre: str | None = None) -> None:
+                      provenance: Provenance | None, cle: str, perimetre: str | None = None,
+                      note: str | None = None) -> None:
     """Download buttons under a chart: its data as CSV and XLSX, the chart as PNG (2×) and SVG.
-    Files are built only when clicked (st.download_button with a callable)."""
+    Files are built only when clicked (st.download_button with a callable). `note` is the caveat shown
+    under the chart: it goes into every file (metadata line, or the image's subtitle)."""
     ctx = Contexte(titre=titre, source=source, perimetre=perimetre or perimetre_de(provenance),
-                   provenance=provenance)
+                   provenance=provenance, notes=notes_de(note))
     _boutons({"csv": lambda: csv_fr(donnees, ctx), "xlsx": lambda: xlsx(donnees, ctx),
               "png": lambda: png(chart, ctx), "svg": lambda: svg(chart, ctx)}, ctx, cle)
 
 
 def boutons_tableau(df: pd.DataFrame, *, titre: str, source: str, cle: str,
-                    provenance: Provenance | None = None, perimetre: str | None = None) -> None:
-    """Download buttons under a table: CSV (French Excel) and XLSX."""
+                    provenance: Provenance | None = None, perimetre: str | None = None,
+                    note: str | None = None) -> None:
+    """Download buttons under a table: CSV (French Excel) and XLSX, with the table's caveat if any."""
     ctx = Contexte(titre=titre, source=source, perimetre=perimetre or perimetre_de(provenance),
-                   provenance=provenance)
+                   provenance=provenance, notes=notes_de(note))
     _boutons({"csv": lambda: csv_fr(df, ctx), "xlsx": lambda: xlsx(df, ctx)}, ctx, cle)

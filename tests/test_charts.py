@@ -1,10 +1,12 @@
-"""Chart specs: validated against the Vega-Lite schema in the tests, not at each page view."""
+"""Chart specs: validated against the Vega-Lite schema in the tests, not at each page view; what
+charts.afficher gives the export buttons."""
 import altair as alt
 import jsonschema
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from observatoire import charts
+from observatoire import charts, exports
 
 
 def test_les_graphiques_sont_valides_dans_les_tests_et_pas_en_production(monkeypatch):
@@ -15,3 +17,25 @@ def test_les_graphiques_sont_valides_dans_les_tests_et_pas_en_production(monkeyp
         charts.spec(invalide)
     monkeypatch.delenv("OBSERVATOIRE_VALIDER_GRAPHIQUES")
     assert charts.spec(invalide)["width"] == "immense"
+
+
+def _page_avec_un_graphique():
+    import altair as alt
+    import pandas as pd
+
+    from observatoire import charts
+    from observatoire.provenance import Provenance
+
+    df = pd.DataFrame({"Réponse": ["A", "B"], "Part": [80, 62]})
+    charts.afficher(alt.Chart(df).mark_bar().encode(x="Part:Q", y="Réponse:N"), titre="Motifs",
+                    donnees=df, lecture="A d'abord.", provenance=Provenance.PUBLIE, source="Rapport",
+                    cle="motifs", note="plusieurs réponses possibles : total 142 %")
+
+
+def test_afficher_donne_sa_note_aux_boutons_d_export(monkeypatch):
+    appels = []
+    monkeypatch.setattr(exports, "boutons_graphique", lambda chart, **kw: appels.append(kw))
+    at = AppTest.from_function(_page_avec_un_graphique).run()
+    assert not at.exception
+    assert "Source : Rapport — plusieurs réponses possibles : total 142 %" in [c.value for c in at.caption]
+    assert [(kw["titre"], kw["note"]) for kw in appels] == [("Motifs", "plusieurs réponses possibles : total 142 %")]

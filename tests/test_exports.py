@@ -168,6 +168,23 @@ def test_svg_et_png_non_vides_avec_titre_et_nombres_francais():
     assert largeur >= 2 * exports.LARGEUR_EXPORT  # scale 2
 
 
+NOTE = "plusieurs réponses possibles : total 142 %"
+
+
+def test_la_note_d_un_graphique_suit_ses_exports():
+    ctx = dataclasses.replace(CTX, notes=exports.notes_de(NOTE))
+    lignes = exports.csv_fr(tableau(), ctx).decode("utf-8-sig").split("\r\n")
+    assert lignes[4] == f"Note : {NOTE}" and lignes[5].startswith("Exporté le ")
+    assert load_workbook(io.BytesIO(exports.xlsx(tableau(), ctx))).active["A5"].value == f"Note : {NOTE}"
+    assert f"Note : {NOTE}" in exports.spec_export(graphique(), ctx)["title"]["subtitle"]
+    lu = re.sub(r"<[^>]+>", " ", exports.svg(graphique(), ctx).decode("utf-8"))
+    assert f"Note : {NOTE}" in lu
+    # The PNG is drawn from the same spec: one more subtitle line makes it taller, same width.
+    avec, sans = exports.png(graphique(), ctx), exports.png(graphique(), CTX)
+    assert avec[16:20] == sans[16:20] and int.from_bytes(avec[20:24], "big") > int.from_bytes(sans[20:24], "big")
+    assert exports.notes_de(None) == exports.notes_de("  ") == ()
+
+
 @pytest.mark.parametrize("texte,attendu", [
     ("50\u202f687", (50687, "")), ("\u22124,6\u202f%", (-4.6, "%")), ("108\u202f%", (108, "%")),
     ("1\u202f234,50\u00a0€", (1234.5, "€")), ("2022", (2022, "")), ("secret", None), ("14-CAE", None),
@@ -202,6 +219,8 @@ def test_chaque_graphique_de_chaque_page_s_exporte(monkeypatch):
     for page in PAGES:
         lancer(None if page is PAGES[0] else page.fichier)
     assert len(appels) >= 10, "les pages dessinent leurs graphiques avec charts.afficher"
+    # A chart's caveat reaches its export buttons (Santé: the multiple-answer total).
+    assert any(kw.get("note") == NOTE for _, kw in appels)
     for chart, kw in appels:
         ctx = exports.Contexte(kw["titre"], kw["source"], "Normandie, 2022", kw["provenance"], dt.date(2026, 11, 28))
         relu = lire_csv_comme_excel_fr(exports.csv_fr(kw["donnees"], ctx), ctx)
