@@ -208,6 +208,7 @@ def _p_jeunes_par_territoire(d, annee, **_):
     comptes = pd.DataFrame({
         "code_ml": j["code_ml"],
         "nb_jeunes": 1,
+        "nb_premiers_accueils": j["premier_accueil"].eq(True),
         "nb_rqth": j["rqth"].eq(True),
         "nb_jsmj": smj,
         "nb_jsmj_mineurs": smj & j["tranche_age"].eq("16-17"),
@@ -258,6 +259,33 @@ def _p_publics_repartitions(d, annee, codes_ml, **_):
     df = pd.concat(parts, ignore_index=True)
     df["provenance"] = j["provenance"].min()
     return df
+
+
+def _p_publics_repartitions_par_territoire(d, annee, **_):
+    """Each characteristic of the year's young people, counted for every Mission Locale, department and the
+    region; every category of the region for every territory (a true 0 is a row)."""
+    j = _annee(d["jeunes"], annee).merge(d["missions_locales"][["code_ml", "departement"]], on="code_ml")
+    parts = []
+    for dimension in DIMENSIONS_PUBLICS:
+        if dimension in ("rqth", "qpv", "zrr"):
+            modalite = j[dimension].map({True: "oui"}).fillna("non")
+        elif dimension == "logement":
+            modalite = j[dimension].fillna("non_renseigne")
+        else:
+            modalite = j[dimension]
+        x = pd.DataFrame({"departement": j["departement"], "code_ml": j["code_ml"], "modalite": modalite})
+        for niveau, cle in (("region", None), ("departement", "departement"), ("mission_locale", "code_ml")):
+            code = pd.Series("Normandie", index=x.index) if cle is None else x[cle]
+            g = x.assign(code=code).groupby(["code", "modalite"]).size().rename("nb_jeunes").reset_index()
+            parts.append(g.assign(niveau=niveau, dimension=dimension))
+    comptes = pd.concat(parts, ignore_index=True)
+    categories = comptes[["dimension", "modalite"]].drop_duplicates()
+    grille = _grille_territoires(d)[["niveau", "code", "departement"]].merge(categories, how="cross")
+    df = grille.merge(comptes, on=["niveau", "code", "dimension", "modalite"], how="left")
+    df["nb_jeunes"] = df["nb_jeunes"].fillna(0).astype("int64")
+    df = (df.assign(_ordre=df["niveau"].map(ORDRE_NIVEAUX))
+          .sort_values(["_ordre", "departement", "code", "dimension", "modalite"], kind="stable"))
+    return df[["niveau", "departement", "code", "dimension", "modalite", "nb_jeunes"]].reset_index(drop=True)
 
 
 def _p_publics_effectifs(d, annee, codes_ml, **_):
@@ -482,6 +510,33 @@ def _p_cej_profil_entrants(d, annee, codes_ml, **_):
     return df
 
 
+def _p_cej_profil_entrants_par_territoire(d, annee, **_):
+    """The entrants' counts of _p_cej_profil_entrants for every Mission Locale, department and the region;
+    every territory a row."""
+    e = _annee(d["entrees_dispositif"], annee)
+    entrants = e.loc[e["dispositif"].isin(["GJ", "CEJ"]), ["id_jeune", "code_ml"]].drop_duplicates()
+    entrants = entrants.merge(d["missions_locales"][["code_ml", "departement"]], on="code_ml")
+    j = _annee(d["jeunes"], annee)
+    entrants = entrants.merge(j[["id_jeune", "sexe", "qpv"]], on="id_jeune", how="left")
+    s = _annee(d["situations"], annee)
+    entrants["en_formation"] = entrants["id_jeune"].isin(s.loc[s["type"] == "formation", "id_jeune"])
+
+    def comptes(x):
+        x = x.drop_duplicates("id_jeune")
+        return {"nb_entrants": len(x), "nb_femmes": int(x["sexe"].eq("F").sum()),
+                "nb_hommes": int(x["sexe"].eq("H").sum()), "nb_qpv": int(x["qpv"].eq(True).sum()),
+                "nb_en_formation": int(x["en_formation"].sum())}
+
+    lignes = [{"niveau": "region", "code": "Normandie", **comptes(entrants)}]
+    lignes += [{"niveau": "departement", "code": dep, **comptes(x)} for dep, x in entrants.groupby("departement")]
+    lignes += [{"niveau": "mission_locale", "code": ml, **comptes(x)} for ml, x in entrants.groupby("code_ml")]
+    mesures = ["nb_entrants", "nb_femmes", "nb_hommes", "nb_qpv", "nb_en_formation"]
+    df = _grille_territoires(d)[["niveau", "code", "departement"]].merge(
+        pd.DataFrame(lignes, columns=["niveau", "code", *mesures]), on=["niveau", "code"], how="left")
+    df[mesures] = df[mesures].fillna(0).astype("int64")
+    return _trier_niveaux(df)[["niveau", "departement", "code", *mesures]]
+
+
 def _p_entrees_garantie_jeunes_cej_par_mois(d, annee, territoire, **_):
     codes = _mls_du_territoire(d, territoire)
     e = _annee(d["entrees_dispositif"], annee)
@@ -545,6 +600,7 @@ EQUIVALENTS_PANDAS = {
     "cej_entrees_par_jour": _p_cej_entrees_par_jour,
     "cej_objectif_atteint": _p_cej_objectif_atteint,
     "cej_profil_entrants": _p_cej_profil_entrants,
+    "cej_profil_entrants_par_territoire": _p_cej_profil_entrants_par_territoire,
     "cej_realisation_par_territoire": _p_cej_realisation_par_territoire,
     "chiffres_cles_territoire": _p_chiffres_cles_territoire,
     "chiffres_regionaux_extraits": _p_chiffres_regionaux_extraits,
@@ -560,6 +616,7 @@ EQUIVALENTS_PANDAS = {
     "publics_effectifs": _p_publics_effectifs,
     "provenance_des_extraits": _p_provenance_des_extraits,
     "publics_repartitions": _p_publics_repartitions,
+    "publics_repartitions_par_territoire": _p_publics_repartitions_par_territoire,
     "territoire_cej": _p_territoire_cej,
     "territoire_jeunes": _p_territoire_jeunes,
     "territoire_methodes": _p_territoire_methodes,

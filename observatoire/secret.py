@@ -107,13 +107,54 @@ def _candidats(valeurs: np.ndarray, masque: np.ndarray, ligne: Ligne, proteges: 
     return sorted(libres, key=lambda c: (c in proteges, valeurs[c] == 0, valeurs[c], c))
 
 
+def _composantes(n: int, lignes: Sequence[Ligne]) -> list[list[int]]:
+    """Groups of lines that share no cell with another group (union-find over the cells): independent
+    problems, each solved on its own (a few small SVDs instead of one large one at each step)."""
+    parent = list(range(n))
+
+    def racine(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for ligne in lignes:
+        cellules = ligne.toutes
+        for c in cellules[1:]:
+            a, b = racine(cellules[0]), racine(c)
+            if a != b:
+                parent[b] = a
+    groupes: dict[int, list[int]] = {}
+    for k, ligne in enumerate(lignes):
+        if ligne.toutes:
+            groupes.setdefault(racine(ligne.toutes[0]), []).append(k)
+    return list(groupes.values())
+
+
 def supprimer(valeurs: Sequence[float], lignes: Sequence[Ligne], seuil: int | None = None,
               totaux: Iterable[int] = ()) -> np.ndarray:
-    """Primary then secondary suppression over cells `valeurs` linked by `lignes`; returns the mask."""
+    """Primary then secondary suppression over cells `valeurs` linked by `lignes`; returns the mask.
+    Lines sharing no cell are independent problems: each group is solved apart (the same cells are hidden,
+    except that a last-resort complement is taken within the group)."""
     seuil = seuil_actif(seuil)
     v = np.asarray(valeurs, dtype=float)
     masque = np.array([est_primaire(x, seuil) for x in v], dtype=bool)
     proteges = set(totaux)
+    groupes = _composantes(v.size, lignes)
+    if len(groupes) > 1:
+        for groupe in groupes:
+            cellules = sorted({c for k in groupe for c in lignes[k].toutes})
+            local = {c: i for i, c in enumerate(cellules)}
+            sous_lignes = [Ligne(tuple(local[c] for c in lignes[k].cellules),
+                                 None if lignes[k].total is None else local[lignes[k].total]) for k in groupe]
+            sous = _supprimer(v[cellules], masque[cellules], sous_lignes, {local[c] for c in proteges if c in local})
+            masque[cellules] = sous
+        return masque
+    return _supprimer(v, masque, lignes, proteges)
+
+
+def _supprimer(v: np.ndarray, masque: np.ndarray, lignes: Sequence[Ligne], proteges: set[int]) -> np.ndarray:
+    masque = masque.copy()
     while True:
         # Cheap pass first: a line with exactly one hidden cell gives it back at once.
         change = False
@@ -257,7 +298,7 @@ def formater(x) -> str:
 # --- territories nested in one another: Missions Locales, departments, region ------------------------
 
 def masque_territoires(df: pd.DataFrame, comptes: Sequence[str],
-                        partitions: Sequence[tuple[str, Sequence[str]]] = ()) -> pd.DataFrame:
+                        partitions: Sequence[tuple[str, Sequence[str]]] = (), seuil: int | None = None) -> pd.DataFrame:
     """Cells to hide among the counts `comptes` of a frame with one row per territory (column `niveau`:
     'region', 'departement', 'mission_locale'; column `departement`).
 
@@ -292,7 +333,7 @@ def masque_territoires(df: pd.DataFrame, comptes: Sequence[str],
             lignes.append(Ligne(tuple(cellule(i, p) for p in parties), cellule(i, total)))
             totaux.add(cellule(i, total))
     valeurs = df[colonnes].to_numpy(dtype=float).ravel()
-    masque = supprimer(valeurs, lignes, totaux=totaux).reshape(n_lignes, len(colonnes))
+    masque = supprimer(valeurs, lignes, seuil, totaux=totaux).reshape(n_lignes, len(colonnes))
     return pd.DataFrame(masque, index=df.index, columns=colonnes)
 
 

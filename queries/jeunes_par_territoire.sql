@@ -1,5 +1,5 @@
 -- Young people supported in year $annee and the counts of the thematic pages, for each Mission Locale, each
--- department and the region (grouping sets): RQTH (handicap), placed under court supervision (justice: JSMJ,
+-- department and the region (grouping sets): first welcomes, RQTH (handicap), placed under court supervision (justice: JSMJ,
 -- of whom minors and without diploma), housing situation (logement). Counts only: pages compute shares after
 -- statistical secrecy. Every Mission Locale is a row, even with no young person (a true 0).
 with
@@ -11,6 +11,7 @@ missions_locales as (
 jeunes_annee as (
     select
         code_ml,
+        premier_accueil,
         rqth,
         sous_main_justice,
         tranche_age,
@@ -32,6 +33,7 @@ comptes as (
         code_ml,
         grouping(departement, code_ml) as regroupement,  -- 0: Mission Locale, 1: department, 3: region
         count(logement) as nb_jeunes,
+        count(*) filter (where premier_accueil) as nb_premiers_accueils,
         count(*) filter (where rqth) as nb_rqth,
         count(*) filter (where sous_main_justice) as nb_jsmj,
         count(*) filter (where sous_main_justice and tranche_age = '16-17') as nb_jsmj_mineurs,  -- age is optional

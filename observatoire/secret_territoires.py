@@ -1,0 +1,295 @@
+"""One reference mask per year: the cells hidden by statistical secrecy, the same on every page, chart,
+map, sentence, slide, sheet and export that shows a count of one territory.
+
+Why one mask. Every page used to hide its small counts correctly *on its own*, but each computed its own
+secondary suppression over the counts it drew: the Justice page hid a Mission Locale's count of young
+people under justice supervision and a second Mission Locale's as complement, while the key sentences,
+the presentation slides and the PDF sheet showed the department and the other Missions Locales (Calvados
+124 − 26 − 72 − 19 = 7); the map hid a cell within one map level while the department's total was shown
+on another (Seine-Maritime 4 447 − the other Missions Locales = 27); the CEJ page hid GJ and CEJ entries
+while the map showed the CEJ entries and the page the total (176 − 162 = 14). Secondary suppression only
+protects when every reader's equations are in ONE problem.
+
+So, for a year, `comptes(annee)` is one table of every count of young people (and of entries, contracts
+and actions) the app shows per territory — one row per territory: the region, its departments, its
+Missions Locales (columns `niveau`, `departement`, `code`) — and `partitions` lists the equations a
+reader can write on each row (a total is the sum of its parts: age bands, qualification levels, sex,
+QPV, ZRR, RQTH, housing, first welcomes, justice and its sub-counts, GJ + CEJ entries, contracts by type,
+actions by funder, the CEJ entrants' profile). `secret.masque_territoires` runs ONCE over all of them
+with the hierarchy (region = Σ departments = Σ Missions Locales, for each column): a total hidden as a
+complement in one family is hidden in every family and on every page.
+
+Complements a reader gets by subtraction though no page shows them (young people who are not under
+justice supervision = young people − JSMJ, …) are cells of the table too, so that a small one cannot be
+read off two shown counts.
+
+Consumers look their cells up by territory code and by column (`masquer`, `est_cache`, `compte`,
+`texte`); the names pages use for the same counts are mapped by ALIAS (nb_sans_diplome is the column
+nb_niveau_sans_diplome of the breakdowns, …). A share or a rate computed from a hidden count is hidden too
+(rate × population, share × total would give the count back). The mask is cached per (data version,
+year, threshold): it costs a few joint queries and one suppression per year, whatever the number of
+pages and visitors.
+
+Not covered here (each stays within its own territory): time series of one territory (the CEJ weekly
+curve and the monthly curve of the slides, the monthly starts of Emploi & formation) keep their own
+rules, aligned on this mask only where it hides the series' own total.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from observatoire import config, db, secret
+
+REGION = config.REGION
+DIMENSIONS_PUBLICS = ("tranche_age", "niveau", "sexe", "logement", "rqth", "qpv", "zrr")
+# Tables each family of counts is read from (a deployment may lack some extracts).
+BESOINS = {
+    "jeunes": {"jeunes"},
+    "cej": {"entrees_dispositif", "objectifs_cej"},
+    "emploi": {"situations", "entrees_dispositif", "jeunes"},
+    "entrants": {"situations", "entrees_dispositif", "jeunes"},
+}
+CEJ = ["nb_entrees_gj", "nb_entrees_cej", "nb_entrees"]
+CONTRATS = ["nb_contrats_cdi", "nb_contrats_cdd", "nb_contrats_interim"]
+ACTIONS = ["nb_actions_region", "nb_actions_autre"]
+JEUNES_SITUATIONS = ["nb_jeunes_emploi", "nb_jeunes_alternance", "nb_jeunes_formation"]
+ENTRANTS = {"nb_entrants": "nb_entrants", "nb_femmes": "nb_entrants_femmes", "nb_hommes": "nb_entrants_hommes",
+            "nb_qpv": "nb_entrants_qpv", "nb_en_formation": "nb_entrants_en_formation"}
+
+
+def colonne_publics(dimension: str, modalite: str) -> str:
+    """The reference column of one category of a breakdown: ('tranche_age', '24+') -> 'nb_tranche_age_24_plus'."""
+    m = str(modalite).lower().replace("+", "_plus")
+    return f"nb_{dimension}_" + re.sub(r"[^a-z0-9]+", "_", m).strip("_")
+
+
+# The names consumers give to the same counts -> the reference column.
+ALIAS = {
+    "nb_sans_diplome": colonne_publics("niveau", "sans_diplome"),
+    "nb_femmes": colonne_publics("sexe", "F"),
+    "nb_qpv": colonne_publics("qpv", "oui"),
+    "nb_zrr": colonne_publics("zrr", "oui"),
+    "nb_rqth": colonne_publics("rqth", "oui"),
+    "nb_sans_rqth": colonne_publics("rqth", "non"),
+    "nb_autonome": colonne_publics("logement", "autonome"),
+    "nb_parents_famille": colonne_publics("logement", "parents_famille"),
+    "nb_precaire": colonne_publics("logement", "precaire"),
+    "nb_logement_precaire": colonne_publics("logement", "precaire"),
+    "nb_logement_non_renseigne": colonne_publics("logement", "non_renseigne"),
+    "nb_sous_main_justice": "nb_jsmj",
+    "nb_entrees_gj_cej": "nb_entrees",
+}
+
+
+def reference(colonne: str) -> str:
+    """The reference column of a consumer's count column (itself when it has no other name)."""
+    return ALIAS.get(colonne, colonne)
+
+
+# --- the table of every count, and its equations ------------------------------------------------------
+
+def _famille(nom: str, tables: set[str]) -> bool:
+    return BESOINS[nom] <= tables
+
+
+def _jeunes(annee: int) -> tuple[pd.DataFrame, list[tuple[str, list[str]]]]:
+    """Young people, first welcomes, justice (queries/jeunes_par_territoire.sql) and the breakdowns of the
+    « Publics » page (queries/publics_repartitions_par_territoire.sql), with their equations."""
+    j = db.requete("jeunes_par_territoire", annee=annee)
+    j = j[["code", "nb_jeunes", "nb_premiers_accueils", "nb_jsmj", "nb_jsmj_sans_diplome", "nb_jsmj_mineurs"]]
+    j = j.assign(nb_non_premiers_accueils=j["nb_jeunes"] - j["nb_premiers_accueils"],
+                 nb_non_jsmj=j["nb_jeunes"] - j["nb_jsmj"],
+                 nb_jsmj_diplomes=j["nb_jsmj"] - j["nb_jsmj_sans_diplome"],
+                 nb_jsmj_majeurs=j["nb_jsmj"] - j["nb_jsmj_mineurs"])
+    equations = [("nb_jeunes", ["nb_premiers_accueils", "nb_non_premiers_accueils"]),
+                 ("nb_jeunes", ["nb_jsmj", "nb_non_jsmj"]),
+                 ("nb_jsmj", ["nb_jsmj_sans_diplome", "nb_jsmj_diplomes"]),
+                 ("nb_jsmj", ["nb_jsmj_mineurs", "nb_jsmj_majeurs"])]
+    p = db.requete("publics_repartitions_par_territoire", annee=annee)
+    p["colonne"] = [colonne_publics(d, m) for d, m in zip(p["dimension"], p["modalite"])]
+    large = p.pivot_table(index="code", columns="colonne", values="nb_jeunes", aggfunc="sum", fill_value=0)
+    for dimension in DIMENSIONS_PUBLICS:
+        parties = list(dict.fromkeys(p.loc[p["dimension"] == dimension, "colonne"]))
+        if parties:
+            equations.append(("nb_jeunes", parties))
+    return j.merge(large.reset_index(), on="code", how="left"), equations
+
+
+def _cej(annee: int) -> tuple[pd.DataFrame, list]:
+    t = db.requete("cej_realisation_par_territoire", annee=annee)
+    return t[["code", *CEJ]], [("nb_entrees", ["nb_entrees_gj", "nb_entrees_cej"])]
+
+
+def _emploi(annee: int) -> tuple[pd.DataFrame, list]:
+    t = db.requete("emploi_formation_par_territoire", annee=annee)
+    # young people of the three situations overlap (one may have a contract and a training): no row total
+    return (t[["code", *JEUNES_SITUATIONS, *CONTRATS, "nb_contrats", *ACTIONS, "nb_actions"]],
+            [("nb_contrats", CONTRATS), ("nb_actions", ACTIONS)])
+
+
+def _entrants(annee: int) -> tuple[pd.DataFrame, list]:
+    t = db.requete("cej_profil_entrants_par_territoire", annee=annee).rename(columns=ENTRANTS)
+    t = t[["code", *ENTRANTS.values()]]
+    t = t.assign(nb_entrants_hors_qpv=t["nb_entrants"] - t["nb_entrants_qpv"],
+                 nb_entrants_hors_formation=t["nb_entrants"] - t["nb_entrants_en_formation"])
+    # women + men = entrants, as the CEJ page's profile reads (a conservative equation: the sex of an entrant
+    # unknown to `jeunes` is missing, and a reader may still assume none is)
+    return t, [("nb_entrants", ["nb_entrants_femmes", "nb_entrants_hommes"]),
+               ("nb_entrants", ["nb_entrants_qpv", "nb_entrants_hors_qpv"]),
+               ("nb_entrants", ["nb_entrants_en_formation", "nb_entrants_hors_formation"])]
+
+
+def comptes(annee: int) -> tuple[pd.DataFrame, list[tuple[str, list[str]]]]:
+    """The table of every count shown per territory in year `annee` (columns niveau, departement, code, then
+    the counts) and its equations (total, parts) on each row; cached per data version and year."""
+    t, equations = _comptes(db.version_donnees(), str(config.BUILD_DIR), int(annee))
+    return t.copy(), list(equations)
+
+
+@lru_cache(maxsize=8)
+def _comptes(version: str, build_dir: str, annee: int) -> tuple[pd.DataFrame, tuple]:
+    tables = db.tables_disponibles()
+    table = db.requete("territoires_normandie")[["niveau", "departement", "code"]]
+    equations: list[tuple[str, list[str]]] = []
+    for nom, lire in (("jeunes", _jeunes), ("cej", _cej), ("emploi", _emploi), ("entrants", _entrants)):
+        if _famille(nom, tables):
+            df, eqs = lire(annee)
+            table = table.merge(df, on="code", how="left")
+            equations += eqs
+    colonnes = [c for c in table.columns if c not in ("niveau", "departement", "code")]
+    table[colonnes] = table[colonnes].fillna(0).astype("int64")
+    return table.reset_index(drop=True), tuple((total, tuple(parties)) for total, parties in equations)
+
+
+# --- the mask ------------------------------------------------------------------------------------------
+
+def masque(annee: int, seuil: int | None = None) -> pd.DataFrame:
+    """True where a count is hidden: one row per territory code, one column per reference column."""
+    return _masque(db.version_donnees(), str(config.BUILD_DIR), int(annee), secret.seuil_actif(seuil)).copy()
+
+
+@lru_cache(maxsize=32)
+def _masque(version: str, build_dir: str, annee: int, seuil: int) -> pd.DataFrame:
+    table, equations = _comptes(version, build_dir, annee)
+    colonnes = [c for c in table.columns if c not in ("niveau", "departement", "code")]
+    m = secret.masque_territoires(table, colonnes, [(t, list(p)) for t, p in equations], seuil=seuil)
+    m.index = table["code"].to_numpy()
+    return m
+
+
+def _cellule(m: pd.DataFrame, code: str, colonne: str) -> bool:
+    ref = reference(colonne)
+    if ref not in m.columns:
+        raise KeyError(f"« {colonne} » n'est pas un effectif de la table de référence du secret "
+                       "(observatoire/secret_territoires.py)")
+    code = REGION if str(code).lower() == REGION.lower() else str(code)
+    if code not in m.index:
+        raise KeyError(f"territoire inconnu de la table de référence du secret : {code}")
+    return bool(m.at[code, ref])
+
+
+def est_cache(annee: int, code: str, colonne: str, seuil: int | None = None) -> bool:
+    """Whether the count `colonne` of territory `code` ('Normandie', '14', '14-CAE') is hidden in `annee`."""
+    return _cellule(_masque(db.version_donnees(), str(config.BUILD_DIR), int(annee), secret.seuil_actif(seuil)),
+                    code, colonne)
+
+
+def valeur(annee: int, code: str, colonne: str):
+    """The count itself, from the reference table (whether hidden or not)."""
+    table, _ = _comptes(db.version_donnees(), str(config.BUILD_DIR), int(annee))
+    code = REGION if str(code).lower() == REGION.lower() else str(code)
+    return table.loc[table["code"] == code, reference(colonne)].iloc[0]
+
+
+def compte(annee: int, code: str, colonne: str, n=None):
+    """A count of one territory (`n`, or the reference's), or "secret": for cards and sentences."""
+    n = valeur(annee, code, colonne) if n is None else n
+    return secret.SECRET if est_cache(annee, code, colonne) or secret.est_primaire(n) else n
+
+
+def texte(annee: int, code: str, colonne: str, n=None) -> str:
+    """A count of one territory in French format, or "secret"."""
+    return secret.formater(compte(annee, code, colonne, n))
+
+
+def _colonnes(colonnes) -> dict[str, str]:
+    if isinstance(colonnes, Mapping):
+        return dict(colonnes)
+    return {c: reference(c) for c in colonnes}
+
+
+def cellules(df: pd.DataFrame, annee: int, colonnes, code: str = "code") -> pd.DataFrame:
+    """Boolean mask (same index as `df`, one column per count column) of the cells of `df` to hide: looked up
+    in the reference mask by territory code (`code` column of `df`), and any count of 1 to N−1 whatever it is.
+    `colonnes`: the count columns (names of ALIAS accepted), or {column of df: reference column}."""
+    correspondance = _colonnes(colonnes)
+    m = masque(annee)
+    codes = [REGION if str(c).lower() == REGION.lower() else str(c) for c in df[code]]
+    inconnus = sorted(set(codes) - set(m.index))
+    if inconnus:
+        raise KeyError(f"territoires inconnus de la table de référence du secret : {inconnus}")
+    out = pd.DataFrame(index=df.index)
+    for col, ref in correspondance.items():
+        if ref not in m.columns:
+            raise KeyError(f"« {ref} » n'est pas un effectif de la table de référence du secret")
+        caches = m.loc[codes, ref].to_numpy(dtype=bool)
+        primaires = np.array([secret.est_primaire(_nombre(v)) for v in df[col]], dtype=bool)
+        out[col] = caches | primaires
+    return out
+
+
+def _nombre(v):
+    if isinstance(v, str):
+        return None
+    try:
+        return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def masquer(df: pd.DataFrame, annee: int, colonnes, parts: Mapping[str, Sequence[str]] | None = None,
+            pour_graphique: bool = False, code: str = "code") -> pd.DataFrame:
+    """Copy of `df` (one row per territory, codes in column `code`) where the counts hidden by the reference
+    mask read "secret" — or, `pour_graphique`, are NaN with a boolean column `secret` marking the rows
+    concerned. `colonnes`: count columns, or {column of df: reference column}; `parts`: {share or rate
+    column: the count columns of df it is computed from}, hidden where any of them is."""
+    m = cellules(df, annee, colonnes, code)
+    return secret.appliquer_masque(df, m, parts={k: list(v) for k, v in (parts or {}).items()},
+                                   pour_graphique=pour_graphique).set_axis(df.index)
+
+
+def repartitions(df: pd.DataFrame, annee: int, code_par_perimetre: Mapping[str, str],
+                 pour_graphique: bool = True) -> pd.DataFrame:
+    """A breakdown as the « Publics » page reads it (columns perimetre, dimension, modalite, nb_jeunes,
+    part_pct; `code_par_perimetre` = {'territoire': '14-CAE', 'region': 'Normandie'}) with the reference
+    mask applied: a hidden count, and its share, are NaN (or "secret"), and so are the shares of a
+    perimeter whose number of young people is hidden (share × total would give the count back)."""
+    out = df.copy()
+    codes = out["perimetre"].map(dict(code_par_perimetre))
+    m = masque(annee)
+    cache = []
+    for c, dim, mod, n in zip(codes, out["dimension"], out["modalite"], out["nb_jeunes"]):
+        cache.append(bool(m.at[c, colonne_publics(dim, mod)]) or secret.est_primaire(_nombre(n)))
+    cache = pd.Series(cache, index=out.index)
+    total_cache = codes.map(lambda c: bool(m.at[c, "nb_jeunes"]))
+    part_cachee = cache | total_cache
+    if pour_graphique:
+        out["nb_jeunes"] = pd.to_numeric(out["nb_jeunes"], errors="coerce").astype(float).where(~cache)
+        out["part_pct"] = pd.to_numeric(out["part_pct"], errors="coerce").astype(float).where(~part_cachee)
+        out["secret"] = part_cachee.to_numpy()
+    else:
+        out["nb_jeunes"] = out["nb_jeunes"].astype(object).where(~cache, secret.SECRET)
+        out["part_pct"] = out["part_pct"].astype(object).where(~part_cachee, secret.SECRET)
+    return out
+
+
+def vider_cache() -> None:
+    """Forget the cached tables and masks (tests that change the data in place)."""
+    _comptes.cache_clear()
+    _masque.cache_clear()
