@@ -17,7 +17,7 @@ import pandas as pd
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from observatoire import config, db, formats, phrases, presentation, secret
+from observatoire import config, db, formats, phrases, presentation, secret, secret_territoires
 from observatoire.exports import libelle_territoire
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 
@@ -84,55 +84,77 @@ def _lignes_publiees(annee: int) -> tuple[list[tuple[str, str, str]], list[str]]
     return lignes, sections
 
 
-def _part(n, total) -> str:
-    if secret.est_primaire(n) or not total:
-        return secret.SECRET if secret.est_primaire(n) else "–"
+def _part(n, total, cache: bool = False) -> str:
+    """A share in %, "secret" when the count or the total is hidden (`cache`, or under the threshold)."""
+    if cache or secret.est_primaire(n) or secret.est_primaire(total):
+        return secret.SECRET
+    if not total:
+        return "–"
     return formats.pourcentage(100 * n / total, 1)
 
 
 def lignes_comparaison(annee: int, code: str) -> pd.DataFrame:
-    """Key figures of the territory and of the region, computed alike from the extracts."""
+    """Key figures of the territory and of the region, computed alike from the extracts; the cells hidden are
+    those of the year's reference mask (observatoire/secret_territoires.py), the same as on every page."""
     c = phrases.chiffres_territoire(annee, code)
     r = phrases.chiffres_territoire(annee, config.REGION)
     par_ml = db.requete("jeunes_par_mission_locale", annee=annee)
     lignes_ml = par_ml[(par_ml["code_ml"] == code) | (par_ml["departement"] == code)] if code != config.REGION else par_ml
 
-    def taux(df):
+    def cache(ou: str, *colonnes: str, an: int = annee) -> bool:
+        return any(secret_territoires.est_cache(an, ou, col) for col in colonnes)
+
+    def taux(ou, df):
+        # rate × the (public) population would give the count back
+        if cache(ou, "nb_jeunes"):
+            return secret.SECRET
         return formats.nombre(1000 * df["nb_jeunes"].sum() / df["population_2017"].sum(), 1)
 
-    def evolution(d, cle):
+    def evolution(ou, d, cle):
         prec = d[f"{cle}_annee_precedente"]
-        if not prec or secret.est_primaire(prec) or secret.est_primaire(d[cle]):
+        if not prec or secret.est_primaire(prec) or secret.est_primaire(d[cle]) \
+                or cache(ou, cle) or cache(ou, cle, an=annee - 1):
             return "–"
         return formats.variation(100 * (d[cle] - prec) / prec)
 
     def entrees(d):
         return (d["nb_entrees_gj"] or 0) + (d["nb_entrees_cej"] or 0)
 
-    def realisation(d):
+    def realisation(ou, d):
         obj = d["objectif_cej"]
-        return "–" if obj is None or pd.isna(obj) or not obj else formats.pourcentage(100 * entrees(d) / obj, 0)
+        if obj is None or pd.isna(obj) or not obj:
+            return "–"
+        if cache(ou, "nb_entrees") or secret.est_primaire(entrees(d)):
+            return secret.SECRET  # × the objective shown, it would give the entries back
+        return formats.pourcentage(100 * entrees(d) / obj, 0)
 
-    t = secret.texte_compte
+    def t(colonne, valeur=None):
+        return lambda ou, d: secret_territoires.texte(annee, ou, colonne, d[colonne] if valeur is None else valeur(d))
+
+    def part(colonne):
+        return lambda ou, d: _part(d[colonne], d["nb_jeunes"], cache(ou, colonne, "nb_jeunes"))
+
     definitions = [
-        ("Jeunes accompagnés", lambda d: t(d["nb_jeunes"])),
-        (f"Évolution par rapport à {annee - 1}", lambda d: evolution(d, "nb_jeunes")),
-        ("Jeunes en premier accueil", lambda d: t(d["nb_premiers_accueils"])),
-        ("Part des jeunes sans diplôme", lambda d: _part(d["nb_sans_diplome"], d["nb_jeunes"])),
-        ("Part des jeunes résidant en QPV", lambda d: _part(d["nb_qpv"], d["nb_jeunes"])),
-        ("Part des jeunes résidant en ZRR", lambda d: _part(d["nb_zrr"], d["nb_jeunes"])),
-        ("Part des jeunes ayant une RQTH", lambda d: _part(d["nb_rqth"], d["nb_jeunes"])),
-        ("Jeunes en logement précaire ou complexe", lambda d: t(d["nb_logement_precaire"])),
-        ("Jeunes placés sous main de justice", lambda d: t(d["nb_sous_main_justice"])),
-        ("Entrées en Garantie Jeunes et CEJ", lambda d: t(entrees(d))),
-        ("Objectif d'entrées fixé par l'État", lambda d: "–" if pd.isna(d["objectif_cej"]) else formats.nombre(d["objectif_cej"])),
+        ("Jeunes accompagnés", t("nb_jeunes")),
+        (f"Évolution par rapport à {annee - 1}", lambda ou, d: evolution(ou, d, "nb_jeunes")),
+        ("Jeunes en premier accueil", t("nb_premiers_accueils")),
+        ("Part des jeunes sans diplôme", part("nb_sans_diplome")),
+        ("Part des jeunes résidant en QPV", part("nb_qpv")),
+        ("Part des jeunes résidant en ZRR", part("nb_zrr")),
+        ("Part des jeunes ayant une RQTH", part("nb_rqth")),
+        ("Jeunes en logement précaire ou complexe", t("nb_logement_precaire")),
+        ("Jeunes placés sous main de justice", t("nb_sous_main_justice")),
+        ("Entrées en Garantie Jeunes et CEJ", t("nb_entrees", entrees)),
+        ("Objectif d'entrées fixé par l'État",
+         lambda ou, d: "–" if pd.isna(d["objectif_cej"]) else formats.nombre(d["objectif_cej"])),
         ("Taux de réalisation de l'objectif", realisation),
-        ("Jeunes entrés en emploi", lambda d: t(d["nb_jeunes_emploi"])),
-        ("Jeunes entrés en alternance", lambda d: t(d["nb_jeunes_alternance"])),
-        ("Jeunes entrés en formation", lambda d: t(d["nb_jeunes_formation"])),
+        ("Jeunes entrés en emploi", t("nb_jeunes_emploi")),
+        ("Jeunes entrés en alternance", t("nb_jeunes_alternance")),
+        ("Jeunes entrés en formation", t("nb_jeunes_formation")),
     ]
-    rows = [(lib, f(c), f(r)) for lib, f in definitions]
-    rows.insert(1, ("Jeunes accompagnés pour 1\u202f000 habitants (population 2017)", taux(lignes_ml), taux(par_ml)))
+    rows = [(lib, f(code, c), f(config.REGION, r)) for lib, f in definitions]
+    rows.insert(1, ("Jeunes accompagnés pour 1\u202f000 habitants (population 2017)", taux(code, lignes_ml),
+                    taux(config.REGION, par_ml)))
     return pd.DataFrame(rows, columns=["Indicateur", "Territoire", config.REGION])
 
 
@@ -248,7 +270,7 @@ def fiche(annee: int, code: str | None = None, date: dt.date | None = None) -> b
         pdf.set_text_color(*GRIS)
         pdf.multi_cell(0, 3.6, f"Provenance : {prov_extraits.libelle}. Source : {source_extraits}. "
                        f"Les deux colonnes sont calculées de la même façon sur les mêmes extraits. "
-                       f"Secret statistique : un effectif inférieur à {config.SEUIL_SECRET} est affiché « secret ».",
+                       f"Secret statistique : un effectif inférieur à {secret.seuil_actif()} est affiché « secret ».",
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         pdf.set_text_color(0, 0, 0)
 
@@ -305,7 +327,7 @@ def _sources(pdf: _Fiche, publie: bool, demo: bool, source_extraits: str) -> Non
     lignes.append(f"« {(Provenance.DEMO if demo else Provenance.EXTRAITS).libelle} » : {source_extraits}."
                   + (" Ces chiffres ne décrivent aucun territoire réel." if demo else ""))
     lignes.append(f"Cartes : {presentation.SOURCE_GEO}. Territoires des Missions Locales approchés à partir des EPCI.")
-    lignes.append(f"Secret statistique : tout effectif calculé sur extraits inférieur à {config.SEUIL_SECRET} jeunes "
+    lignes.append(f"Secret statistique : tout effectif calculé sur extraits inférieur à {secret.seuil_actif()} jeunes "
                   "est masqué (« secret »), ainsi que les cellules qui permettraient de le retrouver.")
     for ligne in lignes:
         pdf.multi_cell(0, 4.4, "• " + phrases.typographier(ligne), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")

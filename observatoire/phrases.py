@@ -3,8 +3,10 @@
 For the region and the year of the report, the sentences quote the published figures first (each
 with its section); for a department, a Mission Locale or another year they are computed from the
 extracts, and when those are demonstration data the sentence itself says so, so that a copied
-sentence can never travel without its warning. Counts under the secrecy threshold are never put
-in a sentence: the sentence is left out.
+sentence can never travel without its warning. A count hidden by the year's reference mask of
+statistical secrecy (observatoire/secret_territoires.py: under the threshold, or hidden so that it
+cannot be recomputed from the counts other pages show) is never put in a sentence, nor a share or a
+change that would give it back: the sentence is left out.
 
 French typography: numbers from formats.py (narrow no-break space U+202F as thousands separator
 and before %), no-break space before ':' and a narrow one before ';', '!' and '?', « » quotes with
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from observatoire import config, db, filtres, formats, secret
+from observatoire import config, db, filtres, formats, secret, secret_territoires
 from observatoire.exports import libelle_territoire
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
@@ -180,51 +182,59 @@ def phrases_extraits(annee: int, code: str) -> list[Phrase]:
     n = formats.nombre
     sorties: list[Phrase] = []
 
-    def ajouter(theme: str, texte: str, comptes: list) -> None:
-        if all(_montrable(x) for x in comptes):
+    def visible(*colonnes: str, ou: str = t.code, an: int = annee) -> bool:
+        """None of these counts of the territory `ou` is hidden by the year's reference mask
+        (observatoire/secret_territoires.py), the same as on every page."""
+        return not any(secret_territoires.est_cache(an, ou, col) for col in colonnes)
+
+    def ajouter(theme: str, texte: str, comptes: list, montre: bool = True) -> None:
+        if montre and all(_montrable(x) for x in comptes):
             sorties.append(Phrase(typographier(texte.rstrip(".") + mention + "."), source, prov, theme))
 
     def evolution(actuel: str, precedent: str) -> str:
-        # A change is only given when last year's count is itself showable (it could be recomputed).
-        if c[precedent] and _montrable(c[precedent]):
+        # A change is only given when last year's count is itself shown (the change would give it back).
+        if c[precedent] and _montrable(c[precedent]) and visible(actuel, an=annee - 1):
             return f", {_ecart(100 * (c[actuel] - c[precedent]) / c[precedent], annee - 1)}"
         return ""
 
     ajouter("Publics", f"En {annee}, {n(c['nb_jeunes'])} jeunes ont été accompagnés {t.par_les_ml}"
-            f"{evolution('nb_jeunes', 'nb_jeunes_annee_precedente')}.", [c["nb_jeunes"]])
+            f"{evolution('nb_jeunes', 'nb_jeunes_annee_precedente')}.", [c["nb_jeunes"]], visible("nb_jeunes"))
     if t.niveau != "region" and region["nb_jeunes"]:
         ajouter("Publics", f"{t.sujet} rassemble {formats.pourcentage(100 * c['nb_jeunes'] / region['nb_jeunes'], 1)} "
-                f"des jeunes accompagnés en Normandie en {annee}.", [c["nb_jeunes"]])
+                f"des jeunes accompagnés en Normandie en {annee}.", [c["nb_jeunes"]],
+                visible("nb_jeunes") and visible("nb_jeunes", ou=config.REGION))
     if c["nb_premiers_accueils"]:
         ajouter("Publics", f"En {annee}, {n(c['nb_premiers_accueils'])} jeunes ont été reçus pour la première fois "
                 f"{t.dans}{evolution('nb_premiers_accueils', 'nb_premiers_accueils_annee_precedente')}.",
-                [c["nb_premiers_accueils"]])
+                [c["nb_premiers_accueils"]], visible("nb_premiers_accueils"))
     part_sd = 100 * c["nb_sans_diplome"] / c["nb_jeunes"]
     part_sd_region = 100 * region["nb_sans_diplome"] / region["nb_jeunes"]
     comparaison = "" if t.niveau == "region" else f", contre {formats.pourcentage(part_sd_region, 1)} en Normandie"
     ajouter("Publics", f"En {annee}, {formats.pourcentage(part_sd, 1)} des jeunes accompagnés {t.dans} étaient "
-            f"sans diplôme{comparaison}.", [c["nb_sans_diplome"]])
+            f"sans diplôme{comparaison}.", [c["nb_sans_diplome"]],
+            visible("nb_sans_diplome", "nb_jeunes") and visible("nb_sans_diplome", "nb_jeunes", ou=config.REGION))
     entrees = (c["nb_entrees_gj"] or 0) + (c["nb_entrees_cej"] or 0)
     objectif = c["objectif_cej"]
     if entrees and objectif and objectif == objectif:
         ajouter("Contrat d'Engagement Jeune",
                 f"En {annee}, {n(entrees)} jeunes sont entrés en Garantie Jeunes ou en Contrat d'Engagement Jeune "
                 f"{t.dans}, pour un objectif de {n(objectif)} : {formats.pourcentage(100 * entrees / objectif, 0)} "
-                "de réalisation.", [entrees])
+                "de réalisation.", [entrees], visible("nb_entrees"))
     elif c["nb_entrees_cej"]:
         ajouter("Contrat d'Engagement Jeune", f"En {annee}, {n(c['nb_entrees_cej'])} jeunes sont entrés en Contrat "
-                f"d'Engagement Jeune {t.dans}.", [c["nb_entrees_cej"]])
+                f"d'Engagement Jeune {t.dans}.", [c["nb_entrees_cej"]], visible("nb_entrees_cej"))
     if c["nb_jeunes_emploi"]:
         ajouter("Emploi & formation", f"En {annee}, parmi les jeunes accompagnés {t.dans}, {n(c['nb_jeunes_emploi'])} "
                 f"sont entrés en emploi, {n(c['nb_jeunes_alternance'])} en alternance et "
                 f"{n(c['nb_jeunes_formation'])} en formation.",
-                [c["nb_jeunes_emploi"], c["nb_jeunes_alternance"], c["nb_jeunes_formation"]])
+                [c["nb_jeunes_emploi"], c["nb_jeunes_alternance"], c["nb_jeunes_formation"]],
+                visible("nb_jeunes_emploi", "nb_jeunes_alternance", "nb_jeunes_formation"))
     ajouter("Logement", f"En {annee}, {n(c['nb_logement_precaire'])} jeunes accompagnés {t.dans} étaient en "
             f"situation de logement précaire ou complexe, soit "
             f"{formats.pourcentage(100 * c['nb_logement_precaire'] / c['nb_jeunes'], 1)}.",
-            [c["nb_logement_precaire"]])
+            [c["nb_logement_precaire"]], visible("nb_logement_precaire", "nb_jeunes"))
     ajouter("Justice", f"En {annee}, {n(c['nb_sous_main_justice'])} jeunes placés sous main de justice ont été "
-            f"accompagnés {t.par_les_ml}.", [c["nb_sous_main_justice"]])
+            f"accompagnés {t.par_les_ml}.", [c["nb_sous_main_justice"]], visible("nb_sous_main_justice"))
     return sorties
 
 

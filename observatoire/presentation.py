@@ -8,7 +8,9 @@ message, written as a sentence (its title), its big numbers, at most one chart w
 
 For the region and the year of the report the figures are the published ones; for a department, a
 Mission Locale or another year they are computed from the extracts (demonstration data until real
-extracts are imported, and said so on every slide). A count under the secrecy threshold is never shown.
+extracts are imported, and said so on every slide). A count hidden by the year's reference mask of
+statistical secrecy (observatoire/secret_territoires.py, the same on every page) is never shown, in a
+number, a chart's data or a table, nor a share, a rate or a change computed from it.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from observatoire import charts, config, db, formats, phrases, secret
+from observatoire import charts, config, db, formats, phrases, secret, secret_territoires
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -67,12 +69,10 @@ def _source(*inds) -> str:
     return f"{SOURCE_RAPPORT} – " + " ; ".join(sections)
 
 
-def _texte_compte(n) -> str:
-    return secret.texte_compte(n)
-
-
-def _variation_texte(actuel, precedent, annee: int) -> str:
-    if not precedent or secret.est_primaire(precedent) or secret.est_primaire(actuel):
+def _variation_texte(actuel, precedent, annee: int, cache: bool = False) -> str:
+    """The change since last year; `cache`: the current or last year's count is hidden (the change and one
+    of them would give the other back)."""
+    if cache or not precedent or secret.est_primaire(precedent) or secret.est_primaire(actuel):
         return ""
     return f"{formats.variation(100 * (actuel - precedent) / precedent)} par rapport à {annee - 1}"
 
@@ -80,9 +80,11 @@ def _variation_texte(actuel, precedent, annee: int) -> str:
 # --- charts ---------------------------------------------------------------------------------------
 
 def graphique_cej_objectif(gj: float, cej: float, objectif: float, annee: int) -> alt.LayerChart:
-    """Garantie Jeunes then CEJ entries, stacked, against the State objective."""
+    """Garantie Jeunes then CEJ entries, stacked, against the State objective; a part that is None (secret)
+    is left out of the chart's data."""
     df = pd.DataFrame({"Dispositif": ["Garantie Jeunes (janv.–févr.)", "CEJ (mars–déc.)"],
                        "Entrées": [gj, cej], "ordre": [1, 2], "Total": [str(annee)] * 2})
+    df = df[df["Entrées"].notna()]
     barres = alt.Chart(df).mark_bar(height=60).encode(
         x=alt.X("sum(Entrées):Q", title="Entrées", axis=alt.Axis(format=",d")),
         y=alt.Y("Total:N", title=None),
@@ -279,78 +281,113 @@ def _diapos_extraits(annee: int, territoire: str) -> list[Diapo]:
     source = phrases.SOURCE_EXTRAITS if prov is Provenance.EXTRAITS else phrases.SOURCE_DEMO
     t = phrases.territoire(territoire, int(c["nb_missions_locales"]))
     region = phrases.chiffres_territoire(annee, config.REGION)
-    n = _texte_compte
+
+    def cache(*colonnes: str, ou: str = territoire, an: int = annee) -> bool:
+        """One of these counts of `ou` is hidden by the reference mask of year `an`."""
+        return any(secret_territoires.est_cache(an, ou, col) for col in colonnes)
+
+    def n(colonne: str, valeur=None) -> str:
+        return secret_territoires.texte(annee, territoire, colonne, c[colonne] if valeur is None else valeur)
+
+    def pct(valeur) -> str:
+        return secret.SECRET if valeur is None else formats.pourcentage(valeur, 1)
+
     liste: list[Diapo] = []
-    chiffres = [Chiffre(n(c["nb_jeunes"]), "jeunes accompagnés",
-                        _variation_texte(c["nb_jeunes"], c["nb_jeunes_annee_precedente"], annee)),
-                Chiffre(n(c["nb_premiers_accueils"]), "jeunes en premier accueil",
-                        _variation_texte(c["nb_premiers_accueils"], c["nb_premiers_accueils_annee_precedente"], annee))]
+    chiffres = [Chiffre(n("nb_jeunes"), "jeunes accompagnés",
+                        _variation_texte(c["nb_jeunes"], c["nb_jeunes_annee_precedente"], annee,
+                                         cache("nb_jeunes") or cache("nb_jeunes", an=annee - 1))),
+                Chiffre(n("nb_premiers_accueils"), "jeunes en premier accueil",
+                        _variation_texte(c["nb_premiers_accueils"], c["nb_premiers_accueils_annee_precedente"], annee,
+                                         cache("nb_premiers_accueils")
+                                         or cache("nb_premiers_accueils", an=annee - 1)))]
     if t.niveau != "region":
-        chiffres.append(Chiffre(formats.pourcentage(100 * c["nb_jeunes"] / region["nb_jeunes"], 1),
-                                "des jeunes accompagnés en Normandie"))
-    liste.append(Diapo("chiffres", f"En {annee}, {n(c['nb_jeunes'])} jeunes ont été accompagnés {t.par_les_ml}",
+        part = (None if cache("nb_jeunes") or cache("nb_jeunes", ou=config.REGION)
+                else 100 * c["nb_jeunes"] / region["nb_jeunes"])
+        chiffres.append(Chiffre(pct(part), "des jeunes accompagnés en Normandie"))
+    liste.append(Diapo("chiffres", f"En {annee}, {n('nb_jeunes')} jeunes ont été accompagnés {t.par_les_ml}",
                        chiffres, source=source, provenance=prov))
     entrees = (c["nb_entrees_gj"] or 0) + (c["nb_entrees_cej"] or 0)
     objectif = c["objectif_cej"]
     if entrees and objectif and not pd.isna(objectif):
-        taux = 100 * entrees / objectif
+        # entries hidden: neither the count, nor the achievement (× the objective shown), nor a bar in the chart
+        cache_total = cache("nb_entrees") or secret.est_primaire(entrees)
+        taux = None if cache_total else 100 * entrees / objectif
+        taux_texte = secret.SECRET if taux is None else formats.pourcentage(taux, 0)
+        gj = None if cache("nb_entrees_gj") or secret.est_primaire(c["nb_entrees_gj"]) else c["nb_entrees_gj"] or 0
+        cej = None if cache("nb_entrees_cej") or secret.est_primaire(c["nb_entrees_cej"]) else c["nb_entrees_cej"] or 0
+        titre = (f"Contrat d'Engagement Jeune : {taux_texte} de l'objectif réalisé {t.dans}" if taux is not None
+                 else f"Contrat d'Engagement Jeune : un objectif de {formats.nombre(objectif)} entrées {t.dans}")
+        lecture = (f"{n('nb_entrees', entrees)} entrées pour un objectif de {formats.nombre(objectif)}."
+                   if taux is not None else
+                   f"Entrées couvertes par le secret statistique ; objectif de {formats.nombre(objectif)}.")
         liste.append(Diapo(
-            "cej", f"Contrat d'Engagement Jeune : {formats.pourcentage(taux, 0)} de l'objectif réalisé {t.dans}",
-            [Chiffre(n(entrees), "entrées en Garantie Jeunes et CEJ"), Chiffre(formats.nombre(objectif), "objectif"),
-             Chiffre(formats.pourcentage(taux, 0), "de réalisation")],
-            graphique_cej_objectif(c["nb_entrees_gj"] or 0, c["nb_entrees_cej"] or 0, objectif, annee),
-            f"{n(entrees)} entrées pour un objectif de {formats.nombre(objectif)}.",
+            "cej", titre,
+            [Chiffre(n("nb_entrees", entrees), "entrées en Garantie Jeunes et CEJ"),
+             Chiffre(formats.nombre(objectif), "objectif"), Chiffre(taux_texte, "de réalisation")],
+            graphique_cej_objectif(gj, cej, objectif, annee), lecture,
             pd.DataFrame({"Dispositif": ["Garantie Jeunes", "CEJ", "Objectif"],
-                          "Entrées": [n(c["nb_entrees_gj"]), n(c["nb_entrees_cej"]), formats.nombre(objectif)]}),
+                          "Entrées": [n("nb_entrees_gj"), n("nb_entrees_cej"), formats.nombre(objectif)]}),
             source, prov))
     niveaux = db.requete("jeunes_par_niveau_territoire_region", annee=annee, territoire=territoire)
+
+    def parts(ou: str, comptes: pd.Series) -> list[float | None]:
+        """Shares of the qualification levels in `ou`, None where the level's count or the total is hidden."""
+        tot = comptes.sum()
+        total_cache = cache("nb_jeunes", ou=ou)
+        return [None if total_cache or cache(secret_territoires.colonne_publics("niveau", x), ou=ou)
+                or secret.est_primaire(v) or not tot else round(100 * v / tot, 1)
+                for x, v in zip(niveaux["niveau"], comptes)]
+
     if len(niveaux) and t.niveau == "region":
-        tot = niveaux["nb_jeunes_region"].sum()
         df = pd.DataFrame({"Niveau": [NIVEAUX.get(x, x) for x in niveaux["niveau"]],
-                           "Part (%)": [round(100 * v / tot, 1) for v in niveaux["nb_jeunes_region"]]})
+                           "Part (%)": parts(config.REGION, niveaux["nb_jeunes_region"])})
         part_sd = df["Part (%)"].iloc[0]
+        titre = (f"{formats.pourcentage(part_sd, 1)} des jeunes accompagnés en Normandie sont sans diplôme"
+                 if part_sd is not None else "La part des jeunes sans diplôme en Normandie est couverte par le "
+                                             "secret statistique")
         liste.append(Diapo(
-            "publics", f"{formats.pourcentage(part_sd, 1)} des jeunes accompagnés en Normandie sont sans diplôme",
-            [Chiffre(n(c["nb_sans_diplome"]), "jeunes sans diplôme"), Chiffre(formats.pourcentage(part_sd, 1),
-                                                                               "des jeunes accompagnés")],
-            graphique_barres(df, "Niveau", "Part (%)", ",.1f"), "Part des jeunes par niveau de formation.",
-            df.assign(**{"Part (%)": [formats.pourcentage(v, 1) for v in df["Part (%)"]]}), source, prov))
+            "publics", titre,
+            [Chiffre(n("nb_sans_diplome"), "jeunes sans diplôme"), Chiffre(pct(part_sd), "des jeunes accompagnés")],
+            graphique_barres(df.dropna(subset=["Part (%)"]), "Niveau", "Part (%)", ",.1f"),
+            "Part des jeunes par niveau de formation.",
+            df.assign(**{"Part (%)": [pct(v) for v in df["Part (%)"]]}), source, prov))
     elif len(niveaux):
-        masque = secret.masquer(niveaux, ["nb_jeunes_territoire"], groupes=[])
-        tot_t, tot_r = niveaux["nb_jeunes_territoire"].sum(), niveaux["nb_jeunes_region"].sum()
         df = pd.DataFrame({
             "Catégorie": [NIVEAUX.get(x, x) for x in niveaux["niveau"]],
-            t.nom:
-                [None if secret.est_secret(v) else round(100 * v / tot_t, 1) for v in masque["nb_jeunes_territoire"]],
-            config.REGION: [round(100 * v / tot_r, 1) for v in niveaux["nb_jeunes_region"]],
+            t.nom: parts(territoire, niveaux["nb_jeunes_territoire"]),
+            config.REGION: parts(config.REGION, niveaux["nb_jeunes_region"]),
         })
         nom = df.columns[1]
         sd = df.iloc[0]
+        titre = (f"{formats.pourcentage(sd[nom], 1)} des jeunes accompagnés {t.dans} sont sans diplôme, "
+                 f"contre {pct(sd[config.REGION])} en Normandie" if pd.notna(sd[nom]) else
+                 f"La part des jeunes sans diplôme {t.dans} est couverte par le secret statistique")
         liste.append(Diapo(
-            "publics", f"{formats.pourcentage(sd[nom], 1)} des jeunes accompagnés {t.dans} sont sans diplôme, "
-            f"contre {formats.pourcentage(sd[config.REGION], 1)} en Normandie",
-            [Chiffre(n(c["nb_sans_diplome"]), "jeunes sans diplôme"),
-             Chiffre(formats.pourcentage(sd[nom], 1), "des jeunes accompagnés")],
+            "publics", titre,
+            [Chiffre(n("nb_sans_diplome"), "jeunes sans diplôme"),
+             Chiffre(pct(sd[nom] if pd.notna(sd[nom]) else None), "des jeunes accompagnés")],
             graphique_comparaison(df, nom),
             f"Part des jeunes par niveau de formation, {nom} et Normandie.",
             df.assign(**{c_: [formats.pourcentage(v, 1) if v == v and v is not None else secret.SECRET for v in df[c_]]
                          for c_ in (nom, config.REGION)}), source, prov))
     if c["nb_jeunes_emploi"]:
-        df = pd.DataFrame({"Situation": ["Emploi", "Alternance", "Formation"],
-                           "Jeunes": [c["nb_jeunes_emploi"], c["nb_jeunes_alternance"], c["nb_jeunes_formation"]]})
-        visibles = df[[not secret.est_primaire(v) for v in df["Jeunes"]]]
-        liste.append(Diapo("emploi", f"En {annee}, {n(c['nb_jeunes_emploi'])} jeunes accompagnés {t.dans} sont "
+        situations = {"Emploi": "nb_jeunes_emploi", "Alternance": "nb_jeunes_alternance",
+                      "Formation": "nb_jeunes_formation"}
+        df = pd.DataFrame({"Situation": list(situations), "Jeunes": [c[col] for col in situations.values()]})
+        visibles = df[[not cache(col) and not secret.est_primaire(c[col]) for col in situations.values()]]
+        liste.append(Diapo("emploi", f"En {annee}, {n('nb_jeunes_emploi')} jeunes accompagnés {t.dans} sont "
                            "entrés en emploi",
-                           [Chiffre(n(c["nb_jeunes_emploi"]), "jeunes entrés en emploi"),
-                            Chiffre(n(c["nb_jeunes_alternance"]), "en alternance"),
-                            Chiffre(n(c["nb_jeunes_formation"]), "en formation")],
+                           [Chiffre(n("nb_jeunes_emploi"), "jeunes entrés en emploi"),
+                            Chiffre(n("nb_jeunes_alternance"), "en alternance"),
+                            Chiffre(n("nb_jeunes_formation"), "en formation")],
                            graphique_barres(visibles, "Situation", "Jeunes"),
                            "Jeunes entrés en emploi, en alternance et en formation dans l'année.",
-                           df.assign(Jeunes=[n(v) for v in df["Jeunes"]]), source, prov))
-    themes = [Chiffre(n(c["nb_sous_main_justice"]), "jeunes placés sous main de justice"),
-              Chiffre(n(c["nb_logement_precaire"]), "jeunes en logement précaire ou complexe"),
-              Chiffre(formats.pourcentage(100 * c["nb_rqth"] / c["nb_jeunes"], 1) if not secret.est_primaire(c["nb_rqth"])
-                      else secret.SECRET, "des jeunes accompagnés ont une RQTH")]
+                           df.assign(Jeunes=[n(col) for col in situations.values()]), source, prov))
+    rqth_cache = cache("nb_rqth", "nb_jeunes") or secret.est_primaire(c["nb_rqth"])
+    themes = [Chiffre(n("nb_sous_main_justice"), "jeunes placés sous main de justice"),
+              Chiffre(n("nb_logement_precaire"), "jeunes en logement précaire ou complexe"),
+              Chiffre(secret.SECRET if rqth_cache else formats.pourcentage(100 * c["nb_rqth"] / c["nb_jeunes"], 1),
+                      "des jeunes accompagnés ont une RQTH")]
     liste.append(Diapo("thematiques", "Des publics aux besoins particuliers, accompagnés au quotidien", themes,
                        source=source, provenance=prov))
     return liste
@@ -362,6 +399,8 @@ def _diapo_rythme_cej(annee: int, territoire: str) -> Diapo | None:
         return None
     if any(secret.est_primaire(v) for v in df["nb_entrees"]):
         return None  # a small Mission Locale's monthly counts would be secret: no curve
+    if any(secret_territoires.est_cache(annee, territoire, col) for col in ("nb_entrees_gj", "nb_entrees_cej", "nb_entrees")):
+        return None  # the curve ends on the year's entries and January + February are the GJ entries
     objectif = df["objectif_cej"].iloc[0]
     objectif = None if pd.isna(objectif) else float(objectif)
     prov = Provenance.EXTRAITS if bool(df["depuis_extraits"].all()) else Provenance.DEMO
@@ -394,26 +433,37 @@ def _diapo_carte(annee: int, territoire: str) -> Diapo | None:
         return None
     prov = Provenance.EXTRAITS if bool(par_ml["depuis_extraits"].all()) else Provenance.DEMO
     source = (phrases.SOURCE_EXTRAITS if prov is Provenance.EXTRAITS else phrases.SOURCE_DEMO) + f" ; {SOURCE_GEO}"
+    # A rate per 1 000 inhabitants × the (public) population gives the count back: hidden with it.
+    brut = par_ml
+    par_ml = secret_territoires.masquer(brut, annee, ["nb_jeunes"], parts={"jeunes_pour_1000_hab": ["nb_jeunes"]},
+                                        pour_graphique=True, code="code_ml")
 
-    def taux(lignes: pd.DataFrame) -> float:
-        return 1000 * lignes["nb_jeunes"].sum() / lignes["population_2017"].sum()
+    def taux(ou: str, lignes: pd.DataFrame) -> str:
+        if secret_territoires.est_cache(annee, ou, "nb_jeunes"):
+            return secret.SECRET
+        lignes = brut[brut["code_ml"].isin(lignes["code_ml"])]
+        return formats.nombre(1000 * lignes["nb_jeunes"].sum() / lignes["population_2017"].sum(), 1)
 
-    taux_region = taux(par_ml)
+    taux_region = taux(config.REGION, par_ml)
     if territoire == config.REGION:
-        bas, haut = par_ml["jeunes_pour_1000_hab"].min(), par_ml["jeunes_pour_1000_hab"].max()
+        vus = par_ml["jeunes_pour_1000_hab"].dropna()
+        bas, haut = vus.min(), vus.max()
         titre = (f"De {formats.nombre(bas, 1)} à {formats.nombre(haut, 1)} jeunes accompagnés pour 1\u202f000 habitants "
                  "selon la Mission Locale")
-        chiffres = [Chiffre(formats.nombre(taux_region, 1), "jeunes accompagnés pour 1\u202f000 habitants en Normandie")]
+        chiffres = [Chiffre(taux_region, "jeunes accompagnés pour 1\u202f000 habitants en Normandie")]
     else:
         lignes = par_ml[(par_ml["code_ml"] == territoire) | (par_ml["departement"] == territoire)]
         t = phrases.territoire(territoire, len(lignes))
-        titre = (f"{t.nom} : {formats.nombre(taux(lignes), 1)} jeunes accompagnés pour 1\u202f000 habitants, "
-                 f"contre {formats.nombre(taux_region, 1)} en Normandie")
-        chiffres = [Chiffre(formats.nombre(taux(lignes), 1), f"pour 1\u202f000 habitants ({t.nom})"),
-                    Chiffre(formats.nombre(taux_region, 1), "pour 1\u202f000 habitants en Normandie")]
+        taux_t = taux(territoire, lignes)
+        titre = (f"{t.nom} : {taux_t} jeunes accompagnés pour 1\u202f000 habitants, "
+                 f"contre {taux_region} en Normandie")
+        chiffres = [Chiffre(taux_t, f"pour 1\u202f000 habitants ({t.nom})"),
+                    Chiffre(taux_region, "pour 1\u202f000 habitants en Normandie")]
     donnees = pd.DataFrame({"Mission Locale": par_ml["nom"],
-                            "Jeunes accompagnés": [secret.texte_compte(v) for v in par_ml["nb_jeunes"]],
-                            "Pour 1\u202f000 habitants": [formats.nombre(v, 1) for v in par_ml["jeunes_pour_1000_hab"]]})
+                            "Jeunes accompagnés": [secret.SECRET if pd.isna(v) else formats.nombre(v)
+                                                   for v in par_ml["nb_jeunes"]],
+                            "Pour 1\u202f000 habitants": [secret.SECRET if pd.isna(v) else formats.nombre(v, 1)
+                                                          for v in par_ml["jeunes_pour_1000_hab"]]})
     return Diapo("carte", titre, chiffres, graphique_carte(par_ml, territoire),
                  f"Jeunes accompagnés en {annee} pour 1\u202f000 habitants, par Mission Locale"
                  + ("" if territoire == config.REGION else " ; le territoire choisi est entouré") + ".",

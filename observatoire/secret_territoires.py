@@ -167,6 +167,18 @@ def _comptes(version: str, build_dir: str, annee: int) -> tuple[pd.DataFrame, tu
     return table.reset_index(drop=True), tuple((total, tuple(parties)) for total, parties in equations)
 
 
+def verifier_equations(annee: int, equations: Sequence[tuple[str, Sequence[str]]]) -> None:
+    """Raises unless each (total, parts) a consumer shows is an equation of the reference table (names of
+    ALIAS accepted): what a reader can subtract must be known to the suppression."""
+    _, connues = comptes(annee)
+    connues = {(t, frozenset(p)) for t, p in connues}
+    for total, parties in equations:
+        cle = (reference(total), frozenset(reference(p) for p in parties))
+        if cle not in connues:
+            raise ValueError(f"équation inconnue de la table de référence du secret : {total} = "
+                             f"{' + '.join(parties)} (observatoire/secret_territoires.py)")
+
+
 # --- the mask ------------------------------------------------------------------------------------------
 
 def masque(annee: int, seuil: int | None = None) -> pd.DataFrame:

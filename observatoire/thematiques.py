@@ -4,8 +4,9 @@ Vie du réseau) draw alike, so that each page stays a short list of what it show
 - published figures as cards, with uncertain pairings flagged *visibly* (not only in a tooltip);
 - published breakdowns as bar charts (never pies: some add up to more than 100 %), with the caveat under them;
 - the report's actions and 2023 perspectives (observatoire/textes_rapport.py);
-- counts from the extracts by territory (Missions Locales → departments → region) with statistical secrecy
-  applied over the whole hierarchy, so that the cells hidden do not depend on the territory selected.
+- counts from the extracts by territory (Missions Locales → departments → region) with the year's reference
+  mask of statistical secrecy (observatoire/secret_territoires.py), so that the cells hidden depend neither
+  on the territory selected nor on the page.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, filtres, formats, publies, secret, ui
+from observatoire import charts, filtres, formats, publies, secret, secret_territoires, ui
 from observatoire.phrases import typographier
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publies import Indicateur
@@ -271,20 +272,23 @@ class ParTerritoire:
 def par_territoire(df: pd.DataFrame, f: filtres.Filtres, comptes: dict[str, str], parts: Sequence[Part],
                    partitions: Sequence[tuple[str, Sequence[str]]] = (),
                    complements: dict[str, tuple[str, str]] | None = None) -> ParTerritoire:
-    """Secrecy over the whole hierarchy (the same cells are hidden whatever territory is selected), then shares.
+    """The cells of the year's reference mask (observatoire/secret_territoires.py: one suppression over every
+    count any page shows per territory, so the same cells are hidden whatever page and territory), then shares.
 
-    `complements`: counts a reader gets by subtraction though they are not shown, as {name: (total, part)} —
-    e.g. the JSMJ with a diploma = JSMJ − JSMJ without diploma. They take part in the suppression as cells
-    (total = part + complement), so that a small complement (26 − 24 = 2) cannot be read off two shown counts."""
+    `partitions` (total = sum of parts on each row) and `complements` (counts a reader gets by subtraction
+    though they are not shown, as {name: (total, part)} — e.g. the JSMJ with a diploma = JSMJ − JSMJ without
+    diploma) say what a reader of the page can write: each must be an equation of the reference mask, which
+    then protects it (checked here, so that a page cannot show an equation the mask does not know)."""
     df = df.reset_index(drop=True)
     df.loc[df["niveau"] == "region", "code"] = filtres.REGION  # the app's code of the region
     cellules = list(comptes)
-    equations = list(partitions)
+    equations = [(total, list(parties)) for total, parties in partitions]
     for nom, (total, partie) in (complements or {}).items():
         df[nom] = df[total] - df[partie]
         cellules.append(nom)
         equations.append((total, [partie, nom]))
-    masque = secret.masque_territoires(df, cellules, equations)
+    secret_territoires.verifier_equations(f.annee, equations)
+    masque = secret_territoires.cellules(df, f.annee, cellules)
     donnees = pd.concat([df, _parts(df, masque, parts)], axis=1)
     return ParTerritoire(donnees, masque[list(comptes)], dict(comptes), tuple(parts), f)
 
