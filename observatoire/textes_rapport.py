@@ -21,6 +21,96 @@ class Texte:
 
 
 TEXTES: dict[str, Texte] = {
+    "cej": Texte(
+        section="Contrat d'Engagement Jeune",
+        contexte=("Le 1er mars 2022, les Missions Locales de Normandie ont lancé le Contrat d'Engagement Jeune (CEJ) "
+                  "après 6 années de Garantie Jeunes : 15 heures d'activités hebdomadaires à proposer dans un "
+                  "accompagnement global vers l'emploi, avec un référent identifié. Lancé « sans phase expérimentale "
+                  "préalable », il a placé la Normandie « première région métropolitaine » pour le taux d'atteinte de "
+                  "l'objectif conventionné avec l'État. Objectifs 2022 de l'ARML : accompagner les Missions Locales "
+                  "dans sa mise en œuvre (statistiques, échanges de pratiques, groupes de travail avec les "
+                  "coordinateurs, outils, journées professionnelles, outil de planification), être leur interlocuteur "
+                  "privilégié auprès de l'UNML, de la DREETS et des partenaires régionaux, et porter leurs messages "
+                  "auprès de l'État."),
+        actions=(
+            "Janvier : la Normandie est la première région à tester le Pass Emploi auprès des jeunes, devenu "
+            "« l'application CEJ » ; le haut-commissaire à l'emploi et à l'engagement des entreprises vient observer "
+            "l'expérimentation à la Mission Locale de l'Agglomération Rouennaise. En février, l'ARML réunit les "
+            "professionnels utilisateurs et les développeurs (focus group).",
+            "Mars : 11 événements de lancement organisés par les Missions Locales, « désignées comme opératrices du "
+            "CEJ avec Pôle Emploi » ; un kit de communication complet (vidéo, plaquette…) conçu par l'ARML.",
+            "3 juin : rencontre avec le préfet de Normandie sur le lancement du CEJ et remise d'une note de contexte "
+            "partagée, actualisée en octobre.",
+            "8 et 9 novembre : l'Inspection générale des affaires sociales (IGAS) « a choisi la Normandie pour "
+            "entamer un audit sur le CEJ et sa mise en oeuvre » ; les Missions Locales du Havre Estuaire Littoral et "
+            "du Pays de Caux Vallée de Seine accueillent les inspecteurs ; l'ARML, la DREETS et Pôle emploi sont "
+            "aussi audités.",
+            "Animation du réseau : 8 groupes de travail avec les coordinateurs du CEJ (cas pratiques, réponses "
+            "techniques, outils) et 4 comités stratégiques avec les directions ; 2 groupes de travail en visio sur le "
+            "CEJ en milieu rural et urbain ; 2 groupes de travail entre référents I-Milo et coordinateurs pour des "
+            "outils d'aide à l'initiative du dispositif et à la comptabilisation des 15 heures d'activité.",
+            "CEJ jeunes en rupture : appui aux Missions Locales dans leur réponse à l'appel à projets porté par la "
+            "DREETS Normandie.",
+            "Abonnements 2022 à linscription.com (offre d'ateliers et d'actions proposée aux jeunes en CEJ) pris en "
+            "charge par l'ARML : 18 Missions Locales en ont bénéficié.",
+            "Novembre : un nouveau partenariat avec l'Agence régionale de santé (ARS).",
+        ),
+        perspectives=(
+            "Former les coordinateurs du CEJ à la posture et à la méthodologie, et les conseillers à créer et animer "
+            "des ateliers dans le CEJ.",
+            "Faire découvrir ou redécouvrir des partenaires pouvant étoffer l'offre de services du CEJ.",
+            "Des journées professionnelles, notamment pour renforcer le lien entre le CEJ et les expériences en "
+            "entreprise.",
+            "Suivre le déploiement du CEJ jeunes en rupture et en capitaliser les enseignements.",
+            "Participer au lancement d'une évaluation du CEJ par les jeunes.",
+            "Avec l'ARS, un financement complémentaire pour des actions préventives sur la santé mentale des jeunes "
+            "en CEJ : le projet « Bien dans ma tête », avec une journée de professionnalisation des conseillers.",
+            "Des échanges de pratiques entre directions sur des problématiques clés (sourcing, management des "
+            "organisations…).",
+        ),
+        note=("Dans le texte extrait du rapport, les temps forts sont placés sous les intitulés « Animation du "
+              "réseau » et « Projets » sans qu'on sache lequel s'applique à chaque point : ils sont regroupés ici. "
+              "La section Santé nomme le même projet « Bien dans sa tête »."),
+    ),
+    "emploi": Texte(
+        section="Emploi : relation entreprises, entreprenariat, parrainage",
+        contexte=("L'ARML appuie les Missions Locales dans la définition de leur offre de services « jeunes et "
+                  "employeurs » et anime un réseau de partenaires économiques, institutionnels et associatifs pour "
+                  "favoriser l'accès des jeunes à l'emploi. Avec le plan #1jeune1solution et un chômage des jeunes "
+                  "« au plus bas depuis 8 ans », les Missions Locales ont accompagné « plus de 20\u202f000 jeunes vers "
+                  "l'emploi en 2022, un chiffre stable malgré la baisse du nombre de jeunes accompagnés »."),
+        actions=(
+            "« 1 par 1 » (17-21 octobre) : une semaine de découverte d'un métier auprès d'un professionnel "
+            "(rencontre, immersion en milieu de travail), pilotée par l'ARML (kit de communication, suivi des "
+            "inscriptions, relais aux partenaires régionaux) : 282 jeunes, 300 professionnels, 190 binômes.",
+            "6 décembre : dans la démarche « Missions Jeunes », signature d'un accord-cadre régional par les "
+            "services de l'État, l'ARML, Prism'emploi Normandie, AKTO, le FASTT et le FPE.TT, déclinaison de "
+            "l'accord national du 25 novembre 2021 pour l'emploi et la qualification des jeunes accompagnés dans le "
+            "cadre du PACEA.",
+            "7 septembre : webinaire CEJ « Jeunes et entreprises, tous gagnants ! », organisé avec la DREETS et "
+            "Pôle emploi, qui « a réuni près d'une centaine de participants ».",
+            "8 avril : « Journée de l'entrepreneuriat » sur l'accompagnement des jeunes à l'entrepreneuriat ; ses "
+            "18 participants visitent le Lab'o de la Mission Locale Le Havre Estuaire Littoral et la boutique "
+            "éphémère du centre commercial Coty.",
+            "Autres faits marquants : Emplois en Seine, Salon du Paysage, job datings (Club Med, CPME), information "
+            "collective avec Proman, événement marque employeur de l'AFDAS, groupes de travail Métiers en tension ; "
+            "rencontres avec les OPCO, le MEDEF, des filières, les GEIQ, Crepi Normandie, Face Normandie, "
+            "AD Normandie, l'U2P, Crit et NQT.",
+            "Animation du réseau : 10 réunions avec les référents entreprises, 6 réunions parrainage, 1 réunion "
+            "entrepreneuriat, visite de l'entreprise Œuvre d'Arbre avec l'UNEP, visites de Missions Locales du "
+            "réseau.",
+        ),
+        perspectives=(
+            "Une enquête pour comprendre les attentes des jeunes en matière d'emploi : leur rapport au monde du "
+            "travail et à l'entreprise, leur « employeur idéal », ce qu'ils recherchent auprès de leur manager et de "
+            "leurs collègues, un « désir de fidélité ou de changement ».",
+            "Des actions tout au long de l'année pour « mettre en lumière le travail réalisé au sein des services "
+            "emploi des Missions Locales de Normandie ».",
+        ),
+        note=("Dans le texte extrait, l'intitulé « Perspectives 2023 » de cette section n'est suivi d'aucune liste : "
+              "les deux perspectives ci-dessus sont celles que le rapport annonce « en 2023 » dans l'introduction "
+              "de la section."),
+    ),
     "justice": Texte(
         section="Justice",
         contexte=("Les référents justice des Missions Locales accueillent, informent, orientent et accompagnent "
@@ -300,7 +390,8 @@ TEXTES: dict[str, Texte] = {
         contexte=("Objectif Planète ! : une opération de collecte de déchets associant Missions Locales, jeunes, "
                   "volontaires en Service Civique, partenaires locaux et professionnels, présentée dans la double "
                   "page VIGIE Jeunesse / Formation du rapport."),
-        actions=(),
-        perspectives=(),
+        actions=("Le rapport ne présente l'opération que par ses chiffres (déchets collectés, participants), sans "
+                 "en dire la date, les lieux ni le déroulement.",),
+        perspectives=("Le rapport ne mentionne pas de suite pour 2023.",),
     ),
 }

@@ -6,11 +6,13 @@ from observatoire import formats, thematiques as th, ui
 
 ui.entete(
     "Citoyenneté & mobilité",
-    "L'engagement citoyen des jeunes accompagnés, vu par l'enquête « Fais entendre ta voix », le Service Civique "
+    "L'engagement citoyen des jeunes accompagnés, vu par l'enquête «\u202fFais entendre ta voix\u202f», le Service Civique "
     "et la mobilité, jusqu'à Erasmus.",
 )
+st.caption("Chiffres régionaux uniquement : pour la citoyenneté et la mobilité, le rapport ne publie aucune "
+           "répartition par département ni par Mission Locale.")
 
-st.header("Citoyenneté : l'enquête « Fais entendre ta voix »")
+st.header("Citoyenneté : l'enquête «\u202fFais entendre ta voix\u202f»")
 th.contexte("citoyennete")
 enquete, repondants, part_repondants, brochures = th.indicateurs(
     "citoyennete_enquetes", "citoyennete_repondants", "citoyennete_part_repondants", "citoyennete_brochures")
@@ -53,7 +55,7 @@ st.header("Mobilité")
 th.contexte("mobilite")
 th.cartes(th.indicateurs("mobilite_service_civique_jeunes", "mobilite_ml_plateformes_service_civique"), libelles={
     "mobilite_service_civique_jeunes": "Jeunes accompagnés ayant réalisé une mission de Service Civique",
-    "mobilite_ml_plateformes_service_civique": "Missions Locales « plateformes » du Service Civique"})
+    "mobilite_ml_plateformes_service_civique": "Missions Locales «\u202fplateformes\u202f» du Service Civique"})
 st.subheader("Mobilité internationale : Erasmus OUAT + et DEMO +")
 th.cartes(th.indicateurs("mobilite_erasmus_professionnels", "mobilite_erasmus_jeunes",
                          "mobilite_erasmus_destinations"), libelles={

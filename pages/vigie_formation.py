@@ -6,9 +6,11 @@ from observatoire import thematiques as th, ui
 
 ui.entete(
     "VIGIE, formation & obligation de formation",
-    "Aller vers les jeunes « invisibles » (VIGIE Jeunesse), les orienter vers la formation, et accompagner "
+    "Aller vers les jeunes «\u202finvisibles\u202f» (VIGIE Jeunesse), les orienter vers la formation, et accompagner "
     "l'obligation de formation des 16-18 ans.",
 )
+st.caption("Chiffres régionaux uniquement : pour VIGIE Jeunesse, la formation et l'obligation de formation, le rapport "
+           "ne publie aucune répartition par département ni par Mission Locale.")
 
 
 def onglet_vigie() -> None:
@@ -43,7 +45,7 @@ def onglet_vigie() -> None:
     evenement = th.indicateurs("vigie_evenement_participants", "vigie_evenement_annees_experience",
                                "vigie_evenement_poles_media")
     th.cartes(evenement, libelles={
-        "vigie_evenement_participants": "Participants à « Tous mobilisés pour la jeunesse » (3 mars 2022)",
+        "vigie_evenement_participants": "Participants à «\u202fTous mobilisés pour la jeunesse\u202f» (3 mars 2022)",
         "vigie_evenement_annees_experience": "Années d'expérience du projet partagées",
         "vigie_evenement_poles_media": "Pôles Médias Jeunes présents"})
     beauregard = th.indicateurs("vigie_beauregard_personnes", "vigie_beauregard_jeunes")
@@ -78,12 +80,14 @@ def onglet_formation() -> None:
     st.subheader("Temps forts et perspectives")
     th.cartes(th.indicateurs("formation_campagne_facebook_personnes", "formation_campagne_facebook_part_femmes",
                              "formation_salon_orientation_jours"), libelles={
-        "formation_campagne_facebook_personnes": "Personnes touchées par la campagne Facebook « Booste ton profil "
-                                                 "avec une formation » (juin 2022)",
+        "formation_campagne_facebook_personnes": "Personnes touchées par la campagne Facebook «\u202fBooste ton profil "
+                                                 "avec une formation\u202f» (juin 2022)",
         "formation_campagne_facebook_part_femmes": "dont femmes (principalement âgées de 35 à 44 ans)",
         "formation_salon_orientation_jours": "Jours du Salon régional de l'orientation et des métiers (mars)"})
-    th.cartes(th.indicateurs("formation_metiers360_metiers", "formation_metiers360_secteurs"), libelles={
-        "formation_metiers360_metiers": "Métiers à découvrir en réalité virtuelle (« près de 170 », Métiers 360, 2023)",
+    metiers, secteurs = th.indicateurs("formation_metiers360_metiers", "formation_metiers360_secteurs")
+    th.cartes([metiers, secteurs], libelles={
+        "formation_metiers360_metiers": f"Métiers à découvrir en réalité virtuelle («\u202fprès de {metiers.texte}\u202f», "
+                                        "Métiers 360, 2023)",
         "formation_metiers360_secteurs": "Secteurs professionnels couverts (Métiers 360, 2023)"})
     th.actions_perspectives("formation")
 

@@ -1,10 +1,14 @@
 """Thematic pages (AppTest): each renders without exception with its headline figures in French format, uncertain
 pairings visible, per-territory counts from the extracts under statistical secrecy, the year and territory filters."""
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from observatoire import filtres, secret
+from observatoire import filtres, publies, secret
+from observatoire.textes_rapport import TEXTES
 from tests.outils import ROOT, lancer, textes
 
 N = "\u202f"  # narrow no-break space: thousands separator and before %
@@ -12,10 +16,12 @@ N = "\u202f"  # narrow no-break space: thousands separator and before %
 CHIFFRES = {
     "justice.py": ["733", f"57{N}%", f"43{N}%", f"86,5{N}%", f"8,7{N}%"],
     "handicap.py": [f"5,2{N}%", f"4,3{N}%", "+0,9 point", f"2{N}636", "30 ans", "jusqu'à 29 ans inclus",
-                    "« jusqu'à 30 ans »"],
+                    f"«{N}jusqu'à 30 ans{N}»", "La loi (Code du travail, art. L5131-6) ouvre le CEJ"],
     "logement.py": [f"10{N}291", f"20,3{N}%", f"33{N}056", f"65,2{N}%", f"7{N}340", f"14,5{N}%"],
     "sante.py": [f"1{N}343", f"36{N}%", f"19{N}%", f"15{N}%", f"17{N}%", f"6{N}000", f"60,4{N}%", f"64{N}%",
-                 f"52{N}%", "Plusieurs réponses possibles", "résultats sont **pondérés**", "Bien dans sa tête"],
+                 f"52{N}%", "Plusieurs réponses possibles", "résultats sont **pondérés**", "Bien dans sa tête",
+                 f"somme des parts imprimées : 101{N}% (arrondis)", f"totalisent 142{N}%",
+                 f"Kits santé «{N}Combo{N}»"],
     "vigie_formation.py": [f"1{N}516", f"5{N}437", f"3{N}921", "374", "306", f"1{N}345", "766"],
     "citoyennete_mobilite.py": [f"3{N}027", f"5,7{N}%", f"3{N}500", f"33{N}%", f"20{N}%", "978", "32", "14"],
     "vie_reseau.py": ["367", "762", f"71{N}500", f"27{N}582", f"74{N}744"],
@@ -23,13 +29,16 @@ CHIFFRES = {
 # Tabbed pages draw only the selected tab (its name is in the URL): (session key, tab) -> figures of that tab.
 ONGLETS = {
     ("vigie_formation.py", "onglet_vigie", "Formation"): [f"8{N}086", f"6{N}651", f"4{N}985", f"61,6{N}%",
-                                                           f"10{N}524", "Appariement incertain : la répartition par sexe"],
+                                                           f"10{N}524", "Appariement incertain : la répartition par sexe",
+                                                           f"(«{N}près de 170{N}», Métiers 360, 2023)"],
     ("vigie_formation.py", "onglet_vigie", "Obligation de formation 16-18 ans"): ["471", f"99{N}%"],
     ("vie_reseau.py", "onglet_reseau", "Plan de formation"): ["357", f"41{N}%", "87", f"85{N}%", "871"],
-    ("vie_reseau.py", "onglet_reseau", "Communication"): ["145", f"3{N}500", "400"],
+    ("vie_reseau.py", "onglet_reseau", "Communication"): ["145", f"3{N}500", f"(«{N}plus de 400{N}»)"],
     ("vie_reseau.py", "onglet_reseau", "Mutualisation"): ["Mutualisons nos pratiques"],
     ("vie_reseau.py", "onglet_reseau", "Labellisation"): [f"80{N}%"],
-    ("vie_reseau.py", "onglet_reseau", "Objectif Planète"): ["800", "221", "appariement incertain"],
+    ("vie_reseau.py", "onglet_reseau", "Objectif Planète"): ["800", "221", "appariement incertain",
+                                                            "Le rapport ne mentionne pas de suite pour 2023.",
+                                                            "Le rapport ne présente l'opération que par ses chiffres"],
 }
 TITRES = {"justice.py": "Justice", "handicap.py": "Handicap", "logement.py": "Logement", "sante.py": "Santé",
           "vigie_formation.py": "VIGIE, formation & obligation de formation",
@@ -100,6 +109,58 @@ def test_appariements_incertains_visibles_sous_les_graphiques(pages):
                      ("vie_reseau.py", lancer("vie_reseau.py", onglet_reseau="Objectif Planète"))]:
         assert any("appariement incertain" in m.value for m in at.markdown), page
         assert any("Appariement incertain" in c.value for c in at.caption), page
+
+
+REGIONAL_SEULEMENT = {
+    "sante.py": "Chiffres régionaux uniquement : le rapport ne publie pour la santé aucune répartition par "
+                "département ni par Mission Locale (l'enquête de l'ORS-CREAI est pondérée par département, mais ses "
+                "résultats ne sont donnés que pour l'ensemble des Missions Locales de Normandie).",
+    "vigie_formation.py": "Chiffres régionaux uniquement : pour VIGIE Jeunesse, la formation et l'obligation de "
+                          "formation, le rapport ne publie aucune répartition par département ni par Mission Locale.",
+    "citoyennete_mobilite.py": "Chiffres régionaux uniquement : pour la citoyenneté et la mobilité, le rapport ne "
+                               "publie aucune répartition par département ni par Mission Locale.",
+    "vie_reseau.py": "Chiffres régionaux uniquement : pour la vie du réseau, le rapport ne publie aucune répartition "
+                     "par département ni par Mission Locale ; ses chiffres portent sur l'ARML et l'ensemble du réseau "
+                     "normand.",
+}
+
+
+@pytest.mark.parametrize("page", list(REGIONAL_SEULEMENT))
+def test_pages_regionales_le_disent(pages, page):
+    assert REGIONAL_SEULEMENT[page] in [c.value for c in pages[page].caption]
+
+
+def _tableau_graphique(at, colonne: str) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if colonne in d.value.columns and "Catégorie" in d.value.columns)
+
+
+def test_sante_hebergement_seule_la_part_chez_les_parents_est_sure(pages):
+    at = pages["sante.py"]
+    table = _tableau_graphique(at, "Attribution de la valeur")
+    assert table["Catégorie"].tolist() == [
+        "Chez les parents", "Autre famille (?)", "En couple (?)", "Seul(e) (?)", "En colocation (?)",
+        "Chez des amis (?)", "En foyer/internat (?)", "Sans domicile fixe (?)", "Autre (?)"]
+    assert table["Valeur"].tolist() == [f"{v}{N}%" for v in (64, 2, 13, 10, 1, 2, 3, 4, 1)]
+    assert table["Attribution de la valeur"].tolist() == (
+        ["Sûre (la plus grande valeur)"] + ["Incertaine : ordre imprimé impossible"] * 8)
+    texte = textes(at)
+    assert "Regroupement du rapport" not in texte
+    assert all("Regroupement du rapport" not in d.value.columns for d in at.dataframe)
+    assert (f"les huit autres modes se partagent les 36{N}% restants, sans qu'on sache lequel a quelle part"
+            in texte)
+    legende = next(c.value for c in at.caption if "Seule la part" in c.value)
+    assert f"({', '.join(f'{v}{N}%' for v in (13, 10, 4, 3, 2, 2, 1, 1))})" in legende
+    assert f"en «{N}Famille{N}», «{N}Autonome{N}» et «{N}Autre{N}» sans dire lesquels" in legende
+    assert "l'observatoire ne calcule donc pas ces groupes" in legende
+
+
+def test_sante_lectures_sur_appariements_incertains_le_disent(pages):
+    texte = textes(pages["sante.py"])
+    assert "Plus de la moitié des répondants cherchent un emploi" not in texte
+    assert (f"Selon l'appariement retenu par vraisemblance, qui reste incertain, la part la plus élevée (52{N}%) "
+            "serait celle des jeunes à la recherche d'un emploi." in texte)
+    assert (f"Si les valeurs suivent l'ordre des libellés, comme retenu (appariement incertain), un répondant sur "
+            f"cinq s'est arrêté au primaire ou au collège (22{N}%)" in texte)
 
 
 def test_graphiques_publies_en_barres_et_jamais_en_camembert(pages):
@@ -220,3 +281,105 @@ def test_secret_hierarchique_avec_partition():
     assert masque["autonome"].sum() >= 2  # department 14 = A + B: B's count hidden as well
     assert not masque["nb"].any() or masque["nb"].sum() >= 2
     assert np.isfinite(df["nb"]).all()
+
+
+# --- the report's texts (observatoire/textes_rapport.py) ------------------------------------------------
+
+MOIS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+# Every number written in digits in the CEJ and Emploi texts, with the row of indicateurs_publies.csv that
+# publishes it (dates, years and the names "#1jeune1solution", « 1 par 1 » and U2P aside).
+CHIFFRES_TEXTES = {
+    "cej": {6: ["cej_annees_garantie_jeunes"], 15: ["cej_heures_activite_hebdo"], 11: ["cej_evenements_lancement"],
+            8: ["cej_groupes_travail_coordinateurs"], 4: ["cej_comites_strategiques"],
+            2: ["cej_groupes_travail_rural_urbain", "cej_groupes_travail_imilo"], 18: ["cej_ml_linscription"]},
+    "emploi": {8: ["emploi_chomage_plus_bas_annees"], 20000: ["emploi_jeunes_vers_emploi_arrondi"],
+               282: ["emploi_1par1_jeunes"], 300: ["emploi_1par1_professionnels"], 190: ["emploi_1par1_binomes"],
+               18: ["emploi_journee_entrepreneuriat_participants"], 10: ["emploi_reunions_referents_entreprises"],
+               6: ["emploi_reunions_parrainage"], 1: ["emploi_reunions_entrepreneuriat"]},
+}
+
+
+def _nombres(texte: str) -> set[int]:
+    for nom in ("#1jeune1solution", "« 1 par 1 »", "U2P"):
+        texte = texte.replace(nom, "")
+    texte = re.sub(rf"\b\d{{1,2}}(?:er)?(?:-\d{{1,2}}| et \d{{1,2}})? (?:{MOIS})\b", "", texte)  # dates
+    texte = re.sub(r"\b20\d\d\b", "", texte)  # years
+    return {int(n.replace(N, "")) for n in re.findall(rf"\d+(?:{N}\d{{3}})*", texte)}
+
+
+@pytest.mark.parametrize("cle", list(CHIFFRES_TEXTES))
+def test_textes_cej_et_emploi_sans_chiffre_hors_du_csv(cle):
+    t = TEXTES[cle]
+    assert t.actions and t.perspectives
+    tout = " ".join([t.contexte, *t.actions, *t.perspectives, t.note])
+    assert _nombres(tout) == set(CHIFFRES_TEXTES[cle])
+    valeurs = {i.id: i.valeur for i in publies.tous().values()}
+    for nombre, ids in CHIFFRES_TEXTES[cle].items():
+        for id_ in ids:
+            assert valeurs[id_] == nombre, id_
+
+
+def test_textes_cej_et_emploi_citent_le_rapport():
+    cej, emploi = TEXTES["cej"], TEXTES["emploi"]
+    assert cej.section == "Contrat d'Engagement Jeune"
+    assert emploi.section == "Emploi : relation entreprises, entreprenariat, parrainage"
+    assert any("Pass Emploi" in a for a in cej.actions)
+    assert any("Inspection générale des affaires sociales (IGAS)" in a for a in cej.actions)
+    assert "Participer au lancement d'une évaluation du CEJ par les jeunes." in cej.perspectives
+    assert any("« Missions Jeunes »" in a for a in emploi.actions)
+    assert any("webinaire CEJ « Jeunes et entreprises, tous gagnants ! »" in a for a in emploi.actions)
+    assert emploi.perspectives[0].startswith("Une enquête pour comprendre les attentes des jeunes en matière d'emploi")
+    assert f"« plus de 20{N}000 jeunes vers l'emploi en 2022" in emploi.contexte
+
+
+def test_textes_cej_et_emploi_rendus_par_les_fonctions_des_pages():
+    """The calls handed to pages/cej.py and pages/emploi_formation.py render the texts, French typography applied."""
+    at = AppTest.from_string(
+        "from observatoire import thematiques as th\n"
+        "for cle in ('cej', 'emploi'):\n"
+        "    th.contexte(cle)\n"
+        "    th.actions_perspectives(cle, titre_actions='Temps forts 2022')\n", default_timeout=60).run()
+    assert not at.exception, [e.message for e in at.exception]
+    markdown = [m.value for m in at.markdown]
+    assert markdown.count("**Temps forts 2022**") == 2 and markdown.count("**Perspectives 2023**") == 2
+    texte = "\n".join(markdown)
+    assert f"devenu «{N}l'application CEJ{N}»" in texte
+    assert f"«{N}plus de 20{N}000 jeunes vers l'emploi" in texte
+    legendes = [c.value for c in at.caption]
+    assert f"Résumé du rapport d'activité 2022 de l'ARML Normandie, section «{N}Contrat d'Engagement Jeune{N}»." in \
+        legendes[0]
+
+
+def test_objectif_planete_dit_qu_il_n_a_pas_de_suite():
+    assert TEXTES["objectif_planete"].perspectives == ("Le rapport ne mentionne pas de suite pour 2023.",)
+    assert len(TEXTES["objectif_planete"].actions) == 1
+
+
+SOURCES_PAGES = ["pages/sante.py", "pages/sources_methodes.py", "pages/vigie_formation.py",
+                 "pages/citoyennete_mobilite.py", "pages/vie_reseau.py", "pages/handicap.py",
+                 "observatoire/textes_rapport.py"]
+
+
+@pytest.mark.parametrize("fichier", SOURCES_PAGES)
+def test_pas_d_espace_ordinaire_dans_les_nombres_ni_avant_pourcent(fichier):
+    source = (ROOT / fichier).read_text(encoding="utf-8")
+    assert not re.findall(r"\d[ \u00a0]%|\d \d{3}\b", source)
+    if fichier.startswith("pages/"):  # the report's texts are typeset when drawn (phrases.typographier)
+        assert "« " not in source and " »" not in source
+
+
+def test_sources_methodes_definitions_jeux_et_licences():
+    at = lancer("sources_methodes.py")
+    assert not at.exception, [e.message for e in at.exception]
+    texte = textes(at)
+    assert ("**Jeune accompagné** : jeune ayant eu dans l'année au moins un événement avec sa Mission Locale :\n"
+            "  entretien individuel, atelier ou information collective") in texte
+    assert "d'une\n  information collective dans l'année." not in texte
+    assert (f"1{N}343 questionnaires analysés ; résultats pondérés (âge et sexe, par département de la Mission "
+            "Locale d'accueil), sauf la répartition par âge (données brutes) | 2022 | ORS-CREAI Normandie |") in texte
+    assert "document public de l'ARML |" not in texte
+    assert texte.count("| aucune licence indiquée : le rapport est un document public de l'ARML Normandie, "
+                       "réutilisé ici en citant sa source |") == 2
+    assert "règle de la loi (Code du travail,\n  art. L5131-6)" in texte
+    assert "15 à 20 heures d'activités par semaine (rapport d'activité)" in texte
+    assert f"déduit de la baisse de 4,6{N}%)" in texte
