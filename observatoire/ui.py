@@ -1,13 +1,14 @@
 """Small drawing helpers shared by the pages: headline, figure cards, provenance badges, tables."""
 from __future__ import annotations
 
+import hashlib
 import html
 
 import pandas as pd
 import streamlit as st
 
-from observatoire import formats
-from observatoire.provenance import AVERTISSEMENT_DEMO, Provenance
+from observatoire import config, exports, formats
+from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 from observatoire.publies import Indicateur
 
 _CSS = """
@@ -85,17 +86,68 @@ def carte_publiee(ind: Indicateur, delta: Indicateur | None = None, libelle: str
     carte(libelle or ind.libelle, ind.texte, ind.provenance, ind.citation, delta_txt, sens, complement, aide)
 
 
-def tableau_publies(inds: list[Indicateur]) -> None:
-    """The published figures of a section as a table, with their provenance."""
+# Columns of a table read on a 390 px phone too: the label wraps on up to three lines in a column of
+# fixed width, the value sits right after it, both visible without scrolling sideways (tested in
+# tests/browser/test_exports_browser.py); on a wider screen the columns stretch to the table's width.
+HAUTEUR_LIGNE_3_LIGNES = 70  # px; Streamlit wraps cell text only above 4rem (64 px)
+COLONNES_PUBLIES = {
+    "Indicateur": st.column_config.TextColumn("Indicateur", width=210),
+    "Valeur": st.column_config.TextColumn("Valeur", width=95, alignment="right"),
+    "Provenance": st.column_config.TextColumn("Provenance", width=150),
+    "Section du rapport": st.column_config.TextColumn("Section du rapport", width=160),
+    # 905 px in all: the whole table fits the main column of a 1366 px screen beside the sidebar.
+    "Note": st.column_config.TextColumn("Note", width=290, help="Formule d'un chiffre dérivé, réserve sur un "
+                                        "appariement ; un clic sur la cellule l'affiche en entier"),
+}
+TITRE_PUBLIES = f"Chiffres publiés du rapport d'activité {config.ANNEE_RAPPORT}"
+
+
+def _note_publiee(i: Indicateur) -> str:
+    # A derived figure shows its formula and, when it is approximate, why (a rounded published change…).
+    return " — ".join(filter(None, [f"= {i.formule}" if i.statut == "dérivé" else "", i.note]))
+
+
+def fichier_publies(inds: list[Indicateur]) -> pd.DataFrame:
+    """The published figures as a file reads them: the value as a number beside its unit (French Excel
+    reads it as one), the year as text (never "2 022"), the formula apart from the note, the identifier."""
+    return pd.DataFrame({
+        "Indicateur": [i.libelle for i in inds],
+        "Valeur": [i.valeur for i in inds],
+        "Unité": [i.unite for i in inds],
+        "Année": [str(i.annee) for i in inds],
+        "Périmètre": [i.perimetre for i in inds],
+        "Provenance": [i.provenance.libelle for i in inds],
+        "Section du rapport": [i.source for i in inds],
+        "Formule": [i.formule if i.statut == "dérivé" else "" for i in inds],
+        "Note": [i.note for i in inds],
+        "Identifiant": [i.id for i in inds],
+    })
+
+
+def tableau_publies(inds: list[Indicateur], titre: str | None = None, cle: str | None = None) -> None:
+    """The published figures of a section as a table, with their provenance, and its CSV/XLSX files.
+
+    `titre` names the files (default: the report's figures, with their section when there are one or
+    two); `cle` must be unique on the page (default: drawn from the figures' identifiers)."""
     df = pd.DataFrame({
         "Indicateur": [i.libelle for i in inds],
         "Valeur": [i.texte for i in inds],
         "Provenance": [i.provenance.libelle for i in inds],
         "Section du rapport": [i.source for i in inds],
-        # A derived figure shows its formula and, when it is approximate, why (a rounded published change…).
-        "Note": [" — ".join(filter(None, [f"= {i.formule}" if i.statut == "dérivé" else "", i.note])) for i in inds],
+        "Note": [_note_publiee(i) for i in inds],
     })
-    st.dataframe(df, hide_index=True, width="stretch")
+    st.dataframe(df, hide_index=True, width="stretch", column_config=COLONNES_PUBLIES,
+                 row_height=HAUTEUR_LIGNE_3_LIGNES)
+    if not inds:
+        return
+    sections = f"{formats.NNBSP}; ".join(dict.fromkeys(i.source for i in inds))
+    if titre is None:
+        titre = TITRE_PUBLIES + (f" — {sections}" if len({i.source for i in inds}) <= 2 else "")
+    cle = cle or "publies_" + hashlib.sha1("|".join(i.id for i in inds).encode()).hexdigest()[:10]
+    derive = any(i.statut == "dérivé" for i in inds)
+    exports.boutons_tableau(fichier_publies(inds), titre=titre, cle=cle,
+                            source=f"{SOURCE_RAPPORT} – {sections}",
+                            provenance=Provenance.DERIVE if derive else Provenance.PUBLIE)
 
 
 def page_a_venir(titre: str, contenu: str, issue: int) -> None:

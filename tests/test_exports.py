@@ -1,5 +1,6 @@
 """Exports: the CSV reads as numbers in French Excel, the XLSX keeps numbers as numbers, formulas are
 neutralised, small counts from extracts never leave, images carry title, source, scope and date."""
+import csv
 import dataclasses
 import datetime as dt
 import io
@@ -219,8 +220,8 @@ def test_chaque_graphique_de_chaque_page_s_exporte(monkeypatch):
     for page in PAGES:
         lancer(None if page is PAGES[0] else page.fichier)
     assert len(appels) >= 10, "les pages dessinent leurs graphiques avec charts.afficher"
-    # A chart's caveat reaches its export buttons (Santé: the multiple-answer total).
-    assert any(kw.get("note") == NOTE for _, kw in appels)
+    # A chart's caveat reaches its export buttons (Santé: several answers possible, shares add up above 100 %).
+    assert any("plusieurs réponses possibles" in (kw.get("note") or "") for _, kw in appels)
     for chart, kw in appels:
         ctx = exports.Contexte(kw["titre"], kw["source"], "Normandie, 2022", kw["provenance"], dt.date(2026, 11, 28))
         relu = lire_csv_comme_excel_fr(exports.csv_fr(kw["donnees"], ctx), ctx)
@@ -228,6 +229,61 @@ def test_chaque_graphique_de_chaque_page_s_exporte(monkeypatch):
         load_workbook(io.BytesIO(exports.xlsx(kw["donnees"], ctx)))
         lu = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", exports.svg(chart, ctx).decode())).replace("&apos;", "'")
         assert " ".join(kw["titre"].split()) in lu, kw["titre"]
+
+
+def _tableau_des_chiffres_publies():
+    from observatoire import publies, ui
+
+    ui.tableau_publies([publies.indicateur("cej_entrees_gj"), publies.indicateur("cej_taux_realisation"),
+                        *publies.appariements_incertains()[:1]])
+
+
+def test_tableau_des_chiffres_publies_a_ses_fichiers(monkeypatch):
+    """ui.tableau_publies ("Tous les chiffres publiés", on many pages) gives its table as CSV and XLSX,
+    each file saying what it is; on screen the value comes right after the label."""
+    from streamlit.testing.v1 import AppTest
+
+    from observatoire import publies
+
+    appels = []
+    monkeypatch.setattr(exports, "boutons_tableau", lambda df, **kw: appels.append((df, kw)))
+    at = AppTest.from_function(_tableau_des_chiffres_publies).run()
+    assert not at.exception
+    assert list(at.dataframe[0].value.columns)[:2] == ["Indicateur", "Valeur"]
+    [(df, kw)] = appels
+    inds = [publies.indicateur("cej_entrees_gj"), publies.indicateur("cej_taux_realisation"),
+            publies.appariements_incertains()[0]]
+    assert kw["titre"].startswith("Chiffres publiés du rapport d'activité 2022")
+    assert kw["source"].startswith("ARML Normandie, Rapport d'activité 2022 – ")
+    assert all(i.source in kw["source"] for i in inds)
+    assert kw["provenance"] in (Provenance.PUBLIE, Provenance.DERIVE) and kw["cle"].startswith("publies_")
+    ctx = exports.Contexte(kw["titre"], kw["source"], exports.perimetre_de(kw["provenance"]), kw["provenance"],
+                           dt.date(2026, 11, 28))
+    contenu = exports.csv_fr(df, ctx)
+    lignes = [ligne[0] if ligne else "" for ligne in csv.reader(io.StringIO(contenu.decode("utf-8-sig")), delimiter=";")]
+    assert lignes[0] == kw["titre"] and lignes[2] == "Périmètre : Normandie, 2022 (rapport d'activité)"
+    relu = lire_csv_comme_excel_fr(contenu, ctx)
+    assert relu["Identifiant"].tolist() == [i.id for i in inds]
+    assert relu["Valeur"].tolist() == [i.valeur for i in inds]  # numbers, read back exactly
+    assert relu["Année"].tolist() == [i.annee for i in inds]
+    assert relu["Note"].fillna("").tolist() == [i.note for i in inds]  # the caveat of an uncertain pairing
+    ws = load_workbook(io.BytesIO(exports.xlsx(df, ctx))).active
+    assert ws["A1"].value == kw["titre"] and ws["B8"].value == inds[0].valeur
+
+
+def test_tableau_des_chiffres_publies_exporte_sur_chaque_page(monkeypatch):
+    from observatoire.pages_registre import PAGES
+    from tests.outils import lancer
+
+    appels = []
+    monkeypatch.setattr(exports, "boutons_tableau", lambda df, **kw: appels.append(kw))
+    for page in PAGES:
+        at = lancer(None if page is PAGES[0] else page.fichier)
+        assert not at.exception, page.fichier
+    publies_ = [kw for kw in appels if kw["cle"].startswith("publies_")]
+    assert len(publies_) >= 8, "les tables de chiffres publiés des pages ont leurs boutons"
+    for kw in publies_:
+        assert kw["titre"] and kw["source"].startswith("ARML Normandie, Rapport d'activité 2022 – "), kw
 
 
 def test_perimetre_d_un_chiffre_publie_est_la_region_du_rapport():
