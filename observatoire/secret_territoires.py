@@ -148,13 +148,17 @@ def _entrants(annee: int) -> tuple[pd.DataFrame, list]:
 def comptes(annee: int) -> tuple[pd.DataFrame, list[tuple[str, list[str]]]]:
     """The table of every count shown per territory in year `annee` (columns niveau, departement, code, then
     the counts) and its equations (total, parts) on each row; cached per data version and year."""
-    t, equations = _comptes(db.version_donnees(), str(config.BUILD_DIR), int(annee))
+    t, equations = _comptes(*_cle(annee))
     return t.copy(), list(equations)
 
 
+def _cle(annee: int) -> tuple[str, str, int, frozenset]:
+    """What the table depends on: the data version, the data folder, the year, the tables present."""
+    return db.version_donnees(), str(config.BUILD_DIR), int(annee), frozenset(db.tables_disponibles())
+
+
 @lru_cache(maxsize=8)
-def _comptes(version: str, build_dir: str, annee: int) -> tuple[pd.DataFrame, tuple]:
-    tables = db.tables_disponibles()
+def _comptes(version: str, build_dir: str, annee: int, tables: frozenset) -> tuple[pd.DataFrame, tuple]:
     table = db.requete("territoires_normandie")[["niveau", "departement", "code"]]
     equations: list[tuple[str, list[str]]] = []
     for nom, lire in (("jeunes", _jeunes), ("cej", _cej), ("emploi", _emploi), ("entrants", _entrants)):
@@ -183,12 +187,12 @@ def verifier_equations(annee: int, equations: Sequence[tuple[str, Sequence[str]]
 
 def masque(annee: int, seuil: int | None = None) -> pd.DataFrame:
     """True where a count is hidden: one row per territory code, one column per reference column."""
-    return _masque(db.version_donnees(), str(config.BUILD_DIR), int(annee), secret.seuil_actif(seuil)).copy()
+    return _masque(*_cle(annee), secret.seuil_actif(seuil)).copy()
 
 
 @lru_cache(maxsize=32)
-def _masque(version: str, build_dir: str, annee: int, seuil: int) -> pd.DataFrame:
-    table, equations = _comptes(version, build_dir, annee)
+def _masque(version: str, build_dir: str, annee: int, tables: frozenset, seuil: int) -> pd.DataFrame:
+    table, equations = _comptes(version, build_dir, annee, tables)
     colonnes = [c for c in table.columns if c not in ("niveau", "departement", "code")]
     m = secret.masque_territoires(table, colonnes, [(t, list(p)) for t, p in equations], seuil=seuil)
     m.index = table["code"].to_numpy()
@@ -208,13 +212,12 @@ def _cellule(m: pd.DataFrame, code: str, colonne: str) -> bool:
 
 def est_cache(annee: int, code: str, colonne: str, seuil: int | None = None) -> bool:
     """Whether the count `colonne` of territory `code` ('Normandie', '14', '14-CAE') is hidden in `annee`."""
-    return _cellule(_masque(db.version_donnees(), str(config.BUILD_DIR), int(annee), secret.seuil_actif(seuil)),
-                    code, colonne)
+    return _cellule(_masque(*_cle(annee), secret.seuil_actif(seuil)), code, colonne)
 
 
 def valeur(annee: int, code: str, colonne: str):
     """The count itself, from the reference table (whether hidden or not)."""
-    table, _ = _comptes(db.version_donnees(), str(config.BUILD_DIR), int(annee))
+    table, _ = _comptes(*_cle(annee))
     code = REGION if str(code).lower() == REGION.lower() else str(code)
     return table.loc[table["code"] == code, reference(colonne)].iloc[0]
 
@@ -241,7 +244,7 @@ def cellules(df: pd.DataFrame, annee: int, colonnes, code: str = "code") -> pd.D
     in the reference mask by territory code (`code` column of `df`), and any count of 1 to N−1 whatever it is.
     `colonnes`: the count columns (names of ALIAS accepted), or {column of df: reference column}."""
     correspondance = _colonnes(colonnes)
-    m = masque(annee)
+    m = _masque(*_cle(annee), secret.seuil_actif())
     codes = [REGION if str(c).lower() == REGION.lower() else str(c) for c in df[code]]
     inconnus = sorted(set(codes) - set(m.index))
     if inconnus:
@@ -284,7 +287,7 @@ def repartitions(df: pd.DataFrame, annee: int, code_par_perimetre: Mapping[str, 
     perimeter whose number of young people is hidden (share × total would give the count back)."""
     out = df.copy()
     codes = out["perimetre"].map(dict(code_par_perimetre))
-    m = masque(annee)
+    m = _masque(*_cle(annee), secret.seuil_actif())
     cache = []
     for c, dim, mod, n in zip(codes, out["dimension"], out["modalite"], out["nb_jeunes"]):
         cache.append(bool(m.at[c, colonne_publics(dim, mod)]) or secret.est_primaire(_nombre(n)))

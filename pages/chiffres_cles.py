@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from observatoire import db, filtres, formats, publies, secret, ui
+from observatoire import db, filtres, formats, publies, secret, secret_territoires, ui
 from observatoire.provenance import Provenance
 
 ui.entete(
@@ -69,16 +69,26 @@ def _ligne(df: pd.DataFrame) -> dict:
     return {k: (None if pd.isna(v) else v) for k, v in df.iloc[0].items()}
 
 
-def _evolution(actuel, precedent) -> tuple[str | None, int]:
-    if not precedent or not actuel or secret.est_primaire(actuel) or secret.est_primaire(precedent):
+def _cache(code: str, *colonnes: str, annee: int | None = None) -> bool:
+    """One of these counts of `code` is hidden by the year's reference mask (observatoire/secret_territoires.py),
+    the same cells as on every page."""
+    return any(secret_territoires.est_cache(annee or f.annee, code, c) for c in colonnes)
+
+
+def _evolution(actuel, precedent, cache: bool = False) -> tuple[str | None, int]:
+    """The change since last year; `cache`: this year's or last year's count is hidden (with the change, one
+    gives the other back)."""
+    if cache or not precedent or not actuel or secret.est_primaire(actuel) or secret.est_primaire(precedent):
         return None, 0
     v = round(100 * float(actuel - precedent) / float(precedent), 1)
     return f"{formats.variation(v)} par rapport à {f.annee - 1}", int(v > 0) - int(v < 0)
 
 
-def _part(n, total) -> str:
-    if secret.est_primaire(n) or secret.est_primaire(total) or not total:
-        return formats.SECRET if (secret.est_primaire(n) or secret.est_primaire(total)) else "–"
+def _part(n, total, cache: bool = False) -> str:
+    if cache or secret.est_primaire(n) or secret.est_primaire(total):
+        return formats.SECRET
+    if not total:
+        return "–"
     return formats.pourcentage(round(100 * n / total, 1))
 
 
@@ -92,25 +102,34 @@ def chiffres_extraits() -> None:
     source = f"extraits {'de démonstration' if prov is Provenance.DEMO else 'I-Milo'} {f.annee}, {f.libelle}"
     st.markdown(f"**{f.libelle}**, année **{f.annee}** : chiffres calculés sur les extraits.")
 
+    def evolution(colonne: str) -> tuple[str | None, int]:
+        return _evolution(t[colonne], t[f"{colonne}_annee_precedente"],
+                          _cache(code, colonne) or _cache(code, colonne, annee=f.annee - 1))
+
     col1, col2, col3 = st.columns(3)
     with col1:
-        delta, sens = _evolution(t["nb_jeunes"], t["nb_jeunes_annee_precedente"])
-        ui.carte("Jeunes accompagnés", secret.texte_compte(t["nb_jeunes"]), prov, source, delta, sens,
-                 complement=None if f.est_region else f"soit {_part(t['nb_jeunes'], r['nb_jeunes'])} des jeunes "
-                                                      "accompagnés en Normandie")
+        delta, sens = evolution("nb_jeunes")
+        part_region = _part(t["nb_jeunes"], r["nb_jeunes"], _cache(code, "nb_jeunes") or _cache("Normandie", "nb_jeunes"))
+        ui.carte("Jeunes accompagnés", secret_territoires.texte(f.annee, code, "nb_jeunes", t["nb_jeunes"]), prov,
+                 source, delta, sens,
+                 complement=None if f.est_region else f"soit {part_region} des jeunes accompagnés en Normandie")
     with col2:
-        delta, sens = _evolution(t["nb_premiers_accueils"], t["nb_premiers_accueils_annee_precedente"])
-        ui.carte("Jeunes en premier accueil", secret.texte_compte(t["nb_premiers_accueils"]), prov, source,
-                 delta, sens)
+        delta, sens = evolution("nb_premiers_accueils")
+        ui.carte("Jeunes en premier accueil",
+                 secret_territoires.texte(f.annee, code, "nb_premiers_accueils", t["nb_premiers_accueils"]), prov,
+                 source, delta, sens)
     with col3:
         entrees = (t["nb_entrees_gj"] or 0) + (t["nb_entrees_cej"] or 0)
         objectif = t["objectif_cej"]
         complement = None
         if objectif:
+            # the achievement × the objective shown would give hidden entries back
+            taux = (formats.SECRET if _cache(code, "nb_entrees") or secret.est_primaire(entrees)
+                    else formats.pourcentage(round(100 * entrees / objectif)))
             complement = (f"pour un objectif de **{formats.nombre(objectif)}**, soit "
-                          f"**{formats.pourcentage(round(100 * entrees / objectif))}** de réalisation")
-        ui.carte("Entrées en Garantie Jeunes et CEJ", secret.texte_compte(entrees), prov, source,
-                 complement=complement)
+                          f"**{taux}** de réalisation")
+        ui.carte("Entrées en Garantie Jeunes et CEJ", secret_territoires.texte(f.annee, code, "nb_entrees", entrees),
+                 prov, source, complement=complement)
 
     st.subheader(f"{f.libelle} comparé à la Normandie" if not f.est_region else "Profil des jeunes accompagnés")
     lignes = [
@@ -121,8 +140,8 @@ def chiffres_extraits() -> None:
     ]
     colonnes = {"Part des jeunes accompagnés": [lib for lib, _ in lignes]}
     if not f.est_region:  # the region's column is named "Normandie": a territory column would collide with it
-        colonnes[f.libelle] = [_part(t[c], t["nb_jeunes"]) for _, c in lignes]
-    colonnes["Normandie"] = [_part(r[c], r["nb_jeunes"]) for _, c in lignes]
+        colonnes[f.libelle] = [_part(t[c], t["nb_jeunes"], _cache(code, c, "nb_jeunes")) for _, c in lignes]
+    colonnes["Normandie"] = [_part(r[c], r["nb_jeunes"], _cache("Normandie", c, "nb_jeunes")) for _, c in lignes]
     tableau = pd.DataFrame(colonnes)
     st.dataframe(tableau, hide_index=True, width="stretch")
     ui.badge(prov)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, db, filtres, formats, maps, ui
+from observatoire import config, db, filtres, formats, maps, secret_territoires, ui
 from observatoire.provenance import Provenance
 
 SELECTION = "territoire_selectionne"   # {"niveau": "departement" | "mission_locale", "code": "14" | "14-CAE"}
@@ -48,8 +48,10 @@ INDICATEURS = [
 ]
 PAR_COLONNE = {i.colonne: i for i in INDICATEURS}
 COMPTES = ["nb_jeunes", "nb_sans_diplome", "nb_qpv", "nb_rqth", "nb_entrees_cej", "nb_entrees_gj", "nb_entrees_gj_cej"]
-DERIVES_DES_COMPTES = ["part_sans_diplome_pct", "part_qpv_pct", "part_rqth_pct", "jeunes_pour_1000_hab",
-                       "realisation_cej_pct"]
+# shares and rates, and the counts they are computed from (rate × population, share × total give them back)
+DERIVES_DES_COMPTES = {"part_sans_diplome_pct": ["nb_sans_diplome", "nb_jeunes"],
+                       "part_qpv_pct": ["nb_qpv", "nb_jeunes"], "part_rqth_pct": ["nb_rqth", "nb_jeunes"],
+                       "jeunes_pour_1000_hab": ["nb_jeunes"], "realisation_cej_pct": ["nb_entrees_gj_cej"]}
 
 
 def texte(ind: Indicateur, v) -> str:
@@ -74,20 +76,16 @@ def sources_disponibles() -> set[str]:
     return sources
 
 
-def masquer_secret(df: pd.DataFrame) -> pd.DataFrame:
-    """Counts from extracts under the threshold read "secret" (and the shares built on them); the
-    territories add up to the region shown beside them, hence one line for secondary suppression."""
-    try:
-        from observatoire import secret
-    except ImportError:  # pragma: no cover - the module is part of the project
-        return df
+def masquer_secret(df: pd.DataFrame, annee: int | None) -> pd.DataFrame:
+    """Counts from extracts read "secret" where the year's reference mask hides them (and the shares and rates
+    built on them), region row included: the same cells as on every other page and at the other map level
+    (observatoire/secret_territoires.py), so that no department minus its other Missions Locales gives one back."""
     comptes = [c for c in COMPTES if c in df.columns]
-    if not comptes:
+    if not comptes or annee is None:
         return df
-    territoires = df[df["niveau_ligne"] == "territoire"]
-    masques = secret.masquer(territoires, comptes, groupes=["niveau_ligne"],
-                             parts=[c for c in DERIVES_DES_COMPTES if c in df.columns])
-    return pd.concat([masques, df[df["niveau_ligne"] == "region"]], ignore_index=True)
+    parts = {p: sources for p, sources in DERIVES_DES_COMPTES.items()
+             if p in df.columns and all(c in df.columns for c in sources)}
+    return secret_territoires.masquer(df, annee, comptes, parts=parts).reset_index(drop=True)
 
 
 def donnees(niveau: str, annee: int | None, sources: set[str]) -> tuple[pd.DataFrame, dict[str, Provenance]]:
@@ -100,7 +98,7 @@ def donnees(niveau: str, annee: int | None, sources: set[str]) -> tuple[pd.DataF
             provenances[source] = Provenance.EXTRAITS if extra["depuis_extraits"].all() else Provenance.DEMO
             extra = extra.drop(columns=["depuis_extraits", "population_2017"], errors="ignore")
             df = df.merge(extra, on=["code", "niveau_ligne"], how="left")
-    return masquer_secret(df), provenances
+    return masquer_secret(df, annee), provenances
 
 
 def rang(valeurs: pd.Series, code: str) -> tuple[int, int] | None:
