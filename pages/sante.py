@@ -83,12 +83,12 @@ hebergement = th.indicateurs(
     "sante_enquete_hebergement_autre")
 parents, autres_modes = hebergement[0], hebergement[1:]
 th.graphique_publie(
-    hebergement, titre="Mode d'hébergement : une seule attribution sûre", cle="sante_hebergement",
+    hebergement, titre="Mode d'hébergement : une seule attribution établie", cle="sante_hebergement",
     axe="% des répondants",
     libelles=["Chez les parents"] + [f"{m} (?)" for m in ["Autre famille", "En couple", "Seul(e)", "En colocation",
                                                           "Chez des amis", "En foyer/internat", "Sans domicile fixe",
                                                           "Autre"]],
-    groupes=["Sûre (la plus grande valeur)"] + ["Incertaine : ordre imprimé impossible"] * len(autres_modes),
+    groupes=["Établie (la seule valeur possible)"] + ["Incertaine : ordre imprimé impossible"] * len(autres_modes),
     titre_groupes="Attribution de la valeur",
     lecture=f"Près des deux tiers des répondants vivent chez leurs parents ({parents.texte}), proche des "
             f"{publies.indicateur('logement_parents_famille_part').texte} de jeunes accompagnés hébergés par leurs "
@@ -97,7 +97,9 @@ th.graphique_publie(
     note="«\u202f(?)\u202f» : valeur imprimée, mode attribué sans certitude")
 valeurs_incertaines = ", ".join(formats.pourcentage(v) for v in sorted((i.valeur for i in autres_modes), reverse=True))
 st.caption(
-    ":orange[:material/warning:] Seule la part «\u202fchez les parents\u202f» est sûre. Le rapport imprime les huit "
+    ":orange[:material/warning:] Seule la part «\u202fchez les parents\u202f» est établie : 64\u202f% est la seule "
+    "valeur imprimée assez grande pour ce mode (65,2\u202f% des jeunes accompagnés vivent chez leurs parents ou en "
+    "famille, section Logement) et trop grande pour tout autre. Le rapport imprime les huit "
     f"autres valeurs ({valeurs_incertaines}) dans un ordre qui ne peut pas être celui des libellés : les modes qui "
     "leur sont attribués ci-dessus sont une hypothèse (entre autre famille, chez des amis et en colocation, elle est "
     "même arbitraire). Le rapport regroupe aussi les modes en «\u202fFamille\u202f», «\u202fAutonome\u202f» et "

@@ -116,7 +116,7 @@ APPARIEMENTS_INCERTAINS = [
     "objectif_planete_professionnels", "mobilite_erasmus_professionnels", "mobilite_erasmus_jeunes",
     "plan_formation_typologie_1", "plan_formation_typologie_2",
     *[f"sante_enquete_age_{a}" for a in range(16, 26)],
-    *[f"sante_enquete_hebergement_{k}" for k in ("parents", "autre_famille", "couple", "seul", "colocation",
+    *[f"sante_enquete_hebergement_{k}" for k in ("autre_famille", "couple", "seul", "colocation",
                                                   "amis", "foyer_internat", "sans_domicile", "autre")],
     *[f"sante_enquete_diplome_{k}" for k in ("primaire_college", "lycee_cap_bep", "bac", "superieur")],
     *[f"sante_enquete_situation_{k}" for k in ("recherche_emploi", "dispositif", "recherche_formation", "emploi",
@@ -476,6 +476,9 @@ def test_appariements_incertains_signales(df):
     notes = df.set_index("id")["note"]
     manquants = [i for i in APPARIEMENTS_INCERTAINS if not notes[i].startswith("Appariement incertain :")]
     assert not manquants, manquants
+    # In the scrambled housing chart, 64 % can only be "chez les parents": established, and says why.
+    assert notes["sante_enquete_hebergement_parents"].startswith("Attribution établie")
+    assert "huit autres attributions sont incertaines" in notes["sante_enquete_hebergement_parents"]
 
 
 # ----------------------------------------------------------------------------- derived figures

@@ -134,7 +134,7 @@ def _tableau_graphique(at, colonne: str) -> pd.DataFrame:
     return next(d.value for d in at.dataframe if colonne in d.value.columns and "Catégorie" in d.value.columns)
 
 
-def test_sante_hebergement_seule_la_part_chez_les_parents_est_sure(pages):
+def test_sante_hebergement_seule_la_part_chez_les_parents_est_etablie(pages):
     at = pages["sante.py"]
     table = _tableau_graphique(at, "Attribution de la valeur")
     assert table["Catégorie"].tolist() == [
@@ -142,7 +142,7 @@ def test_sante_hebergement_seule_la_part_chez_les_parents_est_sure(pages):
         "Chez des amis (?)", "En foyer/internat (?)", "Sans domicile fixe (?)", "Autre (?)"]
     assert table["Valeur"].tolist() == [f"{v}{N}%" for v in (64, 2, 13, 10, 1, 2, 3, 4, 1)]
     assert table["Attribution de la valeur"].tolist() == (
-        ["Sûre (la plus grande valeur)"] + ["Incertaine : ordre imprimé impossible"] * 8)
+        ["Établie (la seule valeur possible)"] + ["Incertaine : ordre imprimé impossible"] * 8)
     texte = textes(at)
     assert "Regroupement du rapport" not in texte
     assert all("Regroupement du rapport" not in d.value.columns for d in at.dataframe)
