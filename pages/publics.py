@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, filtres, formats, modele, publies, secret, ui
+from observatoire import charts, db, filtres, formats, modele, publies, secret, secret_territoires, ui
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 ui.entete(
@@ -24,6 +24,10 @@ COMPARER = not f.est_region
 # How a sentence opens for the territory shown: « En Normandie, … », « Dans l'Eure, … », « À la Mission Locale …, … ».
 PREFIXE = f.dans[0].upper() + f.dans[1:]
 TOUS = publies.tous()
+# Secrecy: the cells of the year's reference mask (observatoire/secret_territoires.py), looked up by territory,
+# the same as on every other page and for every other territory (a department minus its other Missions
+# Locales gives no hidden cell back).
+CODES = {"territoire": f.code, "region": NORMANDIE}
 
 # Published figures a regional cell of this page equals (tests/test_demo.py checks the equality over the
 # demonstration extracts): (dimension, modality, 'part' | 'nb') -> id in indicateurs_publies.csv.
@@ -104,11 +108,11 @@ def provenance_extraits() -> tuple[Provenance, str, None]:
     return f.provenance, source, None
 
 
-def preparer(df: pd.DataFrame, dimension: str, ordre: list[str], groupes: list[str]) -> pd.DataFrame:
-    """Secrecy first (counts and their shares), then French labels and the chart's columns."""
+def preparer(df: pd.DataFrame, dimension: str, ordre: list[str]) -> pd.DataFrame:
+    """Secrecy first (counts and their shares, from the reference mask), then French labels and the chart's columns."""
     if not COMPARER:
         df = df[df["perimetre"] == "region"]
-    g = secret.masquer_pour_graphique(df.reset_index(drop=True), ["nb_jeunes"], groupes=groupes)
+    g = secret_territoires.repartitions(df.reset_index(drop=True), f.annee, CODES).drop(columns="dimension")
     g["perimetre_libelle"] = g["perimetre"].map({"territoire": f.libelle, "region": NORMANDIE})
     libelles = modele.LIBELLES.get(dimension, {})
     g["modalite_libelle"] = g["modalite"].map(lambda m: libelles.get(m, {"non_renseigne": "Non renseigné"}.get(m, m)))
@@ -193,11 +197,11 @@ def principal() -> str:
 def repartition(dimension: str, annee: int | None = None) -> pd.DataFrame:
     """One breakdown of the year's young people (queries/publics_repartitions.sql), territory and region."""
     df = db.requete("publics_repartitions", annee=annee or f.annee, codes_ml=list(f.codes_ml))
-    return df[df["dimension"] == dimension].drop(columns="dimension").reset_index(drop=True)
+    return df[df["dimension"] == dimension].reset_index(drop=True)
 
 
 def section(titre: str, dimension: str, ordre: list[str], lecture, cle: str) -> None:
-    g = preparer(repartition(dimension), dimension, ordre, ["perimetre"])
+    g = preparer(repartition(dimension), dimension, ordre)
     prov, source, note = provenance_graphique(dimension, ordre)
     charts.afficher(graphique(g), titre=titre, donnees=tableau(g, dimension), lecture=lecture(g),
                     provenance=prov, source=source, cle=cle, note=note)
@@ -216,20 +220,16 @@ for col, (mesure, libelle, idx) in zip((c1, c2), (("nb_jeunes", "Jeunes accompag
             ui.carte_publiee(publies.indicateur(ids_cartes[idx]), libelle=f"{libelle} en {f.annee}")
             continue
         n_terr, n_reg = eff.loc["territoire", mesure], eff.loc["region", mesure]
-        if mesure == "nb_premiers_accueils":
-            # the other side of the pair (not first welcomes) is derivable from the total shown beside it
-            paire = pd.DataFrame({"p": ["t", "t"], "n": [n_terr, eff.loc["territoire", "nb_jeunes"] - n_terr]})
-            valeur = secret.masquer(paire, ["n"], groupes=["p"])["n"].iloc[0]
-            texte = secret.formater(valeur)
-        else:
-            texte = secret.texte_compte(n_terr)
+        # the reference mask knows the pair (first welcomes, the others) that the total shown beside it makes
+        texte = secret_territoires.texte(f.annee, f.code, mesure, n_terr)
         # The region's figure beside it says where it comes from too (published, derived, or computed).
         ind_reg = (publies.indicateur(ids_cartes[idx])
                    if ids_cartes and f.provenance == Provenance.DEMO and not f.est_region else None)
         complement = None
         if not f.est_region:
             complement = (f"Normandie : **{ind_reg.texte}** ({ind_reg.provenance.libelle})" if ind_reg
-                          else f"Normandie : **{formats.nombre(n_reg)}** ({f.provenance.libelle})")
+                          else f"Normandie : **{secret_territoires.texte(f.annee, NORMANDIE, mesure, n_reg)}** "
+                               f"({f.provenance.libelle})")
         ui.carte(f"{libelle} en {f.annee} — {f.libelle}", texte, f.provenance,
                  "Données de démonstration" if f.provenance == Provenance.DEMO else "Extraits I-Milo",
                  complement=complement)
@@ -285,7 +285,7 @@ st.caption("Le rapport 2022 publie « 46,9 % » et « 53,1 % » sans dire lequel
 qz = pd.concat([repartition(d).assign(indicateur=d) for d in ("qpv", "zrr")], ignore_index=True)
 if not COMPARER:
     qz = qz[qz["perimetre"] == "region"]
-gqz = secret.masquer_pour_graphique(qz.reset_index(drop=True), ["nb_jeunes"], groupes=["perimetre", "indicateur"])
+gqz = secret_territoires.repartitions(qz.reset_index(drop=True), f.annee, CODES).drop(columns="dimension")
 gqz = gqz[gqz["modalite"] == "oui"].copy()
 gqz["modalite"] = gqz["indicateur"]
 gqz["perimetre_libelle"] = gqz["perimetre"].map({"territoire": f.libelle, "region": NORMANDIE})
@@ -343,7 +343,7 @@ for a in annees_rqth:
     d = repartition("rqth", annee=a)
     if not COMPARER:
         d = d[d["perimetre"] == "region"]
-    d = secret.masquer_pour_graphique(d.reset_index(drop=True), ["nb_jeunes"], groupes=["perimetre"])
+    d = secret_territoires.repartitions(d.reset_index(drop=True), a, CODES).drop(columns="dimension")
     morceaux.append(d[d["modalite"] == "oui"].assign(annee=a))
 rq = pd.concat(morceaux, ignore_index=True)
 rq["perimetre_libelle"] = rq["perimetre"].map({"territoire": f.libelle, "region": NORMANDIE})
