@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, filtres, formats, projection, publies, secret, ui
+from observatoire import charts, db, filtres, formats, projection, publies, secret, secret_territoires, ui
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 ui.entete(
@@ -93,11 +93,12 @@ if f.provenance == Provenance.DEMO:
     ui.avertir_demo()
 
 territoires = db.requete("cej_realisation_par_territoire", annee=f.annee)
-masque = secret.masque_territoires(territoires, ["nb_entrees_gj", "nb_entrees_cej", "nb_entrees"],
-                                   [("nb_entrees", ["nb_entrees_gj", "nb_entrees_cej"])])
-affiche = secret.appliquer_masque(territoires, masque, parts={"realisation_pct": ["nb_entrees"]})
-graphe = secret.appliquer_masque(territoires, masque, parts={"realisation_pct": ["nb_entrees"]},
-                                     pour_graphique=True)
+# The cells of the year's reference mask (observatoire/secret_territoires.py): the same as on the map, the
+# slides and every other page, so that no page shows what another hides.
+ENTREES = ["nb_entrees_gj", "nb_entrees_cej", "nb_entrees"]
+affiche = secret_territoires.masquer(territoires, f.annee, ENTREES, parts={"realisation_pct": ["nb_entrees"]})
+graphe = secret_territoires.masquer(territoires, f.annee, ENTREES, parts={"realisation_pct": ["nb_entrees"]},
+                                    pour_graphique=True)
 niveau_ligne = "region" if f.est_region else f.niveau
 ligne = affiche[(affiche["niveau"] == niveau_ligne) & ((affiche["code"] == f.code) | (niveau_ligne == "region"))].iloc[0]
 resume = db.requete("cej_objectif_atteint", **f.params).iloc[0]
@@ -105,6 +106,9 @@ a_objectif = pd.notna(resume["objectif_cej"]) and resume["objectif_cej"] > 0
 prov_objectif = (Provenance.EXTRAITS if resume["provenance_objectif"] == "extraits" else Provenance.DEMO)
 en_cours = projection.annee_en_cours(resume["date_fin_extraits"], f.annee)
 entrees_secretes = secret.est_secret(ligne["nb_entrees"])
+# The weekly curve ends on the year's entries and, in 2022, passes the end of the Garantie Jeunes: where the
+# mask hides the territory's entries, its GJ or its CEJ entries, the curve would give them back.
+courbe_secrete = any(secret.est_secret(ligne[c]) for c in ENTREES)
 
 
 def nombre(v) -> str:
@@ -136,6 +140,8 @@ with c4:
     date_atteinte = resume["date_objectif_atteint"]
     if not a_objectif:
         txt, compl = "–", "pas d'objectif pour cette année"
+    elif courbe_secrete:  # the day (or "not yet") says when the hidden entries reached the objective
+        txt, compl = secret.SECRET, f"entrées couvertes par le secret statistique ({secret.seuil_texte()})"
     elif pd.notna(date_atteinte):
         txt = formats.date(date_atteinte, court=True)
         compl = "premier jour où le cumul des entrées depuis le 1er janvier atteint l'objectif"
@@ -147,6 +153,9 @@ with c4:
 par_jour = db.requete("cej_entrees_par_jour", **f.params)
 arret = resume["date_fin_extraits"] if en_cours else None
 courbe = projection.courbe_publiable(projection.courbe_hebdomadaire(par_jour, f.annee, arret))
+if courbe_secrete:  # nothing but the zeros of the curve (as for a territory whose entries are a small count)
+    courbe["publiable"] = courbe["cumul_entrees"] == 0
+    courbe["cumul_affiche"] = courbe["cumul_entrees"].astype(float).where(courbe["publiable"])
 debut_cej = dt.date(2022, 3, 1)
 if f.annee == 2022:
     # two periods drawn in two colours; the point of 28 February-ish belongs to both so the line is continuous
@@ -180,7 +189,7 @@ if a_objectif:
     couches.append(alt.Chart(obj).mark_rule(color=charts.ORANGE, strokeDash=[6, 4], strokeWidth=2).encode(y="objectif:Q"))
     couches.append(alt.Chart(obj).mark_text(align="left", dx=4, dy=12, color=charts.ORANGE, fontWeight="bold").encode(
         x=alt.datum(alt.DateTime(year=f.annee, month=1, date=8)), y="objectif:Q", text="texte:N"))
-    if pd.notna(date_atteinte) and not entrees_secretes:
+    if pd.notna(date_atteinte) and not courbe_secrete:
         atteinte = pd.DataFrame({"date": [pd.Timestamp(date_atteinte)], "objectif": [float(resume["objectif_cej"])],
                                  "texte": [f"atteint le {formats.date(date_atteinte).rsplit(' ', 1)[0]}"]})
         couches.append(alt.Chart(atteinte).mark_rule(color=charts.GRIS, strokeDash=[2, 3]).encode(x="date:T"))
@@ -188,7 +197,7 @@ if a_objectif:
             x="date:T", y="objectif:Q"))
         couches.append(alt.Chart(atteinte).mark_text(align="right", dx=-6, dy=-10, color="#1a1a1a").encode(
             x="date:T", y="objectif:Q", text="texte:N"))
-projeter = en_cours and not entrees_secretes and len(par_jour) > 0
+projeter = en_cours and not courbe_secrete and len(par_jour) > 0
 objectif_val = float(resume["objectif_cej"]) if a_objectif else None
 if projeter:
     # the linear projection drawn as a dashed line from the last day covered to 31 December
@@ -218,6 +227,9 @@ if a_objectif:
 fin_txt = formats.date(courbe["fin_semaine"].iloc[-1])
 if entrees_secretes:
     lecture = f"Les entrées {dans} sont couvertes par le secret statistique ({secret.seuil_texte()})."
+elif courbe_secrete:
+    lecture = (f"La courbe des entrées {dans} n'est pas tracée : elle donnerait les entrées en Garantie Jeunes "
+               f"ou en CEJ, couvertes par le secret statistique ({secret.seuil_texte()}).")
 elif a_objectif:
     lecture = (f"{dans[0].upper() + dans[1:]}, les entrées cumulées atteignent "
                f"{formats.nombre(courbe['cumul_entrees'].iloc[-1])} au {fin_txt}, soit "
@@ -366,12 +378,16 @@ st.page_link("pages/territoires.py", label="Voir le taux de réalisation sur la 
 st.header(f"Profil des jeunes entrés — {f.libelle}, {f.annee}", divider="gray")
 profil = db.requete("cej_profil_entrants", **f.params).set_index("perimetre")
 perimetres = ["territoire", "region"] if not f.est_region else ["region"]
+PROFIL = {"nb_entrants": "nb_entrants", "nb_femmes": "nb_entrants_femmes", "nb_hommes": "nb_entrants_hommes",
+          "nb_qpv": "nb_entrants_qpv", "nb_en_formation": "nb_entrants_en_formation"}
 lignes = []
 for per in perimetres:
     r = profil.loc[per]
-    cellules = [r["nb_entrants"], r["nb_femmes"], r["nb_hommes"], r["nb_qpv"], r["nb_en_formation"]]
-    # women + men = entrants: one line for secondary suppression; QPV and training stand alone
-    cache = secret.supprimer(cellules, [secret.Ligne((1, 2), 0)])
+    code_per = f.code if per == "territoire" else filtres.REGION
+    cellules = [r[c] for c in PROFIL]
+    # the reference mask knows women + men = entrants, and those not in a QPV or not in training by subtraction
+    cache = [secret_territoires.est_cache(f.annee, code_per, ref) or secret.est_primaire(n)
+             for ref, n in zip(PROFIL.values(), cellules)]
     lignes.append({"perimetre": per, "cellules": cellules, "cache": cache})
 
 
