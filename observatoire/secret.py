@@ -100,10 +100,12 @@ def cellules_determinees(masque: np.ndarray, lignes: Sequence[Ligne]) -> list[in
     return [int(c) for c, libre in zip(caches, libres) if not libre]
 
 
-def _candidats(valeurs: np.ndarray, masque: np.ndarray, ligne: Ligne, proteges: set[int]) -> list[int]:
+def _candidats(valeurs: np.ndarray, masque: np.ndarray, ligne: Ligne, proteges: set[int],
+               connus: set[int] = frozenset()) -> list[int]:
     """Cells of a line that may be hidden as complements: inner cells before totals, non-zero before
-    zero (a hidden 0 beside a hidden k lets a reader bound k by the line total), smallest first."""
-    libres = [c for c in ligne.toutes if not masque[c] and not math.isnan(valeurs[c])]
+    zero (a hidden 0 beside a hidden k lets a reader bound k by the line total), smallest first; never a
+    cell shown elsewhere (`connus`: hiding it here would protect nothing)."""
+    libres = [c for c in ligne.toutes if not masque[c] and not math.isnan(valeurs[c]) and c not in connus]
     return sorted(libres, key=lambda c: (c in proteges, valeurs[c] == 0, valeurs[c], c))
 
 
@@ -132,14 +134,19 @@ def _composantes(n: int, lignes: Sequence[Ligne]) -> list[list[int]]:
 
 
 def supprimer(valeurs: Sequence[float], lignes: Sequence[Ligne], seuil: int | None = None,
-              totaux: Iterable[int] = ()) -> np.ndarray:
+              totaux: Iterable[int] = (), caches: Iterable[int] = (), connus: Iterable[int] = ()) -> np.ndarray:
     """Primary then secondary suppression over cells `valeurs` linked by `lignes`; returns the mask.
+    `totaux`: cells hidden as complements only when nothing else will do; `caches`: cells hidden anyway
+    (hidden elsewhere, e.g. by the reference mask of observatoire/secret_territoires.py); `connus`: cells
+    shown elsewhere, never chosen as complements.
     Lines sharing no cell are independent problems: each group is solved apart (the same cells are hidden,
     except that a last-resort complement is taken within the group)."""
     seuil = seuil_actif(seuil)
     v = np.asarray(valeurs, dtype=float)
     masque = np.array([est_primaire(x, seuil) for x in v], dtype=bool)
+    masque[list(caches)] = True
     proteges = set(totaux)
+    connus = set(connus) - set(np.flatnonzero(masque).tolist())
     groupes = _composantes(v.size, lignes)
     if len(groupes) > 1:
         for groupe in groupes:
@@ -147,13 +154,15 @@ def supprimer(valeurs: Sequence[float], lignes: Sequence[Ligne], seuil: int | No
             local = {c: i for i, c in enumerate(cellules)}
             sous_lignes = [Ligne(tuple(local[c] for c in lignes[k].cellules),
                                  None if lignes[k].total is None else local[lignes[k].total]) for k in groupe]
-            sous = _supprimer(v[cellules], masque[cellules], sous_lignes, {local[c] for c in proteges if c in local})
+            sous = _supprimer(v[cellules], masque[cellules], sous_lignes, {local[c] for c in proteges if c in local},
+                              {local[c] for c in connus if c in local})
             masque[cellules] = sous
         return masque
-    return _supprimer(v, masque, lignes, proteges)
+    return _supprimer(v, masque, lignes, proteges, connus)
 
 
-def _supprimer(v: np.ndarray, masque: np.ndarray, lignes: Sequence[Ligne], proteges: set[int]) -> np.ndarray:
+def _supprimer(v: np.ndarray, masque: np.ndarray, lignes: Sequence[Ligne], proteges: set[int],
+               connus: set[int] = frozenset()) -> np.ndarray:
     masque = masque.copy()
     while True:
         # Cheap pass first: a line with exactly one hidden cell gives it back at once.
@@ -161,7 +170,7 @@ def _supprimer(v: np.ndarray, masque: np.ndarray, lignes: Sequence[Ligne], prote
         for ligne in lignes:
             caches = [c for c in ligne.toutes if masque[c]]
             if len(caches) == 1:
-                candidats = _candidats(v, masque, ligne, proteges)
+                candidats = _candidats(v, masque, ligne, proteges, connus)
                 if candidats:
                     masque[candidats[0]] = True
                     change = True
@@ -173,10 +182,10 @@ def _supprimer(v: np.ndarray, masque: np.ndarray, lignes: Sequence[Ligne], prote
             return masque
         cible = determinees[0]
         voisines = [c for ligne in lignes if cible in ligne.toutes
-                    for c in _candidats(v, masque, ligne, proteges)]
+                    for c in _candidats(v, masque, ligne, proteges, connus)]
         voisines = sorted(set(voisines), key=lambda c: (c in proteges, v[c] == 0, v[c], c))
         if not voisines:  # every cell of its lines is hidden already: hide any other candidate
-            voisines = [c for c in range(v.size) if not masque[c]]
+            voisines = [c for c in range(v.size) if not masque[c] and c not in connus]
             if not voisines:
                 return masque
         # Prefer a complement that frees the target; otherwise hide the smallest and look again.
@@ -259,9 +268,11 @@ def masquer_pour_graphique(df: pd.DataFrame, colonnes: Sequence[str], seuil: int
 
 
 def croisement(df: pd.DataFrame, lignes: str, colonnes: str, valeur: str, seuil: int | None = None,
-               totaux: bool = True) -> pd.DataFrame:
+               totaux: bool = True, caches: Iterable[tuple] = (), connus: Iterable[tuple] = ()) -> pd.DataFrame:
     """The common "territory × category" table: counts pivoted, with row and column totals (a "Total"
     row and column), primary and secondary suppression across rows, columns and totals.
+    `caches` / `connus`: cells (row label, column label) hidden / shown elsewhere (see `supprimer`), e.g.
+    a total that the reference mask of the territories hides or shows.
 
     Returns a DataFrame of ints and "secret" strings, index = `lignes` values (+ "Total")."""
     large = df.pivot_table(index=lignes, columns=colonnes, values=valeur, aggfunc="sum", fill_value=0,
@@ -283,7 +294,12 @@ def croisement(df: pd.DataFrame, lignes: str, colonnes: str, valeur: str, seuil:
         for j in range(nc):
             lignes_eq.append(Ligne(tuple(pos(i, j) for i in range(nr - 1)), pos(nr - 1, j)))
         cases_totaux = [pos(i, nc - 1) for i in range(nr)] + [pos(nr - 1, j) for j in range(nc)]
-    masque = supprimer(valeurs, lignes_eq, seuil, totaux=cases_totaux).reshape(nr, nc)
+    def positions(cases):
+        return [pos(large.index.get_loc(i), large.columns.get_loc(j)) for i, j in cases
+                if i in large.index and j in large.columns]
+
+    masque = supprimer(valeurs, lignes_eq, seuil, totaux=cases_totaux, caches=positions(caches),
+                       connus=positions(connus)).reshape(nr, nc)
     out = large.astype(object)
     out[:] = np.where(masque, SECRET, large.to_numpy().astype(object))
     out.columns.name = None

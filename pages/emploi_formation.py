@@ -1,14 +1,15 @@
 """Emploi & formation: the report's figures on employment, alternance (two published figures, two scopes),
 training, sponsorship and the « 1 par 1 » week; then, from the extracts, the chosen territory beside the
 others (contracts by type, young people by situation, training funded by the Region, starts by month).
-Draws only: data from queries/emploi_*.sql, secrecy of nested territories in observatoire/projection.py."""
+Draws only: data from queries/emploi_*.sql, secrecy of nested territories from the year's reference mask
+(observatoire/secret_territoires.py)."""
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, exports, filtres, formats, modele, publies, secret, ui
+from observatoire import charts, db, exports, filtres, formats, modele, publies, secret, secret_territoires, ui
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 ui.entete(
@@ -123,13 +124,11 @@ brut = db.requete("emploi_formation_par_territoire", annee=f.annee)
 CONTRATS = ["nb_contrats_cdi", "nb_contrats_cdd", "nb_contrats_interim"]
 ACTIONS = ["nb_actions_region", "nb_actions_autre"]
 JEUNES = ["nb_jeunes_emploi", "nb_jeunes_alternance", "nb_jeunes_formation"]
-masque = pd.concat([
-    secret.masque_territoires(brut, [*CONTRATS, "nb_contrats"], [("nb_contrats", CONTRATS)]),
-    secret.masque_territoires(brut, [*ACTIONS, "nb_actions"], [("nb_actions", ACTIONS)]),
-    # young people of the three situations overlap (one may have a contract and a training): no row total
-    *[secret.masque_territoires(brut, [c]) for c in JEUNES],
-], axis=1)
+# The cells of the year's reference mask: one suppression over every count shown per territory on any page,
+# with contracts = CDI + CDD + interim and actions = Region + other on each row (young people of the three
+# situations overlap — one may have a contract and a training —: no row total).
 brut = brut.reset_index(drop=True)
+masque = secret_territoires.cellules(brut, f.annee, [*CONTRATS, "nb_contrats", *ACTIONS, "nb_actions", *JEUNES])
 brut["part_interim_pct"] = 100 * brut["nb_contrats_interim"] / brut["nb_contrats"].where(brut["nb_contrats"] > 0)
 brut["part_region_pct"] = 100 * brut["nb_actions_region"] / brut["nb_actions"].where(brut["nb_actions"] > 0)
 PARTS = {"part_interim_pct": ["nb_contrats_interim", "nb_contrats"],
@@ -316,7 +315,12 @@ charts.afficher(c_region, titre=f"Actions de formation financées par la Région
 
 # Chart 4: starts by month in the chosen territory.
 mois = db.requete("emploi_situations_par_mois", **f.params)
-croise = secret.croisement(mois, "mois", "type", "nb_debuts")
+# Within the territory, months × types with their totals; the year's totals of contracts and of actions are
+# the territory's counts of the reference mask: hidden here where it hides them, never hidden where it shows them.
+annuels = {"emploi": "nb_contrats", "formation": "nb_actions"}
+caches_annee = {(secret.TOTAL, t) for t, c in annuels.items() if secret.est_secret(ligne[c])}
+croise = secret.croisement(mois, "mois", "type", "nb_debuts", caches=caches_annee,
+                           connus={(secret.TOTAL, t) for t in annuels} - caches_annee)
 LIB_SITU = {"emploi": "Contrats de travail", "alternance": "Contrats en alternance", "formation": "Actions de formation"}
 MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 corps = croise.drop(index=secret.TOTAL, errors="ignore")
