@@ -84,7 +84,7 @@ def test_page_sans_exception(region):
 def test_chaque_chiffre_publie_du_theme_cej_est_affiche(region):
     texte = texte_complet(region)
     lignes = publies_du_theme("cej")
-    assert len(lignes) == 21
+    assert len(lignes) == 22
     for r in lignes:
         attendu = formats.valeur(float(r["valeur"]), r["unite"])
         assert attendu in texte, (r["id"], attendu)
