@@ -22,6 +22,30 @@ p.kpi-delta.baisse {color: #9c2b23;} p.kpi-delta.hausse {color: #1e6b34;}
 """
 
 
+# Loaded on every page by app.py. Streamlit's own export controls bypass what every file of the
+# observatory carries (French CSV, title, source, scope, provenance, date, the chart's caveat, secrecy note,
+# formula neutralising; PNG at 2× with its title): the tables' and charts' "Download as CSV/PNG" and the
+# charts' "Copy Vega-Lite spec" are hidden — the buttons under each table and chart replace them. Search,
+# fullscreen and "Show data" stay. Vega-embed's own menu ("Save as PNG/SVG", "Open in Vega Editor", which
+# sends the spec to an outside website) is already switched off by Streamlit (embed option actions=false,
+# usermeta.embedOptions sanitised): hidden here too should a version bring it back. The button itself is
+# hidden for browsers without :has(), its toolbar slot for the others.
+CSS_GLOBAL = """
+<style>
+[data-testid="stElementToolbar"] button[aria-label^="Download as "],
+[data-testid="stElementToolbar"] button[aria-label^="Copy Vega-Lite spec"],
+[data-testid="stElementToolbarButton"]:has(button[aria-label^="Download as "]),
+[data-testid="stElementToolbarButton"]:has(button[aria-label^="Copy Vega-Lite spec"]),
+.vega-embed > details, .vega-embed .vega-actions {display: none !important;}
+</style>
+"""
+
+
+def styles_globaux() -> None:
+    """CSS shared by every page (app.py); a block of style only takes no room on the page."""
+    st.html(CSS_GLOBAL)
+
+
 def _router_par_app_py() -> None:
     """Makes sure the page runs through app.py's st.navigation, never Streamlit's legacy pages/ menu.
 
@@ -97,7 +121,7 @@ COLONNES_PUBLIES = {
     "Section du rapport": st.column_config.TextColumn("Section du rapport", width=160),
     # 905 px in all: the whole table fits the main column of a 1366 px screen beside the sidebar.
     "Note": st.column_config.TextColumn("Note", width=290, help="Formule d'un chiffre dérivé, réserve sur un "
-                                        "appariement ; un clic sur la cellule l'affiche en entier"),
+                                        "appariement\u202f; un clic sur la cellule l'affiche en entier"),
 }
 TITRE_PUBLIES = f"Chiffres publiés du rapport d'activité {config.ANNEE_RAPPORT}"
 

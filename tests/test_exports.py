@@ -4,6 +4,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import json
 import re
 
 import altair as alt
@@ -250,6 +251,11 @@ def test_tableau_des_chiffres_publies_a_ses_fichiers(monkeypatch):
     at = AppTest.from_function(_tableau_des_chiffres_publies).run()
     assert not at.exception
     assert list(at.dataframe[0].value.columns)[:2] == ["Indicateur", "Valeur"]
+    # On a 390 px phone (358 px for the page's content): label and value side by side without scrolling,
+    # the label wrapped (Streamlit wraps cell text only in rows taller than 64 px).
+    colonnes = json.loads(at.dataframe[0].proto.columns)
+    assert colonnes["Indicateur"]["width"] + colonnes["Valeur"]["width"] <= 390 - 2 * 16 - 20
+    assert at.dataframe[0].proto.row_height > 64
     [(df, kw)] = appels
     inds = [publies.indicateur("cej_entrees_gj"), publies.indicateur("cej_taux_realisation"),
             publies.appariements_incertains()[0]]

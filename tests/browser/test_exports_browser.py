@@ -28,16 +28,110 @@ def lignes_avant_tableau(texte: str) -> int:
     return texte.split("\r\n").index("") + 1  # metadata lines, then one empty line, then the header
 
 
+def verifier_png_comme_svg(png: bytes, svg: str) -> None:
+    """The PNG is the SVG drawn at 2×: twice its width and height, and the same pixels as the downloaded SVG
+    rasterised here (both come from the same spec through vl-convert) — so the PNG shows the title, scope,
+    source and date the SVG holds as text, and the title band is not blank."""
+    import numpy as np
+    import vl_convert as vlc
+    from PIL import Image
+
+    assert png.startswith(b"\x89PNG")
+    largeur, hauteur = (float(re.search(rf'<svg[^>]* {a}="([\d.]+)"', svg).group(1)) for a in ("width", "height"))
+    image = Image.open(io.BytesIO(png)).convert("L")
+    assert image.size == (round(2 * largeur), round(2 * hauteur))
+    pixels = np.asarray(image, dtype=int)
+    attendu = np.asarray(Image.open(io.BytesIO(vlc.svg_to_png(svg, scale=2))).convert("L"), dtype=int)
+    assert attendu.shape == pixels.shape
+    # The same drawing: one letter changed in the title differs by ~180 pixels; rounding by none here.
+    assert (np.abs(pixels - attendu) > 8).sum() <= 20
+    bandeau_du_titre = pixels[2 * 10:2 * 40]  # padding 16 px, then the 16 px title, at scale 2
+    assert (bandeau_du_titre < 100).sum() > 200  # dark text drawn there
+
+
+# Streamlit's own export controls (observatoire/ui.py CSS_GLOBAL): the toolbars' "Download as CSV/PNG" and
+# "Copy Vega-Lite spec", vega-embed's "Save as PNG/SVG" and "Open in Vega Editor" menu.
+CONTROLES_INTERDITS = ("[data-testid='stElementToolbar'] button[aria-label^='Download as '], "
+                       "[data-testid='stElementToolbar'] button[aria-label^='Copy Vega-Lite spec'], "
+                       ".vega-embed details, .vega-embed .vega-actions, .vega-embed a[href*='vega.github.io']")
+
+
+def visibles(page, selecteur: str) -> list[str]:
+    return page.evaluate("s => [...document.querySelectorAll(s)].filter(e => e.checkVisibility())"
+                         ".map(e => e.getAttribute('aria-label') || e.outerHTML.slice(0, 80))", selecteur)
+
+
+def test_aucun_export_de_streamlit_ne_contourne_ceux_de_l_observatoire(contexte, app_url, hors_ligne):
+    """No chart action menu, no "Download as CSV" on tables, no "Download as PNG"/"Copy Vega-Lite spec" on
+    charts: the only exports are the observatory's buttons. Search, fullscreen and "Show data" stay."""
+    page = navigateur.ouvrir(contexte, f"{app_url}/sante", hors_ligne)
+    page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg",
+                           timeout=60_000)
+    for resume in page.locator("[data-testid='stExpander'] summary").all():  # the tables inside expanders
+        resume.click()
+    navigateur.attendre(page)
+    graphique = page.locator("[data-testid='stVegaLiteChart']").first
+    graphique.hover()
+    page.wait_for_timeout(500)
+    boutons = page.locator("[data-testid='stElementToolbar'] button")
+    assert boutons.count() > 0 and page.locator("[data-testid='stDataFrame']").count() > 0
+    assert visibles(page, CONTROLES_INTERDITS) == []
+    restent = {libelle.split(":")[0] for libelle in visibles(page, "[data-testid='stElementToolbar'] button")}
+    assert {"Show data", "Fullscreen", "Search"} <= restent, restent
+    # The chart's own table view has no CSV download either.
+    page.locator("[data-testid='stElementToolbar'] button[aria-label^='Show data']").first.click()
+    page.wait_for_timeout(800)
+    assert page.locator("[data-testid='stElementToolbar'] button[aria-label^='Show chart']").count() == 1
+    assert visibles(page, CONTROLES_INTERDITS) == []
+    assert navigateur.exceptions(page) == []
+    assert hors_ligne.bloquees == []
+
+
+def test_chiffres_publies_lisibles_sur_telephone_avec_leurs_fichiers(navigateur_chromium, app_url, hors_ligne):
+    """On a 390 px phone, the published figures' table keeps label and value side by side on screen (the
+    columns' widths are checked in tests/test_exports.py) and has its CSV/XLSX buttons."""
+    from observatoire import ui
+
+    contexte = navigateur_chromium.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR",
+                                               is_mobile=True, has_touch=True, accept_downloads=True)
+    try:
+        page = navigateur.ouvrir(contexte, f"{app_url}/sources_methodes", hors_ligne)
+        tableau = page.locator("[data-testid='stDataFrame']").first
+        tableau.wait_for(timeout=60_000)
+        cadre = tableau.bounding_box()
+        utile = ui.COLONNES_PUBLIES["Indicateur"]["width"] + ui.COLONNES_PUBLIES["Valeur"]["width"]
+        assert cadre["x"] >= 0 and cadre["x"] + cadre["width"] <= 390 and cadre["width"] >= utile
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        boutons = page.locator("[data-testid='stDownloadButton']").get_by_role("button", name="CSV (Excel)", exact=True)
+        nom, csv = telecharger(page, boutons.first)
+        texte = csv.decode("utf-8-sig")
+        assert nom.startswith("chiffres-publies-du-rapport-d-activite-2022") and nom.endswith(".csv")
+        assert texte.startswith("Chiffres publiés du rapport d'activité 2022") or texte.startswith('"Chiffres publiés')
+        for ligne in ("Source : ARML Normandie, Rapport d'activité 2022 – ", "Périmètre : Normandie, 2022",
+                      "Provenance : ", "Exporté le "):
+            assert ligne in texte
+        lu = pd.read_csv(io.BytesIO(csv), sep=";", decimal=",", encoding="utf-8-sig",
+                         skiprows=lignes_avant_tableau(texte))
+        assert list(lu.columns[:2]) == ["Indicateur", "Valeur"] and pd.api.types.is_numeric_dtype(lu["Valeur"])
+        assert lu["Note"].str.startswith("Appariement incertain").all()
+        assert navigateur.exceptions(page) == []
+        assert hors_ligne.bloquees == []
+    finally:
+        contexte.close()
+
+
 def test_exports_d_un_graphique_csv_xlsx_png_svg(contexte, app_url, hors_ligne):
     page = navigateur.ouvrir(contexte, f"{app_url}/cej", hors_ligne)
     page.wait_for_selector("[data-testid='stDownloadButton'] button", timeout=60_000)  # a cold server is slow
     assert page.locator("[data-testid='stDownloadButton'] button").count() >= 4
+    # The four files of one chart: the first row of export buttons that has a PNG (a table's row has none).
+    rangee = page.locator("[class*='st-key-exports_']").filter(
+        has=page.get_by_role("button", name="PNG", exact=True)).first
     fichiers = {}
     for libelle in ("CSV (Excel)", "XLSX", "PNG", "SVG"):
-        # exact=True: the chart's own menu also offers "Save as PNG/SVG", which is not what we test.
-        bouton = page.locator("[data-testid='stDownloadButton']").get_by_role("button", name=libelle, exact=True)
-        nom, contenu = telecharger(page, bouton.first)
+        nom, contenu = telecharger(page, rangee.get_by_role("button", name=libelle, exact=True))
         fichiers[libelle] = (nom, contenu)
+    assert len({nom.rsplit(".", 1)[0] for nom, _ in fichiers.values()}) == 1  # one chart's files
 
     nom_csv, csv = fichiers["CSV (Excel)"]
     assert nom_csv.endswith(".csv") and csv.startswith("\ufeff".encode())
@@ -58,11 +152,11 @@ def test_exports_d_un_graphique_csv_xlsx_png_svg(contexte, app_url, hors_ligne):
     assert any(isinstance(v, int | float) for v in valeurs)
 
     _, png = fichiers["PNG"]
-    assert png.startswith(b"\x89PNG") and len(png) > 10_000
     _, svg = fichiers["SVG"]
     lu = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", svg.decode("utf-8")))
     assert " ".join(titre.split()) in lu.replace("&apos;", "'").replace("&#39;", "'")
     assert "Exporté le" in lu
+    verifier_png_comme_svg(png, svg.decode("utf-8"))
     assert navigateur.exceptions(page) == []
     assert hors_ligne.bloquees == []
 
