@@ -25,6 +25,11 @@ Choices, each tested in tests/test_exports.py:
 - PNG and SVG come from the same Vega-Lite spec as the screen (chart.to_dict() with the registered
   theme, hence the French locale), converted offline by vl-convert, with the title, the scope, the
   source and the date added as the chart's title and subtitle.
+- A caveat shown under a chart or table (`note`: "appariement incertain", "plusieurs réponses
+  possibles : total 142 %") travels with its files: a "Note : …" line among the metadata of CSV and
+  XLSX, a line of the subtitle of PNG and SVG.
+- Streamlit's own export controls (tables' "Download as CSV", charts' "Download as PNG") would bypass
+  all of this: they are hidden on every page (observatoire/ui.py, CSS_GLOBAL).
 """
 from __future__ import annotations
 
