@@ -149,7 +149,7 @@ JEUNES = Table(
     "un jeune accompagné par une Mission Locale au cours d'une année",
     "Un jeune est « accompagné » une année s'il a eu au moins un entretien individuel ou une "
     "participation à un atelier ou une information collective dans l'année (usage DARES et réseau). "
-    "Rapport 2022 : 50 687 jeunes accompagnés en Normandie.",
+    "Rapport 2022 : 50 687 jeunes accompagnés en Normandie.",
     (
         _id_jeune(),
         _annee(),
@@ -159,8 +159,8 @@ JEUNES = Table(
                 "ex. « 14118 »), à la dernière situation connue de l'année.",
                 motif=r"^(\d{5}|2[AB]\d{3})$", obligatoire=False),
         Colonne("sexe", "VARCHAR", "str",
-                "Sexe déclaré. Le rapport 2022 publie 46,9 % et 53,1 % sans dire lequel est féminin : "
-                "l'observatoire retient 46,9 % de femmes et 53,1 % d'hommes, appariement INCERTAIN.",
+                "Sexe déclaré. Le rapport 2022 publie 46,9 % et 53,1 % sans dire lequel est féminin : "
+                "l'observatoire retient 46,9 % de femmes et 53,1 % d'hommes, appariement INCERTAIN.",
                 valeurs=SEXES),
         Colonne("age", "INTEGER", "Int32",
                 "Âge révolu au 31 décembre de l'année (16 à 25 ans en général, jusqu'à 29 ans pour "
@@ -186,7 +186,7 @@ JEUNES = Table(
                 valeurs=LOGEMENTS, obligatoire=False),
         _bool("premier_accueil",
               "Premier accueil : le jeune a été reçu pour la première fois dans une Mission Locale "
-              "cette année-là (rapport 2022 : 18 024 jeunes)."),
+              "cette année-là (rapport 2022 : 18 024 jeunes)."),
         _bool("sous_main_justice",
               "Jeune placé sous main de justice (JSMJ), en milieu ouvert ou fermé, accompagné dans "
               "l'année (rapport 2022 : 733 jeunes).", obligatoire=False),
@@ -205,7 +205,7 @@ ENTREES_DISPOSITIF = Table(
     "Le Contrat d'engagement jeune (CEJ) a remplacé la Garantie jeunes (GJ) le 1er mars 2022 : "
     "16-25 ans (jusqu'à 29 ans avec RQTH), 15 à 20 heures d'activités par semaine. Le rapport compte "
     "les entrées en GJ du 1er janvier au 28 février et en CEJ du 1er mars au 31 décembre 2022 "
-    "(1 905 + 12 022 = 13 927) face à un seul objectif fixé par l'État.",
+    "(1 905 + 12 022 = 13 927) face à un seul objectif fixé par l'État.",
     (
         _id_jeune(),
         _annee(),
@@ -228,9 +228,9 @@ ENTREES_DISPOSITIF = Table(
 SITUATIONS = Table(
     "situations", "Entrées en emploi, en alternance et en formation",
     "un contrat de travail, un contrat en alternance ou une action de formation commencé dans l'année",
-    "Une ligne par contrat ou action ; un jeune peut en avoir plusieurs. Rapport 2022 : 40 812 contrats "
-    "de travail hors alternance pour 20 427 jeunes entrés en emploi (38 % en intérim) ; 2 578 jeunes "
-    "entrés en alternance ; 8 086 actions de formation pour 6 651 jeunes, dont 4 985 financées par la Région.",
+    "Une ligne par contrat ou action ; un jeune peut en avoir plusieurs. Rapport 2022 : 40 812 contrats "
+    "de travail hors alternance pour 20 427 jeunes entrés en emploi (38 % en intérim) ; 2 578 jeunes "
+    "entrés en alternance ; 8 086 actions de formation pour 6 651 jeunes, dont 4 985 financées par la Région.",
     (
         _id_jeune(),
         _annee(),
@@ -258,7 +258,7 @@ OBJECTIFS_CEJ = Table(
     "objectifs_cej", "Objectifs d'entrées en CEJ fixés par l'État",
     "l'objectif d'entrées d'une Mission Locale pour une année",
     "Objectif d'entrées en Garantie jeunes puis CEJ conventionné avec l'État pour chaque Mission Locale "
-    "(rapport 2022 : 12 952 pour la Normandie, 108 % de réalisation).",
+    "(rapport 2022 : 12 952 pour la Normandie, 108 % de réalisation).",
     (
         _annee(),
         _code_ml(),
