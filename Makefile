@@ -40,11 +40,14 @@ screenshots: setup
 bench: setup
 	$(PY) -m bench
 
-ingest: setup
-	$(PY) -m observatoire ingest $(FILES)
+# Import and restore need only the installed environment, never `setup`: no Leaflet fetched from a
+# registry, no data build on the machine of the person importing (offline once installed). The command's
+# own exit code (0/1/2/3, docs/IMPORT.md) is printed, then passed on; make itself exits with 2 on failure.
+ingest: $(VENV)/.installed
+	@$(PY) -m observatoire ingest $(FILES) || { code=$$?; echo "(code de sortie de l'import : $$code)" >&2; exit $$code; }
 
-restore: setup
-	$(PY) -m observatoire restore $(VERSION)
+restore: $(VENV)/.installed
+	@$(PY) -m observatoire restore $(VERSION) || { code=$$?; echo "(code de sortie de la restauration : $$code)" >&2; exit $$code; }
 
 clean:
 	rm -rf data/build data/derive static/vendor .pytest_cache

@@ -20,8 +20,10 @@ def main(argv: list[str]) -> int:
     if commande in ("ingest", "restore", "versions"):
         try:
             from observatoire import ingest
-        except ImportError:
-            print("L'import d'extraits n'est pas encore disponible.", file=sys.stderr)
+        except ImportError as exc:
+            # A package of the environment is missing (an interrupted installation): say what to do.
+            print(f"L'import ne peut pas démarrer : l'environnement .venv est incomplet (il y manque « {exc.name} »). "
+                  "Réinstallez-le avec make setup (il faut internet), puis relancez la commande.", file=sys.stderr)
             return 2
         return ingest.main([commande, *args])
     print(f"Commande inconnue : {commande}\n{__doc__}", file=sys.stderr)

@@ -12,6 +12,7 @@ Exit codes: 0 imported (or nothing to do), 1 file refused, 2 wrong command, 3 an
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import shutil
 import sys
@@ -143,13 +144,19 @@ def importer(fichiers: list[str | Path], table: str | None = None, annee: int | 
 
 def _preparer_tables_derivees(dire) -> None:
     """Builds the derived tables of the new data now, so the first visitor does not wait for them. The data
-    is already in place: a failure here is only reported (the app builds them at its next connection)."""
-    from observatoire import db, derive
-
+    is already in place: a failure here is only reported (the app builds them at its next connection).
+    Importing the app's modules outside the app makes its framework log an English warning about its cache:
+    noise for the person importing, silenced here."""
+    logging.disable(logging.WARNING)
     try:
+        from observatoire import db, derive
+
         derive.preparer(db._tables(config.BUILD_DIR), config.BUILD_DIR)
-    except Exception as exc:  # noqa: BLE001 — never turn an accepted import into a failure
-        dire(f"Note : tables dérivées non préparées ({exc}) ; elles le seront à la première consultation.")
+    except Exception:  # noqa: BLE001 — never turn an accepted import into a failure
+        dire("Note : les tables dérivées n'ont pas pu être préparées maintenant ; l'application les préparera "
+             "à sa première consultation (les données importées sont bien en place).")
+    finally:
+        logging.disable(logging.NOTSET)
 
 
 def _deja_importe(chemin: Path, table: str | None, annee: int | None) -> str | None:

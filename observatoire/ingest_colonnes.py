@@ -93,10 +93,24 @@ def colonne_du_modele(entete: str) -> str | None:
     return _index_colonnes().get(cle(entete))
 
 
+def formes_des_titres() -> list[str]:
+    """Every header spelling the import knows: the model's column names and their synonyms."""
+    noms = {c.nom for t in modele.TABLES.values() for c in t.colonnes} - set(COLONNES_AJOUTEES)
+    return [forme for nom in sorted(noms) for forme in (nom, *SYNONYMES_COLONNES.get(nom, ()))]
+
+
+# A year before or after a sheet's name does not change the table it designates: « jeunes_2023 », « 2023 Jeunes ».
+_ANNEE_DE_FEUILLE = re.compile(r"^(?:(?:19|20)\d\d)?(.+?)(?:(?:19|20)\d\d)?$")
+
+
 def table_de_feuille(nom_feuille: str) -> str | None:
+    """The table a sheet's name designates (the table's name or a synonym, compared through cle(), with or
+    without a year before or after it), or None."""
     k = cle(nom_feuille)
+    m = _ANNEE_DE_FEUILLE.match(k)
     for table, noms in SYNONYMES_FEUILLES.items():
-        if k in {cle(table), *map(cle, noms)}:
+        formes = {cle(table), *map(cle, noms)}
+        if k in formes or (m and m.group(1) in formes):
             return table
     return None
 

@@ -18,6 +18,7 @@ import operator
 import os
 import re
 import tempfile
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from observatoire import formats, modele
 from observatoire.ingest_colonnes import (SYNONYMES_COLONNES, cle, colonne_du_modele, colonnes_distinctives,
-                                          colonnes_lues, table_de_feuille)
+                                          colonnes_lues, formes_des_titres, table_de_feuille)
 from observatoire.ingest_rapport import Exemple, FichierRefuse, Probleme, lettre_colonne, refus
 
 # Model values are short (an identifier is at most 64 characters): a longer cell is an accident.
@@ -131,26 +132,27 @@ def _nature(chemin: Path, nom: str) -> str:
     return "csv"
 
 
-def detecter_encodage(chemin: Path, nom: str) -> str:
-    """Python codec of a text file: UTF-8 (strict, BOM noted) first, Windows-1252 otherwise, never a guess
-    beyond that. The whole file is decoded (streamed) so that a bad byte far down is not missed. A file
-    that starts as valid UTF-8 with accents and then breaks is refused, not read as Windows-1252: that
-    would turn every « é » into « Ã© » without a word."""
+def detecter_encodage(chemin: Path, nom: str) -> tuple[str, bool]:
+    """(Python codec of a text file, whether the file stops in the middle of its last character).
+    UTF-8 (strict, BOM noted) first, Windows-1252 otherwise, never a guess beyond that. The whole file is
+    decoded (streamed) so that a bad byte far down is not missed. A file that starts as valid UTF-8 with
+    accents and then breaks is refused, not read as Windows-1252: that would turn every « é » into « Ã© »
+    without a word. A file whose only fault is to end on the first bytes of a UTF-8 character (an « é »
+    cut in two) is UTF-8 cut short: its last line is reported as truncated, not its encoding."""
     with open(chemin, "rb") as f:
         bom = f.read(3) == codecs.BOM_UTF8
     echec, texte_utf8 = _premier_octet_invalide(chemin, "utf-8")
-    if echec is None:
-        return "utf-8-sig" if bom else "utf-8"
+    if echec is None or echec.fin:
+        return ("utf-8-sig" if bom else "utf-8"), echec is not None
     if texte_utf8:
-        raise refus(nom, "encodage", f"le fichier est en UTF-8, mais l'octet 0x{echec.octet:02X} à la ligne "
-                    f"{echec.ligne} n'en est pas (fichier abîmé, ou assemblé à partir de fichiers d'encodages "
-                    "différents) ; enregistrez-le de nouveau en « CSV UTF-8 »", ligne=echec.ligne, montrer_valeur=False)
+        raise refus(nom, "encodage", f"le fichier est en UTF-8, mais l'octet 0x{echec.octet:02X} de cette ligne "
+                    "n'en est pas (fichier abîmé, ou assemblé à partir de fichiers d'encodages différents) ; "
+                    "enregistrez-le de nouveau en « CSV UTF-8 »", ligne=echec.ligne, montrer_valeur=False)
     echec, _ = _premier_octet_invalide(chemin, "cp1252")
     if echec is None:
-        return "cp1252"
-    raise refus(nom, "encodage", f"octet 0x{echec.octet:02X} à la ligne {echec.ligne} : ce texte n'est "
-                "ni en UTF-8 ni en Windows-1252 ; enregistrez en « CSV UTF-8 »",
-                ligne=echec.ligne, montrer_valeur=False)
+        return "cp1252", False
+    raise refus(nom, "encodage", f"l'octet 0x{echec.octet:02X} de cette ligne n'est ni de l'UTF-8 ni du "
+                "Windows-1252 ; enregistrez le fichier en « CSV UTF-8 »", ligne=echec.ligne, montrer_valeur=False)
 
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
@@ -175,18 +177,29 @@ def _premier_octet_invalide(chemin: Path, codec: str) -> tuple[_Octet | None, bo
             position += len(bloc)
             lignes += bloc.count(b"\n")
         reste = decodeur.getstate()[0]
-        if reste:   # the file ends in the middle of a character
-            return _Octet(position - len(reste), lignes, reste[0]), non_ascii
+        if reste:   # the file ends in the middle of a character: what came before it is valid
+            return _Octet(position - len(reste), lignes, reste[0], fin=True), non_ascii
     return None, non_ascii
 
 
 class _Octet(Exception):
-    def __init__(self, position: int, ligne: int, octet: int):
+    def __init__(self, position: int, ligne: int, octet: int, fin: bool = False):
         self.position, self.ligne, self.octet = position, ligne, octet
+        self.fin = fin     # the first bytes of a character the file ends before completing
 
 
-def _echantillon(chemin: Path, codec: str, taille: int = 65536) -> str:
-    with open(chemin, encoding=codec, newline="") as f:
+# The replacement character a cut last character is decoded as (only ever at the very end of a file).
+CARACTERE_COUPE = "\ufffd"
+
+
+def _erreurs(coupe: bool) -> str:
+    """How to decode a file: strictly, except the cut last character of a file cut short (already found to
+    be the only undecodable bytes), which becomes CARACTERE_COUPE."""
+    return "replace" if coupe else "strict"
+
+
+def _echantillon(chemin: Path, codec: str, coupe: bool = False, taille: int = 65536) -> str:
+    with open(chemin, encoding=codec, errors=_erreurs(coupe), newline="") as f:
         return f.read(taille)
 
 
@@ -327,7 +340,7 @@ def _deviner_table(nom: str, trouvees: dict[str, int], cellules: list[str], lign
     if meilleur == 0 or len(gagnantes) > 1:
         titres = " ; ".join(c.strip() for c in cellules if c and c.strip())
         raise refus(nom, "table_inconnue",
-                    "ligne des titres : " + (titres[:200] or "(vide)") + ". Tables possibles : "
+                    "titres lus : " + (titres[:200] or "(aucun)") + ". Tables possibles : "
                     + ", ".join(modele.TABLES) + " (option --table)", ligne=ligne, montrer_valeur=False)
     return gagnantes[0]
 
@@ -343,12 +356,64 @@ def _est_total(cellules: list[str]) -> bool:
 
 _ENTIER = re.compile(r"^\d+$")
 
+ENTETE_REPETEE = "la ligne des titres est répétée (fichiers collés ?) — supprimez-la"
+ENTETE_REPETEE_AUTRE_ORDRE = ("la ligne des titres est répétée, avec les colonnes dans un autre ordre (fichiers "
+                              "collés ?) — supprimez-la, et remettez les colonnes des lignes qui la suivent dans "
+                              "l'ordre de la ligne des titres")
+
+
+def _rapide(texte: str) -> str:
+    """A cheap approximation of cle(), for a first look at every row of a million. The BOM goes too: files
+    joined end to end (`copy /b`, `cat`) carry each their own at the start of their header."""
+    return texte.strip().lstrip("\ufeff").casefold().replace("_", " ").replace("-", " ")
+
+
+def _sans_accents(texte: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", texte) if not unicodedata.combining(c))
+
+
+def detecteur_entete_repetee(titres: list[str]):
+    """A function telling whether a row is the header again (files pasted one under the other, each with its
+    header): None, ENTETE_REPETEE, or ENTETE_REPETEE_AUTRE_ORDRE when its titles are in another order.
+    A row is a header when at least half of the titled columns (and two) hold a column title, the file's
+    own or any spelling the import knows; a data row never does. Only rows whose first titled cell looks
+    like a title are looked at closely, so the cost on a million rows stays a set lookup per row."""
+    titrees = [(i, t) for i, t in enumerate(titres) if t and t.strip()]
+    premier = titrees[0][0]
+    formes = {t for _, t in titrees} | set(formes_des_titres())
+    rapides = {_rapide(f) for f in formes} | {_rapide(_sans_accents(f)) for f in formes}
+    cles_titres = {i: cle(t) for i, t in titrees}
+    colonnes_titres = {i: colonne_du_modele(t) for i, t in titrees}
+    connues = set(cles_titres.values())
+    seuil = min(len(titrees), max(2, (len(titrees) + 1) // 2))
+
+    def detecter(cellules: list[str]) -> str | None:
+        if premier >= len(cellules) or _rapide(cellules[premier]) not in rapides:
+            return None
+        meme_place = ailleurs = 0
+        for i, _ in titrees:
+            if i >= len(cellules) or not cellules[i].strip():
+                continue
+            k, colonne = cle(cellules[i]), colonne_du_modele(cellules[i])
+            if k == cles_titres[i] or (colonne is not None and colonne == colonnes_titres[i]):
+                meme_place += 1
+            elif k in connues or colonne is not None:
+                ailleurs += 1
+        if meme_place + ailleurs < seuil:
+            return None
+        return ENTETE_REPETEE if ailleurs == 0 else ENTETE_REPETEE_AUTRE_ORDRE
+
+    return detecter
+
 
 def _ecrire(lignes: Iterator[tuple[int, list[str]]], entete: Entete, staging: Path, collecte: _Collecteur,
-            fin_propre: bool | None) -> tuple[int, tuple[int, list[str]] | None]:
+            fin_propre: bool | None, coupe: bool = False) -> tuple[int, tuple[int, list[str]] | None]:
     """Writes the data rows into the staging CSV; returns (rows read, last row if it is a total line).
     Rows keep being checked after a problem (to count them all), but are no longer written.
-    `fin_propre`: whether a CSV file ends with a line break (None for a workbook, where rows are not cut)."""
+    `fin_propre`: whether a CSV file ends with a line break (None for a workbook, where rows are not cut);
+    `coupe`: whether the file stops in the middle of its last character (its last cell ends with
+    CARACTERE_COUPE), which makes its last row truncated whatever its number of cells."""
+    entete_repetee = detecteur_entete_repetee(entete.titres)
     colonnes = list(entete.indices)
     indices = [entete.indices[c] for c in colonnes]
     minimum, largeur = entete.largeur_utile, len(entete.titres)
@@ -363,6 +428,12 @@ def _ecrire(lignes: Iterator[tuple[int, list[str]]], entete: Entete, staging: Pa
         def garder(ligne: int, cellules: list[str], finale: bool) -> None:
             nonlocal nb
             nb += 1
+            if finale and coupe:
+                _coupee(ligne, cellules)
+                return
+            if constat := entete_repetee(cellules):
+                collecte.ajouter("entete_repetee", Exemple(ligne, montrer_valeur=False, constat=constat))
+                return
             if len(cellules) < minimum and fin_propre is None:
                 cellules = cellules + [""] * (minimum - len(cellules))   # a sheet row: its empty end is empty
             if len(cellules) < minimum:
@@ -387,6 +458,17 @@ def _ecrire(lignes: Iterator[tuple[int, list[str]]], entete: Entete, staging: Pa
             if not collecte:
                 ecrivain.writerow((ligne, *choisir(cellules)))
 
+        def _coupee(ligne: int, cellules: list[str]) -> None:
+            i = max((i for i, c in enumerate(cellules) if c.strip()), default=0)
+            titre = entete.titres[i] if i < largeur else ""
+            debut = cellules[i].replace(CARACTERE_COUPE, "") if cellules else ""
+            precision = "le fichier s'arrête au milieu d'un caractère accentué"
+            if len(cellules) < minimum:
+                precision += f" ; {len(cellules)} cellule{'s' if len(cellules) > 1 else ''} seulement"
+            collecte.ajouter("ligne_tronquee", Exemple(
+                ligne, _etiquette(titre, i) if titre.strip() else lettre_colonne(i), debut,
+                f"{minimum} cellules entières, comme la ligne des titres", precision))
+
         precedente = None
         for ligne, cellules in lignes:
             if not "".join(cellules).strip():
@@ -396,7 +478,7 @@ def _ecrire(lignes: Iterator[tuple[int, list[str]]], entete: Entete, staging: Pa
             precedente = (ligne, cellules)
         total = None
         if precedente is not None:
-            if _est_total(precedente[1]):
+            if _est_total(precedente[1]) and not coupe:
                 total = precedente
             else:
                 garder(*precedente, finale=True)
@@ -404,10 +486,10 @@ def _ecrire(lignes: Iterator[tuple[int, list[str]]], entete: Entete, staging: Pa
 
 
 def _lignes_csv(chemin: Path, codec: str, sep: str, saute_sep: bool, nom: str,
-                collecte: _Collecteur, fin_propre: bool) -> Iterator[tuple[int, list[str]]]:
+                collecte: _Collecteur, fin_propre: bool, coupe: bool = False) -> Iterator[tuple[int, list[str]]]:
     """(line as Excel shows it, cells) for every record; a parser error becomes a problem, and the end."""
     decalage = -1 if saute_sep else 0
-    with open(chemin, encoding=codec, newline="") as f:
+    with open(chemin, encoding=codec, errors=_erreurs(coupe), newline="") as f:
         lecteur = csv.reader(f, delimiter=sep, strict=True)
         numero = 0
         try:
@@ -431,8 +513,10 @@ def _lignes_csv(chemin: Path, codec: str, sep: str, saute_sep: bool, nom: str,
                                  "le fichier se termine au milieu d'une cellule entre guillemets",
                                  montrer_valeur=False))
             else:
+                # The parser's own words are English ("',' expected after '\"'"): said in French instead.
                 collecte.ajouter("guillemets", Exemple(ligne, None, None, "des guillemets doublés dans une "
-                                 "cellule entre guillemets", f"erreur de lecture CSV : {texte}", montrer_valeur=False))
+                                 "cellule entre guillemets", "un guillemet ferme une cellule et d'autres caractères "
+                                 "le suivent avant le séparateur", montrer_valeur=False))
 
 
 def _cellule_xlsx(valeur) -> str:
@@ -458,7 +542,7 @@ def _premiere_ligne(lignes: Iterator[tuple[int, list[str]]]) -> tuple[int, list[
 
 def _lire_lignes(nom: str, forme: str, chemin: Path, lignes: Iterator[tuple[int, list[str]]],
                  collecte: _Collecteur, table_demandee: str | None, annee: int | None, staging_dir: Path,
-                 fin_propre: bool | None, encodage: str | None = None) -> Lecture:
+                 fin_propre: bool | None, encodage: str | None = None, coupe: bool = False) -> Lecture:
     premiere = _premiere_ligne(lignes)
     if collecte:
         raise FichierRefuse(nom, list(collecte.problemes.values()), forme)
@@ -474,7 +558,7 @@ def _lire_lignes(nom: str, forme: str, chemin: Path, lignes: Iterator[tuple[int,
     fd, nom_staging = tempfile.mkstemp(dir=staging_dir, prefix=f"{entete.table}-", suffix=".csv")
     os.close(fd)
     staging = Path(nom_staging)
-    nb, total = _ecrire(lignes, entete, staging, collecte, fin_propre)
+    nb, total = _ecrire(lignes, entete, staging, collecte, fin_propre, coupe)
     contexte = f"{forme}, table {entete.table}"
     if collecte:
         raise FichierRefuse(nom, list(collecte.problemes.values()), contexte)
@@ -510,31 +594,32 @@ def lire(chemin: Path, staging_dir: Path, table_demandee: str | None = None,
          annee: int | None = None) -> list[Lecture]:
     """Reads a file into staging CSVs (one per table found); raises FichierRefuse with every problem."""
     chemin = Path(chemin)
-    nom = chemin.name
+    nom = chemin.name or str(chemin)
     if not chemin.exists():
         raise refus(nom, "introuvable", f"aucun fichier à l'emplacement {chemin}")
     if chemin.is_dir():
-        raise refus(nom, "binaire", "c'est un dossier, pas un fichier")
+        raise refus(nom, "dossier", f"« {chemin} » est un dossier, pas un fichier : donnez les fichiers qu'il "
+                    f"contient (par exemple {chemin / '*.csv'})")
     if _nature(chemin, nom) == "xlsx":
         return _lire_xlsx(chemin, nom, staging_dir, table_demandee, annee)
-    codec = detecter_encodage(chemin, nom)
-    echantillon = _echantillon(chemin, codec)
+    codec, coupe = detecter_encodage(chemin, nom)
+    echantillon = _echantillon(chemin, codec, coupe)
     if _HTML.match(echantillon.lstrip("\ufeff")):
         raise refus(nom, "html", "le fichier commence par « " + echantillon.lstrip()[:40].replace("\n", " ")
                     + " » : c'est une page web")
     if m := _CONTROLE.search(echantillon):
         ligne = echantillon[:m.start()].count("\n") + 1
-        raise refus(nom, "binaire", f"caractère de contrôle 0x{ord(m.group()):02X} à la ligne {ligne} : "
-                    "ce n'est pas un fichier texte", ligne=ligne, montrer_valeur=False)
+        raise refus(nom, "binaire", f"caractère de contrôle 0x{ord(m.group()):02X} sur cette ligne : ce n'est "
+                    "pas un fichier texte", ligne=ligne, montrer_valeur=False)
     sep, saute_sep = detecter_separateur(echantillon, nom)
     with open(chemin, "rb") as f:
         f.seek(-1, 2)
         fin_propre = f.read(1) in (b"\n", b"\r")
     forme = f"CSV {ENCODAGES[codec]}, séparateur {NOMS_SEPARATEURS[sep]}"
     collecte = _Collecteur()
-    lignes = _lignes_csv(chemin, codec, sep, saute_sep, nom, collecte, fin_propre)
+    lignes = _lignes_csv(chemin, codec, sep, saute_sep, nom, collecte, fin_propre, coupe)
     lecture = _lire_lignes(nom, forme, chemin, lignes, collecte, table_demandee, annee, staging_dir,
-                           fin_propre, ENCODAGES[codec])
+                           fin_propre, ENCODAGES[codec], coupe)
     if codec == "cp1252":
         lecture.avertissements.insert(0, "fichier en Windows-1252 (pas en UTF-8) : vérifiez les accents "
                                       "des valeurs ci-dessus dans l'application après l'import")
@@ -560,14 +645,21 @@ def _lire_xlsx(chemin: Path, nom: str, staging_dir: Path, table_demandee: str | 
     try:
         # data_only=False: a formula cell reads as its text ("=HYPERLINK(…)"), never as a computed value.
         classeur = openpyxl.load_workbook(chemin, read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise refus(nom, "binaire", f"classeur XLSX illisible ({type(exc).__name__}) : ouvrez-le dans "
-                    "Excel et enregistrez-le de nouveau") from None
+    except Exception:  # openpyxl raises many kinds on a damaged file
+        raise refus(nom, "binaire", "classeur XLSX illisible : ouvrez-le dans Excel et enregistrez-le de "
+                    "nouveau") from None
     try:
         for ws in classeur.worksheets:
             # The dimension a file declares may be wrong (some generators write "A1"): read every row.
             ws.reset_dimensions()
-        feuilles = [ws for ws in classeur.worksheets if _feuille_non_vide(ws)]
+        # Only visible sheets are read: a hidden one (« masquée », or very hidden) is often an old copy or
+        # a list of values kept out of sight, never what the person exporting means to send.
+        remplies = [ws for ws in classeur.worksheets if _feuille_non_vide(ws)]
+        feuilles = [ws for ws in remplies if ws.sheet_state == "visible"]
+        masquees = [ws.title for ws in remplies if ws.sheet_state != "visible"]
+        if not feuilles and masquees:
+            raise refus(nom, "feuille_masquee", "les seules feuilles remplies sont masquées : "
+                        + ", ".join(f"« {t} » (masquée)" for t in masquees))
         if not feuilles:
             raise refus(nom, "fichier_vide", "toutes les feuilles du classeur sont vides")
         nommees = [(ws, table_de_feuille(ws.title)) for ws in feuilles]
@@ -578,9 +670,11 @@ def _lire_xlsx(chemin: Path, nom: str, staging_dir: Path, table_demandee: str | 
             choix = [(feuilles[0], table_demandee)]
         else:
             liste = ", ".join(f"« {ws.title} »" for ws in feuilles)
-            raise refus(nom, "feuilles", f"{len(feuilles)} feuilles non vides ({liste}) et aucune ne porte "
-                        "le nom d'une table (" + ", ".join(modele.TABLES) + ")"
-                        + (f" ; nommez « {table_demandee} » la feuille à importer" if table_demandee else ""))
+            raise refus(nom, "feuilles", f"{len(feuilles)} feuilles visibles non vides ({liste}) et aucune ne "
+                        "porte le nom d'une table (" + ", ".join(modele.TABLES) + ")"
+                        + (f" ; nommez « {table_demandee} » la feuille à importer" if table_demandee else "")
+                        + ("" if not masquees else " ; non lues : "
+                           + ", ".join(f"« {t} » (masquée)" for t in masquees)))
         lectures = []
         ignorees = [ws.title for ws in feuilles if ws not in [c[0] for c in choix]]
         for ws, table in choix:
@@ -590,6 +684,9 @@ def _lire_xlsx(chemin: Path, nom: str, staging_dir: Path, table_demandee: str | 
                                    staging_dir, None)
             if ignorees:
                 lecture.avertissements.append("feuilles ignorées : " + ", ".join(f"« {t} »" for t in ignorees))
+            if masquees:
+                lecture.avertissements.append("feuilles masquées, jamais lues : "
+                                              + ", ".join(f"« {t} »" for t in masquees))
             lectures.append(lecture)
         return lectures
     finally:

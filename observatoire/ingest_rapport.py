@@ -22,6 +22,8 @@ PROBLEMES: dict[str, tuple[str, str]] = {
                      "l'export a probablement échoué. Refaites-le."),
     "entete_seule": ("Aucune ligne de données", "Le fichier n'a que la ligne des titres : l'export a été lancé "
                      "sans résultat (filtre trop strict, mauvaise période ?)."),
+    "dossier": ("Dossier au lieu d'un fichier", "Le chemin donné est celui d'un dossier : donnez les fichiers "
+                "eux-mêmes (par exemple dossier/jeunes_2023.csv, ou dossier/*.csv pour tous ses CSV)."),
     "binaire": ("Fichier binaire, pas un tableau", "Le fichier n'est pas du texte (image, PDF, archive…) ou "
                 "contient des caractères nuls : ce n'est pas un export CSV ou XLSX."),
     "html": ("Page web au lieu d'un tableau", "Le fichier est une page HTML : souvent une page d'erreur ou de "
@@ -36,7 +38,10 @@ PROBLEMES: dict[str, tuple[str, str]] = {
                    "tabulation (« Texte (séparateur : tabulation) ») n'est pas acceptée : enregistrez en CSV."),
     "feuilles": ("Classeur à plusieurs feuilles", "Le classeur a plusieurs feuilles non vides et aucune ne "
                  "porte le nom d'une table : nommez la feuille à importer (« jeunes »…), supprimez les "
-                 "autres, ou précisez --table."),
+                 "autres, ou précisez --table. Les feuilles masquées ne sont pas lues."),
+    "feuille_masquee": ("Feuille masquée", "Les seules feuilles remplies du classeur sont masquées : l'import ne "
+                        "lit que les feuilles visibles. Affichez celle à importer (clic droit sur un onglet → "
+                        "Afficher) et enregistrez le classeur."),
     "entete_absente": ("Ligne des titres introuvable", "La première ligne non vide doit être celle des titres "
                        "de colonnes : supprimez les lignes de titre, de date d'export ou de commentaire au-dessus."),
     "table_inconnue": ("Table non reconnue", "Les titres des colonnes ne permettent pas de savoir de quelle "
@@ -44,12 +49,15 @@ PROBLEMES: dict[str, tuple[str, str]] = {
     "colonne_manquante": ("Colonne manquante", "Une colonne obligatoire de la table n'a pas été trouvée parmi "
                           "les titres (noms et synonymes acceptés : voir le tableau des colonnes)."),
     "colonne_en_double": ("Colonne en double", "Deux titres désignent la même colonne du modèle : gardez-en un."),
+    "entete_repetee": ("Ligne des titres répétée", "Une ligne de titres revient au milieu des données, le plus "
+                       "souvent parce que des fichiers ont été collés l'un sous l'autre avec leurs titres : "
+                       "supprimez-la, seule la première ligne du fichier porte les titres."),
     "guillemets": ("Guillemet non fermé", "Un guillemet ouvert n'est jamais refermé : le reste du fichier "
                    "serait lu comme une seule cellule."),
     "nombre_de_cellules": ("Nombre de cellules différent de l'en-tête", "La ligne n'a pas autant de cellules "
                            "que la ligne des titres (séparateur dans une valeur sans guillemets ?)."),
-    "ligne_tronquee": ("Dernière ligne tronquée", "La dernière ligne s'arrête au milieu (fichier coupé pendant "
-                       "la copie ou l'export) : refaites l'export."),
+    "ligne_tronquee": ("Dernière ligne tronquée", "La dernière ligne est incomplète, parfois coupée au milieu "
+                       "d'un caractère accentué (fichier coupé pendant la copie ou l'export) : refaites l'export."),
     "cellule_trop_longue": ("Cellule trop longue", "Une cellule dépasse la longueur maximale : ce n'est pas une "
                             "valeur du modèle (collage accidentel, fichier corrompu)."),
     "cellule_vide": ("Cellule obligatoire vide", "Cette colonne doit être remplie sur chaque ligne."),
@@ -84,13 +92,14 @@ PROBLEMES: dict[str, tuple[str, str]] = {
                         "nombre que celui des lignes lues (export incomplet ?)."),
     "fichiers_en_double": ("Deux fichiers pour la même table et la même année", "Une commande ne peut "
                            "importer qu'un fichier par table et par année."),
-    "schema": ("Contrôle du modèle", "Le contrôle final du modèle de données (pandera) a refusé la ligne."),
+    "schema": ("Contrôle du modèle", "Le dernier contrôle, qui revérifie chaque ligne contre le modèle de "
+               "données avant toute écriture, a refusé la ligne."),
 }
 
 
 # Problems of rows (as opposed to the file or its header): their count of lines is worth saying.
 PROBLEMES_DE_LIGNES = {
-    "nombre_de_cellules", "cellule_trop_longue", "cellule_vide", "type", "negatif", "plage", "date", "booleen",
+    "entete_repetee", "nombre_de_cellules", "cellule_trop_longue", "cellule_vide", "type", "negatif", "plage", "date", "booleen",
     "valeur", "formule", "identifiant", "ml_inconnue", "commune_inconnue", "commune_ambigue", "doublon",
     "date_hors_annee", "incoherence", "annees_melangees", "annee_differente", "schema",
 }
@@ -127,6 +136,12 @@ class Exemple:
     attendu: str | None = None
     precision: str | None = None     # e.g. "déjà vu ligne 5"
     montrer_valeur: bool = True
+    constat: str | None = None       # what is wrong with the whole line, said after it, when no cell is at fault
+
+    @property
+    def nue(self) -> bool:
+        """Only a line number: nothing a message about the file would not already say."""
+        return not (self.colonne or self.montrer_valeur or self.precision or self.attendu or self.constat)
 
 
 @dataclass
@@ -141,9 +156,14 @@ class Probleme:
         if self.code in PROBLEMES_DE_LIGNES:
             entete += f" : {formats.nombre(self.nombre)} ligne{'s' if self.nombre > 1 else ''}"
         lignes = [entete]
-        if self.message:
+        exemples = self.exemples[:NB_EXEMPLES]
+        if self.message and len(exemples) == 1 and exemples[0].nue:
+            # "fichier, ligne 4 : message" on one line, rather than the message then a bare "fichier, ligne 4".
+            lignes.append(f"      {decrire(fichier, exemples[0])} : {self.message}")
+            exemples = []
+        elif self.message:
             lignes.append(f"      {fichier} : {self.message}")
-        for ex in self.exemples[:NB_EXEMPLES]:
+        for ex in exemples:
             lignes.append("      " + decrire(fichier, ex))
         reste = self.nombre - len(self.exemples[:NB_EXEMPLES])
         if self.exemples and reste > 0:
@@ -160,6 +180,8 @@ def decrire(fichier: str, ex: Exemple) -> str:
     texte = ", ".join(parties)
     if ex.montrer_valeur:
         texte += f" : {montrer_valeur(ex.valeur)}"
+    elif ex.constat:
+        texte += f" : {ex.constat}"
     if ex.precision:
         texte += f" ({ex.precision})"
     if ex.attendu:

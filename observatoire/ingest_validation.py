@@ -5,7 +5,8 @@ distinct text of a column (a million rows hold a few dozen distinct values of `s
 back to the rows: every failing row is found by SQL with its line number, counted by kind, and the
 first ten shown. Checks across columns and rows (key duplicates, one year per file, dates within the
 year, age band against age, sub-type against type, totals) are SQL too. Last, the model's own pandera
-schema (modele.schema) validates the typed rows, in chunks, before anything is written.
+schema (modele.schema) validates the typed rows, in chunks, before anything is written; what it reports
+is said in French, without the library's names for its checks (attendu_du_controle).
 
 SQL here is assembled only from the model's column names (fixed identifiers, checked by `_id`), never
 from the file's content; every value travels as a bound parameter or inside a registered table.
@@ -198,8 +199,12 @@ class _Validation:
         noms = self.table.noms
         for derivee, source in DERIVABLES.items():
             if derivee in noms and self.table.colonne(derivee).obligatoire:
-                self.controle("cellule_vide", derivee if derivee in self.lues else source,
-                              f"SELECT _ligne, NULL, $attendu FROM type WHERE {_id(derivee)} IS NULL",
+                # Empty only when both cells are: a cell that holds a wrong value (already reported as such)
+                # is never called empty.
+                vides = " AND ".join(f"trim(coalesce({_id(c)}, '')) = ''" for c in (derivee, source) if c in self.lues)
+                self.controle("cellule_vide", derivee if derivee in self.lues else source, f"""
+                    SELECT _ligne, NULL, $attendu FROM brut
+                    WHERE {vides} AND _ligne IN (SELECT _ligne FROM type WHERE {_id(derivee)} IS NULL)""",
                               {"attendu": f"une valeur dans « {derivee} » ou dans « {source} », dont elle se déduit"})
         for date in ("date_entree", "date_debut"):
             if date in noms:
@@ -287,7 +292,7 @@ class _Validation:
                         ligne = int(r["index"]) if pd.notna(r["index"]) else None
                         p.exemples.append(Exemple(ligne, self.etiquette(colonne) if colonne in self.table.noms else None,
                                                   None if pd.isna(r["failure_case"]) else str(r["failure_case"]),
-                                                  f"contrôle {r['check']}"))
+                                                  attendu_du_controle(str(r["check"]))))
         self.problemes += echecs.values()
 
     def ecrire(self, dest: Path):
@@ -296,6 +301,29 @@ class _Validation:
         # Ordered as the file: the same file always gives the same bytes (a re-import is detected by hash).
         self.con.sql(f"SELECT {colonnes} FROM ({self.selection_finale()}) ORDER BY _ligne",
                      params={"provenance": PROVENANCE_IMPORT}).write_parquet(str(dest), compression="zstd")
+
+
+_CONTROLES = (
+    (re.compile(r"^not_nullable$"), lambda m: "une valeur (cellule obligatoire)"),
+    (re.compile(r"^in_range\((.+), (.+)\)$"), lambda m: f"une valeur de {m.group(1)} à {m.group(2)}"),
+    (re.compile(r"^(greater_than_or_equal_to|ge)\((.+)\)$"), lambda m: f"une valeur d'au moins {m.group(2)}"),
+    (re.compile(r"^(less_than_or_equal_to|le)\((.+)\)$"), lambda m: f"une valeur d'au plus {m.group(2)}"),
+    (re.compile(r"^isin\("), lambda m: "une des valeurs du modèle (voir docs/IMPORT.md)"),
+    (re.compile(r"^str_matches\("), lambda m: "une valeur de la forme prévue par le modèle"),
+    (re.compile(r"^dtype\("), lambda m: "une valeur du type prévu par le modèle"),
+    (re.compile(r"uniqueness"), lambda m: "une seule ligne par clé (pas de ligne en double)"),
+)
+
+
+def attendu_du_controle(controle: str) -> str:
+    """What a check of the model's schema expects, in French: the schema names its checks in English
+    ("in_range(16, 29)"), the model's own checks across columns are already French sentences."""
+    for motif, texte in _CONTROLES:
+        if m := motif.search(controle):
+            return texte(m)
+    if re.search(r"[àâçéèêëîôûù]| ", controle) and not re.search(r"[()_]", controle):
+        return controle
+    return "une valeur conforme au modèle de données (voir docs/IMPORT.md)"
 
 
 def valider(lecture: Lecture, annee: int | None, communes: Communes | None, travail: Path) -> Extrait:

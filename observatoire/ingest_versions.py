@@ -7,6 +7,13 @@ prepared beside the data on the same filesystem, is swapped in with os.replace (
 file or the new one, never half of one). If a swap fails, the files already swapped are put back.
 `restaurer(version)` puts back the files an operation replaced (and removes those it created); it is
 itself an operation, so it can be undone too. A lock file keeps two operations from interleaving.
+
+Every file is on the disk (fsync) before the rename that makes it count: the backup and its manifest
+before the backup folder gets its name, each new file before it is swapped in. A machine that stops
+between two swaps of a multi-file import leaves some files new and the others old, with the complete
+backup of all of them: running the same command again finishes the job (the files already in place are
+recognised as imported), and restoring that version puts everything back as before. What such a stop
+leaves behind (a preparation folder, an unnamed backup, the lock) is cleared by the next operation.
 """
 from __future__ import annotations
 
@@ -76,9 +83,41 @@ def verrou():
     try:
         os.write(fd, f"{os.getpid()}\n".encode())
         os.close(fd)
+        _nettoyer_restes()
         yield
     finally:
         chemin.unlink(missing_ok=True)
+
+
+def _nettoyer_restes() -> None:
+    """Removes what an operation stopped dead (killed, machine off) left behind: its preparation folder and
+    an unnamed, so incomplete, backup (no file had been swapped yet). Called holding the lock, so no other
+    operation is using them."""
+    for dossier in config.DATA_DIR.glob(".preparation-*"):
+        shutil.rmtree(dossier, ignore_errors=True)
+    if config.SAUVEGARDES_DIR.exists():
+        for dossier in config.SAUVEGARDES_DIR.glob(".*.tmp"):
+            shutil.rmtree(dossier, ignore_errors=True)
+
+
+def _sur_disque(chemin: Path) -> None:
+    """Waits until a file's bytes are on the disk, not only in the system's cache."""
+    with open(chemin, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def _dossier_sur_disque(dossier: Path) -> None:
+    """Makes the renames in a folder durable (POSIX; nothing to do where a folder cannot be opened)."""
+    try:
+        fd = os.open(dossier, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 @dataclass
@@ -138,9 +177,16 @@ def appliquer(remplacements: list[Remplacement], operation: dict) -> str:
         manifeste = {"version": version, "date": dt.datetime.now().isoformat(timespec="seconds"),
                      **operation, "fichiers": fichiers}
         (provisoire / MANIFESTE).write_text(json.dumps(manifeste, ensure_ascii=False, indent=2), encoding="utf-8")
+        for chemin in [p for p in provisoire.rglob("*") if p.is_file()]:
+            _sur_disque(chemin)
         os.replace(provisoire, sauvegardes / version)
+        _dossier_sur_disque(sauvegardes)
+        for r in remplacements:
+            if r.nouveau is not None:
+                _sur_disque(r.nouveau)
     except BaseException:
         shutil.rmtree(provisoire, ignore_errors=True)
+        shutil.rmtree(sauvegardes / version, ignore_errors=True)
         raise
     faits: list[Remplacement] = []
     try:
@@ -162,6 +208,8 @@ def appliquer(remplacements: list[Remplacement], operation: dict) -> str:
                 cible.unlink(missing_ok=True)
         shutil.rmtree(sauvegardes / version, ignore_errors=True)
         raise
+    for dossier in {(data_dir / r.relatif).parent for r in remplacements}:
+        _dossier_sur_disque(dossier)
     return version
 
 

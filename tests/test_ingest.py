@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from observatoire import ingest
 from observatoire import ingest_exemples as ex
 from observatoire.ingest_rapport import PROBLEMES
+from observatoire.ingest_validation import attendu_du_controle
 
 ENTETES_JEUNES = ex.ENTETES["jeunes"]
 
@@ -172,6 +174,49 @@ def _cej_janvier_2022(d):
     return [csv_table(d, "entrees_dispositif", annee=2022, modifier=cellule(0, 4, "15/01/2022"))]
 
 
+def _colles(titres_repetes=None, n_exports: int = 2):
+    """Exports pasted one under the other, each with its header (docs/IMPORT.md asks for one header only):
+    10 rows each, so the second header is line 12, the third line 23."""
+    def fabriquer(d):
+        r = ex.lignes("jeunes", 10 * n_exports)
+        rangees = [*r[:10]]
+        for k in range(1, n_exports):
+            rangees += [list(titres_repetes or ENTETES_JEUNES), *r[10 * k:10 * (k + 1)]]
+        return [ex.ecrire_csv(d / "jeunes.csv", ENTETES_JEUNES, rangees)]
+    return fabriquer
+
+
+def _coupe_dans_un_accent(commentaire: bool = False):
+    """A file cut by a copy in the middle of the « é » of its last line: in « Supérieur » (column H, the
+    line then has 8 cells), or in an extra last column « Commentaire » (the line has all its cells)."""
+    def fabriquer(d):
+        r = ex.lignes("jeunes", 3)
+        r[2][7] = "Supérieur"
+        entetes = ENTETES_JEUNES + (["Commentaire"] if commentaire else [])
+        if commentaire:
+            for ligne in r:
+                ligne.append("Déménagement prévu")
+        contenu = ex.ecrire_csv(d / "complet.csv", entetes, r).read_bytes()
+        coupure = contenu.rfind("é".encode()) + 1           # the first of the two bytes of « é »
+        return [octets(d, "jeunes.csv", contenu[:coupure])]
+    return fabriquer
+
+
+def _classeur_masque(d):
+    import openpyxl
+
+    classeur = openpyxl.Workbook()
+    donnees = classeur.active
+    donnees.title = "Feuil1"
+    for r in [ENTETES_JEUNES, *ex.lignes("jeunes", 5)]:
+        donnees.append(r)
+    donnees.sheet_state = "hidden"
+    classeur.create_sheet("Feuil2")
+    classeur.active = 1
+    classeur.save(d / "jeunes.xlsx")
+    return [d / "jeunes.xlsx"]
+
+
 # name -> (files and options, expected problem key, texts the message must hold: line, column, value)
 REFUS = {
     "fichier introuvable": (lambda d: [d / "n_existe_pas.csv"], "introuvable", ["n_existe_pas.csv"]),
@@ -249,7 +294,31 @@ REFUS = {
     "identifiant avec espace": (lambda d: [csv_table(d, modifier=cellule(3, 0, "J 12"))], "identifiant",
                                 ["ligne 5", "colonne « Identifiant jeune » (A)", "« J 12 »"]),
     "deux fichiers pour la même année": (_deux_fichiers, "fichiers_en_double", ["b.csv", "a.csv"]),
+    "ligne des titres répétée (fichiers collés)": (_colles(), "entete_repetee", [
+        "jeunes.csv, ligne 12 : la ligne des titres est répétée (fichiers collés ?) — supprimez-la"]),
+    "ligne des titres répétée, autrement écrite": (
+        _colles(["IDENTIFIANT_JEUNE", "ANNEE", "code ml", "Code INSEE", "SEXE", "Age", "Tranche age", "Niveau",
+                 "qpv", "zrr", "rqth", "logement", "1er accueil", "PPSMJ"]),
+        "entete_repetee", ["jeunes.csv, ligne 12 : la ligne des titres est répétée (fichiers collés ?)"]),
+    "fichiers CSV mis bout à bout (BOM au milieu)": (_colles(["\ufeff" + ENTETES_JEUNES[0], *ENTETES_JEUNES[1:]]),
+                                                     "entete_repetee", ["jeunes.csv, ligne 12 : la ligne des titres"]),
+    "ligne des titres répétée dans un autre ordre": (
+        _colles(ENTETES_JEUNES[:4] + [ENTETES_JEUNES[5], ENTETES_JEUNES[4]] + ENTETES_JEUNES[6:]),
+        "entete_repetee", ["jeunes.csv, ligne 12 : la ligne des titres est répétée, avec les colonnes dans un autre "
+                           "ordre (fichiers collés ?) — supprimez-la"]),
+    "fichier coupé au milieu d'un caractère accentué": (_coupe_dans_un_accent(), "ligne_tronquee", [
+        "jeunes.csv, ligne 4, colonne « Niveau de qualification » (H) : « Sup » (le fichier s'arrête au milieu "
+        "d'un caractère accentué ; 8 cellules seulement) ; attendu : 14 cellules entières, comme la ligne des titres"]),
+    "fichier coupé au milieu d'un accent de sa dernière cellule": (_coupe_dans_un_accent(True), "ligne_tronquee", [
+        "jeunes.csv, ligne 4, colonne « Commentaire » (O) : « Déménagement pr » (le fichier s'arrête au milieu d'un caractère "
+        "accentué) ; attendu : 15 cellules entières, comme la ligne des titres"]),
+    "dossier au lieu d'un fichier": (lambda d: [d], "dossier", ["est un dossier, pas un fichier"]),
+    "données seulement sur une feuille masquée": (_classeur_masque, "feuille_masquee", [
+        "jeunes.xlsx : les seules feuilles remplies sont masquées : « Feuil1 » (masquée)"]),
 }
+
+# Names of the libraries the import is built with: never shown to the people who import.
+BIBLIOTHEQUES = ("pandera", "duckdb", "openpyxl", "pandas", "pyarrow", "streamlit", "python", "error", "exception")
 
 
 @pytest.mark.parametrize("cas", list(REFUS), ids=list(REFUS))
@@ -264,6 +333,9 @@ def test_refus_nomme_la_ligne_et_la_colonne_et_ne_change_rien(cas, donnees, tmp_
         assert morceau in texte, f"{morceau!r} absent de :\n{texte}"
     assert "Aucune donnée n'a été modifiée" in texte
     assert empreinte(donnees) == avant
+    # Never a bare "fichier, ligne N" under the sentence that already says what is wrong with that line.
+    assert not re.search(r"^ {6}[^:]*, ligne \d+$", texte, re.MULTILINE), texte
+    assert not any(nom in texte.lower() for nom in BIBLIOTHEQUES), texte
 
 
 def test_au_moins_25_sortes_de_mauvaises_entrees():
@@ -465,3 +537,192 @@ def test_commande_incorrecte_expliquee_en_francais(args, attendu, donnees, capsy
     assert code == ingest.USAGE
     assert "Commande incorrecte" in texte and attendu in texte and "Usage : python -m observatoire ingest" in texte
     assert empreinte(donnees) == avant
+
+
+# ---------------------------------------------------------------------------------------------------
+# Messages of the audit of issue 78, asserted whole: what a person importing reads, line for line.
+
+
+def test_fichiers_colles_une_ligne_par_titre_repete_et_rien_d_autre(donnees, tmp_path, capsys):
+    (fichier,) = _colles(n_exports=4)(tmp_path)
+    avant = empreinte(donnees)
+    code, texte = lancer(capsys, fichier)
+    assert code == ingest.REFUS
+    assert texte.splitlines() == [
+        "REFUSÉ : jeunes.csv (CSV UTF-8 avec BOM, séparateur « ; », table jeunes)",
+        "  • Ligne des titres répétée : 3 lignes",
+        "      jeunes.csv, ligne 12 : la ligne des titres est répétée (fichiers collés ?) — supprimez-la",
+        "      jeunes.csv, ligne 23 : la ligne des titres est répétée (fichiers collés ?) — supprimez-la",
+        "      jeunes.csv, ligne 34 : la ligne des titres est répétée (fichiers collés ?) — supprimez-la",
+        "Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée.",
+    ]
+    assert empreinte(donnees) == avant
+
+
+def test_fichier_coupe_dans_un_accent_dit_tronque_et_non_mal_encode(donnees, tmp_path, capsys):
+    (fichier,) = _coupe_dans_un_accent()(tmp_path)
+    avant = empreinte(donnees)
+    code, texte = lancer(capsys, fichier)
+    assert code == ingest.REFUS
+    assert texte.splitlines() == [
+        "REFUSÉ : jeunes.csv (CSV UTF-8 avec BOM, séparateur « ; », table jeunes)",
+        "  • Dernière ligne tronquée",
+        "      jeunes.csv, ligne 4, colonne « Niveau de qualification » (H) : « Sup » (le fichier s'arrête au milieu "
+        "d'un caractère accentué ; 8 cellules seulement) ; attendu : 14 cellules entières, comme la ligne des titres",
+        "Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée.",
+    ]
+    assert empreinte(donnees) == avant
+
+
+def test_octet_invalide_dit_en_une_ligne(donnees, tmp_path, capsys):
+    (fichier,) = _octet_invalide(tmp_path)
+    code, texte = lancer(capsys, fichier)
+    assert code == ingest.REFUS
+    assert texte.splitlines() == [
+        "REFUSÉ : jeunes.csv",
+        "  • Encodage non reconnu",
+        "      jeunes.csv, ligne 4 : le fichier est en UTF-8, mais l'octet 0x81 de cette ligne n'en est pas (fichier "
+        "abîmé, ou assemblé à partir de fichiers d'encodages différents) ; enregistrez-le de nouveau en « CSV UTF-8 »",
+        "Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée.",
+    ]
+
+
+def test_dossier_au_lieu_d_un_fichier(donnees, tmp_path, capsys):
+    dossier = tmp_path / "exports 2023"
+    dossier.mkdir()
+    avant = empreinte(donnees)
+    code, texte = lancer(capsys, dossier)
+    assert code == ingest.REFUS
+    assert texte.splitlines()[1:3] == [
+        "  • Dossier au lieu d'un fichier",
+        f"      exports 2023 : « {dossier} » est un dossier, pas un fichier : donnez les fichiers qu'il contient "
+        f"(par exemple {dossier / '*.csv'})",
+    ]
+    assert "binaire" not in texte
+    assert empreinte(donnees) == avant
+
+
+def test_cellule_remplie_jamais_dite_vide(donnees, tmp_path, capsys):
+    def modifier(e, r):
+        r[0][5], r[0][6] = "vingt", "vingt ans"     # both filled, both wrong: said wrong, not empty
+        r[1][5], r[1][6] = "", ""                   # both empty: the band cannot be derived
+        r[2][5], r[2][6] = "dix-neuf", ""           # the age is wrong: said so, once
+    code, texte = lancer(capsys, csv_table(tmp_path, modifier=modifier))
+    assert code == ingest.REFUS
+    vides = texte.split("  • Cellule obligatoire vide : 1 ligne\n")[1].splitlines()[0]
+    assert vides == ("      jeunes.csv, ligne 3, colonne « Tranche d'âge » (G) : (vide) ; attendu : une valeur dans "
+                     "« tranche_age » ou dans « age », dont elle se déduit")
+    assert texte.count("Cellule obligatoire vide") == 1
+    assert "ligne 2, colonne « Âge » (F) : « vingt »" in texte and "ligne 4, colonne « Âge » (F) : « dix-neuf »" in texte
+    assert "ligne 2, colonne « Tranche d'âge » (G) : « vingt ans »" in texte
+
+
+def test_controle_final_du_modele_dit_en_francais(donnees, tmp_path, capsys, monkeypatch):
+    """The last check (the model's schema) should never fail after the others; if it does, its words are
+    French and name no library. Forced here with a schema stricter than the checks before it."""
+    import pandera.pandas as pa
+
+    from observatoire import ingest_validation, modele
+
+    vrai_schema = modele.schema
+
+    def schema_strict(table):
+        s = vrai_schema(table)
+        return s.update_column("age", checks=[pa.Check.in_range(16, 20)]) if table == "jeunes" else s
+
+    monkeypatch.setattr(ingest_validation.modele, "schema", schema_strict)
+    avant = empreinte(donnees)
+    code, texte = lancer(capsys, csv_table(tmp_path, modifier=cellule(0, 5, "24")))
+    assert code == ingest.REFUS
+    assert "  • Contrôle du modèle : " in texte
+    assert "jeunes.csv, ligne 2, colonne « Âge » (F) : « 24 » ; attendu : une valeur de 16 à 20" in texte
+    assert not any(nom in texte.lower() for nom in BIBLIOTHEQUES) and "in_range" not in texte
+    assert empreinte(donnees) == avant
+
+
+@pytest.mark.parametrize("controle, attendu", [
+    ("in_range(16, 29)", "une valeur de 16 à 29"),
+    ("not_nullable", "une valeur (cellule obligatoire)"),
+    ("isin(['F', 'H'])", "une des valeurs du modèle (voir docs/IMPORT.md)"),
+    ("str_matches('^\\S{4,64}$')", "une valeur de la forme prévue par le modèle"),
+    ("multiple_fields_uniqueness", "une seule ligne par clé (pas de ligne en double)"),
+    ("dtype('Int32')", "une valeur du type prévu par le modèle"),
+    ("la tranche d'âge doit correspondre à l'âge", "la tranche d'âge doit correspondre à l'âge"),
+    ("some_new_check(3)", "une valeur conforme au modèle de données (voir docs/IMPORT.md)"),
+])
+def test_controles_du_modele_traduits(controle, attendu):
+    assert attendu_du_controle(controle) == attendu
+
+
+def test_aucune_explication_ne_nomme_une_bibliotheque():
+    for titre, explication in PROBLEMES.values():
+        assert not any(nom in (titre + explication).lower() for nom in BIBLIOTHEQUES), titre
+
+
+def test_xlsx_feuilles_masquees_jamais_lues(donnees, tmp_path, capsys):
+    import openpyxl
+
+    classeur = openpyxl.Workbook()
+    visible = classeur.active
+    visible.title = "Feuil1"
+    for r in [ENTETES_JEUNES, *ex.lignes("jeunes", 6)]:
+        visible.append(r)
+    ancienne = classeur.create_sheet("Feuil2")
+    ancienne.append(["ancien"])
+    ancienne.append(["x"])
+    ancienne.sheet_state = "hidden"
+    objectifs = classeur.create_sheet("Objectifs")     # named as a table, but very hidden: not read either
+    for r in [ex.ENTETES["objectifs_cej"], *ex.lignes("objectifs_cej", 24)]:
+        objectifs.append(r)
+    objectifs.sheet_state = "veryHidden"
+    classeur.save(tmp_path / "jeunes.xlsx")
+    code, texte = lancer(capsys, tmp_path / "jeunes.xlsx")
+    assert code == ingest.OK, texte
+    assert "ACCEPTÉ : jeunes.xlsx [feuille « Feuil1 »] (XLSX) : table jeunes, année 2023, 6 lignes" in texte
+    assert "  attention : feuilles masquées, jamais lues : « Feuil2 », « Objectifs »" in texte
+    assert len(lire_parquet(donnees, "jeunes", 2023)) == 6
+    assert not (donnees / "extraits" / "objectifs_cej").exists()
+
+
+def test_xlsx_feuilles_visibles_et_masquees_nommees_dans_le_refus(donnees, tmp_path, capsys):
+    import openpyxl
+
+    classeur = openpyxl.Workbook()
+    for nom, etat in (("Calvados", "visible"), ("Manche", "visible"), ("Orne", "hidden")):
+        ws = classeur.create_sheet(nom)
+        for r in [ENTETES_JEUNES, *ex.lignes("jeunes", 3)]:
+            ws.append(r)
+        ws.sheet_state = etat
+    classeur.remove(classeur["Sheet"])
+    classeur.save(tmp_path / "departements.xlsx")
+    avant = empreinte(donnees)
+    code, texte = lancer(capsys, tmp_path / "departements.xlsx")
+    assert code == ingest.REFUS
+    assert ("departements.xlsx : 2 feuilles visibles non vides (« Calvados », « Manche ») et aucune ne porte le nom "
+            "d'une table (jeunes, entrees_dispositif, situations, objectifs_cej) ; non lues : « Orne » (masquée)") in texte
+    assert empreinte(donnees) == avant
+
+
+@pytest.mark.parametrize("feuille", ["jeunes_2023", "Jeunes 2023", "2023 - Jeunes accompagnés"])
+def test_xlsx_feuille_nommee_avec_son_annee(feuille, donnees, tmp_path, capsys):
+    p = ex.ecrire_xlsx(tmp_path / "extrait.xlsx", {
+        feuille: (ENTETES_JEUNES, ex.lignes("jeunes", 7)),
+        "Feuil2": (["x"], [["y"]]),
+    })
+    code, texte = lancer(capsys, p)
+    assert code == ingest.OK, texte
+    assert f"ACCEPTÉ : extrait.xlsx [feuille « {feuille} »] (XLSX) : table jeunes, année 2023, 7 lignes" in texte
+    assert "feuilles ignorées : « Feuil2 »" in texte
+    assert len(lire_parquet(donnees, "jeunes", 2023)) == 7
+
+
+def test_environnement_incomplet_dit_quoi_faire(monkeypatch, capsys):
+    import sys
+
+    import observatoire
+    from observatoire import __main__ as principal
+
+    monkeypatch.delattr(observatoire, "ingest")
+    monkeypatch.setitem(sys.modules, "observatoire.ingest", None)    # as if a package it needs were missing
+    assert principal.main(["ingest", "x.csv"]) == 2
+    assert "l'environnement .venv est incomplet" in capsys.readouterr().err

@@ -2,7 +2,11 @@
 spelling, sheet name, kind of problem, option and command, no more and no less."""
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -94,3 +98,42 @@ def test_options_et_commandes_documentees():
 def test_exemples_de_titres_du_texte_reconnus():
     # The doc's claim about tolerance, checked on its own examples.
     assert colonne_du_modele("TRANCHE AGE") == colonne_du_modele("tranche_age") == colonne_du_modele("Tranche d'âge")
+
+
+# ---------------------------------------------------------------------------------------------------
+# make ingest / make restore: offline once installed, the command's exit code visible.
+
+MAKEFILE = (config.ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("cible", ["ingest", "restore"])
+def test_make_ingest_et_restore_ne_dependent_que_de_l_environnement_installe(cible):
+    # Not `setup`: no Leaflet from a registry, no data build, on the machine of the person importing.
+    prerequis = re.search(rf"^{cible}:(.*)$", MAKEFILE, re.MULTILINE).group(1).split()
+    assert prerequis == ["$(VENV)/.installed"]
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make absent")
+@pytest.mark.parametrize("arguments, code, attendu", [
+    (["ingest", "FILES=absent.csv"], 1, "(code de sortie de l'import : 1)"),
+    (["ingest", "FILES=absent.csv --force"], 2, "(code de sortie de l'import : 2)"),
+    (["restore", "VERSION=2020-01-01_00-00-00"], 2, "(code de sortie de la restauration : 2)"),
+])
+def test_make_dit_le_code_de_sortie_de_la_commande(arguments, code, attendu, donnees, tmp_path):
+    venv = tmp_path / "venv"          # an installed environment, as far as make can tell
+    venv.mkdir()
+    (venv / ".installed").touch()
+    r = subprocess.run(["make", "--no-print-directory", "-C", str(config.ROOT), *arguments, f"VENV={venv}",
+                        f"PY={sys.executable}"], env={**os.environ, "OBSERVATOIRE_DATA_DIR": str(donnees)},
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 2     # make's own code for any failure: why the command's is printed
+    assert attendu in r.stderr, r.stdout + r.stderr
+    assert f"Error {code}" in r.stderr
+    assert "pip install" not in r.stdout + r.stderr
+
+
+def test_codes_de_sortie_de_make_et_import_interrompu_documentes():
+    commandes = section("2. Les commandes")
+    assert "(code de sortie de l'import : 1)" in commandes and "`make` lui-même se termine toujours par le code `2`" \
+        in commandes.replace("\n", " ")
+    assert "**relancez exactement la même commande**" in commandes

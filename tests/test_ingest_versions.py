@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
+import textwrap
 
 import pytest
 
@@ -163,3 +166,75 @@ def test_l_annee_importee_se_choisit_dans_les_pages(donnees, tmp_path, capsys):
     choix.select(2023).run()
     assert not at.exception, at.exception
     assert config.DATA_DIR == donnees
+
+
+# A multi-file import whose process dies (power cut, killed window) right after its first swap: no rollback,
+# no cleanup, the lock left behind. Run as the user runs it, in a separate process pointed at the test data.
+MORT_ENTRE_DEUX_ECHANGES = textwrap.dedent("""
+    import os, sys
+    from observatoire import ingest
+    vrai_replace = os.replace
+    def replace(src, dst):
+        if str(dst).endswith("objectifs_cej/annee=2023.parquet"):
+            os._exit(9)
+        return vrai_replace(src, dst)
+    os.replace = replace
+    sys.exit(ingest.main(["ingest", *sys.argv[1:]]))
+""")
+
+
+def test_import_interrompu_entre_deux_echanges_se_termine_en_relancant(donnees, tmp_path, capsys):
+    lancer(capsys, csv_table(tmp_path, n=10, nom="v1.csv"))
+    v1 = (donnees / CIBLE).read_bytes()
+    fichiers = [csv_table(tmp_path, n=12, nom="jeunes_2023.csv"), csv_table(tmp_path, "objectifs_cej")]
+    mort = subprocess.run([sys.executable, "-c", MORT_ENTRE_DEUX_ECHANGES, *map(str, fichiers)], cwd=config.ROOT,
+                          env={**os.environ, "OBSERVATOIRE_DATA_DIR": str(donnees)}, capture_output=True, text=True)
+    assert mort.returncode == 9, mort.stdout + mort.stderr
+    interrompue = versions()[-1]
+    # Half done: jeunes is the new file, objectifs not there yet; the lock and the preparation folder remain.
+    assert len(lire_parquet(donnees, "jeunes", 2023)) == 12
+    assert not (donnees / "extraits" / "objectifs_cej" / "annee=2023.parquet").exists()
+    assert (donnees / ingest_versions.NOM_VERROU).exists() and list(donnees.glob(".preparation-*"))
+
+    # What docs/IMPORT.md says: run the same command again, it finishes the job.
+    code, texte = lancer(capsys, *fichiers)
+    assert code == ingest.OK, texte
+    assert "jeunes_2023.csv : déjà importé, rien à faire" in texte
+    assert "data/extraits/objectifs_cej/annee=2023.parquet : nouvelle année pour cette table" in texte
+    assert len(lire_parquet(donnees, "jeunes", 2023)) == 12
+    assert len(lire_parquet(donnees, "objectifs_cej", 2023)) == 20
+    assert not (donnees / ingest_versions.NOM_VERROU).exists() and not list(donnees.glob(".preparation-*"))
+
+    # And the interrupted import's backup is complete: restoring it goes back to before it.
+    assert ingest.main(["restore", interrompue]) == ingest.OK
+    assert (donnees / CIBLE).read_bytes() == v1
+    assert not (donnees / "extraits" / "objectifs_cej" / "annee=2023.parquet").exists()
+
+
+def test_chaque_fichier_sur_le_disque_avant_son_echange(donnees, tmp_path, capsys, monkeypatch):
+    lancer(capsys, csv_table(tmp_path, n=10, nom="v1.csv"))
+    evenements = []
+    vrai_sur_disque, vrai_replace = ingest_versions._sur_disque, os.replace
+
+    def sur_disque(chemin):
+        evenements.append(("disque", str(chemin)))
+        vrai_sur_disque(chemin)
+
+    def replace(src, dst):
+        if "/extraits/" in str(dst) or "/sauvegardes/" in str(dst):    # not the derived tables' own writes
+            evenements.append(("echange", str(src)))
+        vrai_replace(src, dst)
+
+    monkeypatch.setattr(ingest_versions, "_sur_disque", sur_disque)
+    monkeypatch.setattr(ingest_versions.os, "replace", replace)
+    code, texte = lancer(capsys, csv_table(tmp_path, n=12, nom="v2.csv"), csv_table(tmp_path, "objectifs_cej"))
+    monkeypatch.setattr(ingest_versions.os, "replace", vrai_replace)
+    assert code == ingest.OK, texte
+    echanges = [i for i, (quoi, _) in enumerate(evenements) if quoi == "echange"]
+    # The backup (its copy of v1 and its manifest) is on the disk before the backup folder is named...
+    sauvegarde = [c for quoi, c in evenements[:echanges[0]] if quoi == "disque"]
+    assert any(c.endswith("manifest.json") for c in sauvegarde) and any(c.endswith(CIBLE) for c in sauvegarde)
+    # ... and each new file before it is swapped in.
+    for i in echanges[1:]:
+        assert ("disque", evenements[i][1]) in evenements[:i]
+    assert len(echanges) == 3
