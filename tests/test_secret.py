@@ -147,3 +147,34 @@ def test_format_long_aleatoire(graine):
             montres = [v for v in g["nb_jeunes"] if v != "secret"]
             assert not any(0 < v < SEUIL for v in montres)
             assert (g["nb_jeunes"] == "secret").sum() != 1
+
+
+@pytest.mark.parametrize("graine", range(3))
+def test_groupes_independants_resolus_a_part_donnent_les_memes_cases(graine):
+    """Two tables side by side share no equation: solving them together or apart hides the same cells."""
+    rng = np.random.default_rng(3100 + graine)
+    for _ in range(20):
+        a, b = (_tableau_aleatoire(rng) for _ in range(2))
+        ensemble = pd.concat([a, b.assign(territoire="B" + b["territoire"])], ignore_index=True)
+        lignes_a = secret._lignes_par_groupes(a, [["territoire"], ["categorie"]])
+        lignes_b = secret._lignes_par_groupes(b, [["territoire"], ["categorie"]])
+        decale = [secret.Ligne(tuple(c + len(a) for c in li.cellules)) for li in lignes_b]
+        tout = secret.supprimer(ensemble["nb_jeunes"], lignes_a + decale, SEUIL)
+        assert tout[:len(a)].tolist() == secret.supprimer(a["nb_jeunes"], lignes_a, SEUIL).tolist()
+        assert tout[len(a):].tolist() == secret.supprimer(b["nb_jeunes"], lignes_b, SEUIL).tolist()
+
+
+def test_cases_cachees_ou_montrees_ailleurs():
+    """A total hidden elsewhere is hidden here, with what protects it; a total shown elsewhere is never a
+    complement here."""
+    df = pd.DataFrame({"t": ["a"] * 3 + ["b"] * 3, "m": ["x", "y", "z"] * 2, "n": [30, 20, 40, 15, 45, 50]})
+    tab = secret.croisement(df, "t", "m", "n", SEUIL, caches={(secret.TOTAL, "x")})
+    assert tab.at[secret.TOTAL, "x"] == "secret"
+    assert (tab.loc[secret.TOTAL] == "secret").sum() >= 2 and (tab["x"] == "secret").sum() >= 2
+    df = pd.DataFrame({"t": ["a"] * 3 + ["b"] * 3, "m": ["x", "y", "z"] * 2, "n": [3, 200, 300, 400, 500, 15]})
+    libre = secret.croisement(df, "t", "m", "n", SEUIL)
+    assert libre.at["b", "x"] == "secret"  # the smallest complement of 3 in its column
+    connu = secret.croisement(df, "t", "m", "n", SEUIL, connus={("b", "x")})
+    assert connu.at["b", "x"] == 400 and connu.at["a", "x"] == "secret"
+    cachees = [(i, j) for i in range(3) for j in range(4) if connu.iat[i, j] == "secret"]
+    assert not any(_determinee(cachees, 3, 4, c) for c in cachees)
