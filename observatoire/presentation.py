@@ -324,7 +324,8 @@ def _diapos_extraits(annee: int, territoire: str) -> list[Diapo]:
             "cej", titre,
             [Chiffre(n("nb_entrees", entrees), "entrées en Garantie Jeunes et CEJ"),
              Chiffre(formats.nombre(objectif), "objectif"), Chiffre(taux_texte, "de réalisation")],
-            graphique_cej_objectif(gj, cej, objectif, annee), lecture,
+            # nothing to draw when both parts are hidden (an empty bar chart has no size)
+            graphique_cej_objectif(gj, cej, objectif, annee) if gj is not None or cej is not None else None, lecture,
             pd.DataFrame({"Dispositif": ["Garantie Jeunes", "CEJ", "Objectif"],
                           "Entrées": [n("nb_entrees_gj"), n("nb_entrees_cej"), formats.nombre(objectif)]}),
             source, prov))
