@@ -32,7 +32,10 @@ pages and visitors.
 
 Not covered here (each stays within its own territory): time series of one territory (the CEJ weekly
 curve and the monthly curve of the slides, the monthly starts of Emploi & formation) keep their own
-rules, aligned on this mask only where it hides the series' own total.
+rules, aligned on this mask where they end on one of its cells: a curve is not drawn where the mask hides
+the territory's entries or their GJ / CEJ split, and the yearly totals of the monthly starts are hidden,
+or shown, as the mask hides or shows the territory's contracts and actions. A department's curve minus
+its other Missions Locales' curves is not audited.
 """
 from __future__ import annotations
 
