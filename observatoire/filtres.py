@@ -12,7 +12,7 @@ session_state (persisting across pages of the session) and this module mirrors i
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
@@ -65,6 +65,13 @@ class Filtres:
         """Provenance of one extract table for the year (default: the year chosen), e.g. "entrees_dispositif"
         for the CEJ charts: `provenance` says where the young people come from, not the entries."""
         return provenance_extraits(table, self.annee if annee is None else annee)
+
+    def sur_tables(self, *tables: str) -> Filtres:
+        """The same choice, its provenance that of the tables a page is built on: "calculé sur extraits" only
+        when every one of them comes from imported extracts for the year (the young people may be imported
+        while the entries are still the demonstration's)."""
+        reelles = all(self.provenance_de(t) == Provenance.EXTRAITS for t in tables)
+        return replace(self, provenance=Provenance.EXTRAITS if reelles else Provenance.DEMO)
 
     def base_precedente_reelle(self, table: str = "jeunes") -> bool:
         """True when both the year and the year before come from imported extracts: only then is a

