@@ -113,6 +113,12 @@ def provenance_extraits(table: str, annee: int) -> Provenance:
     return Provenance.EXTRAITS if len(ligne) and ligne["provenance"].iloc[0] == "extraits" else Provenance.DEMO
 
 
+def table_presente(table: str, annee: int) -> bool:
+    """The extract table has rows for that year (demonstration or imported)."""
+    df = db.requete("provenance_des_extraits")
+    return bool(((df["table_extrait"] == table) & (df["annee"] == int(annee))).any())
+
+
 def _note_annees(ans: pd.DataFrame) -> str:
     """Says, year by year, what the figures rest on: published, imported extracts or demonstration."""
     note = f"Chiffres publiés : {config.ANNEE_RAPPORT} seulement (rapport d'activité de l'ARML)."

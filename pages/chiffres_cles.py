@@ -148,8 +148,13 @@ def chiffres_extraits() -> None:
                     else formats.pourcentage(round(100 * entrees / objectif)))
             complement = (f"pour un objectif de **{formats.nombre(objectif)}**, soit "
                           f"**{taux}** de réalisation")
-        ui.carte("Entrées en Garantie Jeunes et CEJ", secret_territoires.texte(f.annee, code, "nb_entrees", entrees),
-                 prov_entrees, source_de(prov_entrees), complement=complement)
+        if filtres.table_presente("entrees_dispositif", f.annee):
+            ui.carte("Entrées en Garantie Jeunes et CEJ",
+                     secret_territoires.texte(f.annee, code, "nb_entrees", entrees),
+                     prov_entrees, source_de(prov_entrees), complement=complement)
+        else:  # a year imported without its entries: nothing to count, and no demonstration to stand in
+            ui.carte("Entrées en Garantie Jeunes et CEJ", "non disponible", prov, source,
+                     complement=f"aucune entrée en Garantie Jeunes ou en CEJ dans les extraits de {f.annee}")
 
     st.subheader(f"{f.libelle} comparé à la Normandie" if not f.est_region else "Profil des jeunes accompagnés")
     lignes = [

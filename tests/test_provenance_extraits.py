@@ -3,7 +3,7 @@ entries and situations in demonstration, and says so (a badge "calculé sur extr
 entries would be a false figure in front of a board)."""
 from __future__ import annotations
 
-from observatoire import filtres, ingest
+from observatoire import filtres, formats, ingest
 from observatoire.provenance import Provenance
 from tests.test_ingest import csv_table, lancer
 
@@ -29,3 +29,44 @@ def test_deux_annees_importees_donnent_une_evolution_reelle(donnees, tmp_path, c
                         codes_ml=(), provenance=Provenance.EXTRAITS)
     assert f.base_precedente_reelle()
     assert not f.base_precedente_reelle("situations")
+
+
+def _cartes(at) -> dict[str, str]:
+    """Home-page cards: label -> the card's whole text (value, change, badge, source)."""
+    from tests.outils import blocs_visibles
+
+    return {b.cellules[0][0].strip(): b.texte for b in blocs_visibles(at) if b.genre == "carte" and b.cellules}
+
+
+def test_une_annee_reelle_face_a_une_demonstration_n_affiche_pas_d_evolution_inventee(donnees, tmp_path, capsys):
+    from tests.outils import lancer as lancer_app
+
+    code, texte = lancer(capsys, csv_table(tmp_path, n=300, annee=2023))
+    assert code == ingest.OK, texte
+    # A department: 2022 exists only as demonstration there, so no change is computed.
+    at = lancer_app(annee=2023, territoire="14")
+    assert not at.exception
+    jeunes = next(t for lib, t in _cartes(at).items() if lib.startswith("Jeunes accompagnés"))
+    assert "évolution non calculée : 2022 n'existe qu'en données de démonstration" in jeunes
+    assert "par rapport à 2022" not in jeunes
+    # The region: the change is taken against the published 2022 figure, and says so.
+    at = lancer_app(annee=2023)
+    jeunes = next(t for lib, t in _cartes(at).items() if lib.startswith("Jeunes accompagnés"))
+    attendu = round(100 * (300 - 50687) / 50687, 1)
+    assert "par rapport à 2022 (base : 50\u202f687, chiffre publié)" in jeunes
+    assert formats.variation(attendu) in jeunes
+    # The entries of 2023 do not exist: no count, and no demonstration standing in for them.
+    entrees = next(t for lib, t in _cartes(at).items() if lib.startswith("Entrées en Garantie Jeunes"))
+    assert "non disponible" in entrees and "aucune entrée en Garantie Jeunes ou en CEJ dans les extraits de 2023" in entrees
+
+
+def test_les_jeunes_importes_seuls_laissent_les_entrees_en_demonstration(donnees, tmp_path, capsys):
+    from tests.outils import lancer as lancer_app, textes
+
+    code, texte = lancer(capsys, csv_table(tmp_path, n=60, annee=2022))
+    assert code == ingest.OK, texte
+    for page in ("cej.py", "emploi_formation.py"):
+        at = lancer_app(page, annee=2022, territoire="14")
+        assert not at.exception, page
+        assert Provenance.EXTRAITS.libelle not in textes(at), page
+        assert any("Données de démonstration" in w.value for w in at.warning), page
