@@ -113,6 +113,13 @@ def provenance_extraits(table: str, annee: int) -> Provenance:
     return Provenance.EXTRAITS if len(ligne) and ligne["provenance"].iloc[0] == "extraits" else Provenance.DEMO
 
 
+def evolution_comparable(annee: int, table: str = "jeunes") -> bool:
+    """A change from `annee` − 1 to `annee` compares like with like: not imported extracts against the
+    demonstration's made-up year (sentences, slides and sheets then leave the change out)."""
+    reel = provenance_extraits(table, annee) == Provenance.EXTRAITS
+    return not reel or provenance_extraits(table, annee - 1) == Provenance.EXTRAITS
+
+
 def table_presente(table: str, annee: int) -> bool:
     """The extract table has rows for that year (demonstration or imported)."""
     df = db.requete("provenance_des_extraits")

@@ -193,7 +193,8 @@ def phrases_extraits(annee: int, code: str) -> list[Phrase]:
 
     def evolution(actuel: str, precedent: str) -> str:
         # A change is only given when last year's count is itself shown (the change would give it back).
-        if c[precedent] and _montrable(c[precedent]) and visible(actuel, an=annee - 1):
+        if c[precedent] and _montrable(c[precedent]) and visible(actuel, an=annee - 1) \
+                and filtres.evolution_comparable(annee):
             return f", {_ecart(100 * (c[actuel] - c[precedent]) / c[precedent], annee - 1)}"
         return ""
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from observatoire import charts, config, db, formats, phrases, secret, secret_territoires
+from observatoire import charts, config, db, filtres, formats, phrases, secret, secret_territoires
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -72,7 +72,8 @@ def _source(*inds) -> str:
 def _variation_texte(actuel, precedent, annee: int, cache: bool = False) -> str:
     """The change since last year; `cache`: the current or last year's count is hidden (the change and one
     of them would give the other back)."""
-    if cache or not precedent or secret.est_primaire(precedent) or secret.est_primaire(actuel):
+    if cache or not precedent or secret.est_primaire(precedent) or secret.est_primaire(actuel) \
+            or not filtres.evolution_comparable(annee):
         return ""
     return f"{formats.variation(100 * (actuel - precedent) / precedent)} par rapport à {annee - 1}"
 

@@ -70,3 +70,19 @@ def test_les_jeunes_importes_seuls_laissent_les_entrees_en_demonstration(donnees
         assert not at.exception, page
         assert Provenance.EXTRAITS.libelle not in textes(at), page
         assert any("Données de démonstration" in w.value for w in at.warning), page
+
+
+def test_phrases_diapositives_et_fiche_taisent_une_evolution_face_a_la_demonstration(donnees, tmp_path, capsys):
+    from observatoire import fiche, phrases, presentation
+
+    code, texte = lancer(capsys, csv_table(tmp_path, n=300, annee=2023))
+    assert code == ingest.OK, texte
+    assert not filtres.evolution_comparable(2023) and filtres.evolution_comparable(2022)
+    textes_phrases = " ".join(p.texte for p in phrases.phrases_extraits(2023, "14"))
+    assert "jeunes ont été accompagnés" in textes_phrases and "qu'en 2022" not in textes_phrases
+    assert "qu'en 2021" in " ".join(p.texte for p in phrases.phrases_extraits(2022, "14"))  # demo against demo
+    assert presentation._variation_texte(300, 50687, 2023) == ""
+    assert presentation._variation_texte(300, 250, 2022) != ""
+    lignes = fiche.lignes_comparaison(2023, "14")
+    evolution = lignes[lignes.iloc[:, 0] == "Évolution par rapport à 2022"]
+    assert len(evolution) == 1 and set(evolution.iloc[0, 1:]) == {"–"}
