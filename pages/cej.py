@@ -172,6 +172,9 @@ else:
     couleurs = [charts.BLEU]
 trace = trace[trace["publiable"]].copy()
 trace["date"] = pd.to_datetime(trace["fin_semaine"])
+# Only what is drawn goes to the browser: the weekly counts beside the cumulated ones would be small counts
+# readable in the chart's data (its source, the developer tools) though never drawn.
+trace = trace[["date", "cumul_affiche", "periode"]]
 
 x = alt.X("date:T", title=None, axis=alt.Axis(format="%b", labelAngle=0, tickCount="month", labelOverlap=True),
           scale=alt.Scale(domain=[f"{f.annee}-01-01", f"{f.annee}-12-31"]))
