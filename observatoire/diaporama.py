@@ -149,7 +149,8 @@ def deck(annee: int, territoire: str | None = None, date: dt.date | None = None)
         else:
             _chiffres(slide, d.chiffres, MARGE, haut + Inches(0.8), LARGEUR - 2 * MARGE, Inches(2.5),
                       en_colonne=False)
-        _pied(slide, d.mention, d.provenance is Provenance.DEMO)
+        # A slide copied out of the deck keeps its territory, year and date
+        _pied(slide, f"{d.mention} — {nom}, {annee} — {formats.date(date)}", d.provenance is Provenance.DEMO)
     sortie = io.BytesIO()
     prs.core_properties.title = f"Missions Locales de Normandie : l'essentiel de {annee} — {nom}"
     prs.core_properties.author = "Observatoire des Missions Locales de Normandie"

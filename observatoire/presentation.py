@@ -104,12 +104,17 @@ def graphique_cej_objectif(gj: float, cej: float, objectif: float, annee: int) -
 
 
 def graphique_cumul(df: pd.DataFrame, objectif: float | None) -> alt.LayerChart:
-    """Cumulative entries by month, with the objective line."""
-    df = df.assign(Mois=pd.to_datetime(df["mois"]), Cumul=df["nb_entrees_cumulees"].astype(float))
+    """Cumulative entries by month, with the objective line. Each point is the total at the END of its month
+    (drawn at the 1st, December's total sat before the December tick); only the drawn columns are sent."""
+    df = pd.DataFrame({"Mois": pd.to_datetime(df["mois"]) + pd.offsets.MonthEnd(0),
+                       "Cumul": df["nb_entrees_cumulees"].astype(float)})
+    annee = int(df["Mois"].min().year)
     ligne = alt.Chart(df).mark_line(point=True).encode(
-        x=alt.X("Mois:T", title=None, axis=alt.Axis(format="%b", labelAngle=0, tickCount="month")),
+        x=alt.X("Mois:T", title=None, axis=alt.Axis(format="%b", labelAngle=0, tickCount="month"),
+                scale=alt.Scale(domain=[f"{annee}-01-01", f"{annee}-12-31"])),
         y=alt.Y("Cumul:Q", title="Entrées cumulées", axis=alt.Axis(format=",d")),
-        tooltip=[alt.Tooltip("Mois:T", format="%B %Y"), alt.Tooltip("Cumul:Q", format=",d")],
+        tooltip=[alt.Tooltip("Mois:T", title="Fin du mois", format="%d/%m/%Y"),
+                 alt.Tooltip("Cumul:Q", title="Entrées cumulées", format=",d")],
     )
     couches = [ligne]
     if objectif:
