@@ -376,7 +376,8 @@ else:
     if selection_ml:
         st.caption(f"En bleu foncé : {f.libelle}.")
 st.page_link("pages/territoires.py", label="Voir le taux de réalisation sur la carte des territoires",
-             icon=":material/map:", query_params={"indicateur": "realisation_cej_pct", "annee": str(f.annee)})
+             icon=":material/map:", query_params={"indicateur": "realisation_cej_pct", "annee": str(f.annee),
+                                                  **({} if f.est_region else {"territoire": f.code, "decoupage": f.niveau})})
 
 # --- profile of the entrants of the territory ----------------------------------------------------------
 

@@ -10,6 +10,7 @@ import streamlit as st
 from observatoire import config, db, exports, filtres, formats, maps, publies, secret_territoires, ui
 from observatoire.provenance import Provenance
 
+URL_VUE = "_territoire_lu_dans_l_url"        # the last ?territoire= the page acted on
 SELECTION = "territoire_selectionne"   # {"niveau": "departement" | "mission_locale", "code": "14" | "14-CAE"}
 DERNIER_CLIC = "_territoires_dernier_clic"
 NIVEAUX = {"Départements": "departement", "Missions Locales": "mission_locale"}
@@ -120,7 +121,16 @@ ui.entete(
 sources = sources_disponibles()
 
 # The territory chosen elsewhere in the app (sidebar, shared link ?territoire=14) opens its panel here.
-partage = st.query_params.get(filtres.CLE_TERRITOIRE) or st.session_state.get(filtres.CLE_TERRITOIRE)
+# A link that names a territory (from the CEJ page, an e-mail) selects it even after another was clicked; the
+# URL is only read when it changed, since the page itself writes the clicked territory there.
+lien = st.query_params.get(filtres.CLE_TERRITOIRE)
+if lien and lien != st.session_state.get(URL_VUE):
+    st.session_state[URL_VUE] = lien
+    if lien in filtres.DEPARTEMENTS:
+        st.session_state[SELECTION] = {"niveau": "departement", "code": lien}
+    elif "-" in lien:
+        st.session_state[SELECTION] = {"niveau": "mission_locale", "code": lien}
+partage = lien or st.session_state.get(filtres.CLE_TERRITOIRE)
 if SELECTION not in st.session_state and partage in filtres.DEPARTEMENTS:
     st.session_state[SELECTION] = {"niveau": "departement", "code": partage}
 elif SELECTION not in st.session_state and partage and "-" in str(partage):
@@ -170,6 +180,7 @@ code_choisi = selection["code"] if selection and selection.get("niveau") == nive
 if code_choisi and st.session_state.get(filtres.CLE_TERRITOIRE) != code_choisi:
     st.session_state[filtres.CLE_TERRITOIRE] = code_choisi
     st.query_params[filtres.CLE_TERRITOIRE] = code_choisi
+    st.session_state[URL_VUE] = code_choisi
 
 valeurs = pd.DataFrame({"code": list(noms)})
 brutes = territoires[indicateur.colonne].reindex(valeurs["code"])

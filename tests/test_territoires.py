@@ -272,3 +272,21 @@ def test_le_territoire_choisi_ailleurs_ouvre_sa_fiche_et_la_carte_le_partage():
     assert at.session_state["territoire"] == "14-CAE"
     at.switch_page("pages/publics.py").run()
     assert at.selectbox(key="territoire").value == "14-CAE"
+
+
+def test_un_lien_avec_territoire_ouvre_sa_fiche_meme_apres_un_autre_clic():
+    """The CEJ page's link (?indicateur=…&territoire=14-CAE&decoupage=mission_locale) opens that Mission Locale's
+    panel, even when another territory was clicked before in the session; the link is read once, so a later
+    click is not undone by the URL."""
+    at = lancer(PAGE, territoire_selectionne={"niveau": "departement", "code": "27"})
+    assert "Eure (27)" in [s.value for s in at.subheader]
+    at.query_params.update({"territoire": "14-CAE", "decoupage": "mission_locale",
+                            "indicateur": "realisation_cej_pct"})
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    titre = next(s.value for s in at.subheader if s.value.startswith("Mission Locale"))
+    assert "Caen" in titre
+    assert at.selectbox(key="indicateur").value == "realisation_cej_pct"
+    at.session_state["territoire_selectionne"] = {"niveau": "mission_locale", "code": "14-LIS"}
+    at.run()
+    assert any("Lisieux" in s.value for s in at.subheader)
