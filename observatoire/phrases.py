@@ -42,6 +42,11 @@ def typographier(texte: str) -> str:
     return texte.replace("« ", f"«{NNBSP}").replace(" »", f"{NNBSP}»")
 
 
+def pour_publication(texte: str) -> str:
+    """A sentence ready to paste into a brochure: French spacing and the typographic apostrophe (’)."""
+    return typographier(texte).replace("'", "’")
+
+
 def _ecart(variation_pct: float, annee_precedente: int) -> str:
     """-4.6 -> 'soit 4,6 % de moins qu'en 2021'."""
     if round(variation_pct, 1) == 0:
@@ -112,7 +117,7 @@ def phrases_publiees(annee: int, nb_missions_locales: int = 24) -> list[Phrase]:
     def ajouter(theme: str, ids: list[str], fabrique) -> None:
         if all(i in p for i in ids) and p[ids[0]].annee == annee:
             inds = [p[i] for i in ids]
-            sorties.append(Phrase(typographier(fabrique(*inds)), _source(*inds), _provenance(*inds), theme))
+            sorties.append(Phrase(pour_publication(fabrique(*inds)), _source(*inds), _provenance(*inds), theme))
 
     n = formats.nombre
     ajouter("Publics", ["jeunes_accompagnes", "jeunes_accompagnes_evolution"], lambda j, ev: (
@@ -189,7 +194,7 @@ def phrases_extraits(annee: int, code: str) -> list[Phrase]:
 
     def ajouter(theme: str, texte: str, comptes: list, montre: bool = True) -> None:
         if montre and all(_montrable(x) for x in comptes):
-            sorties.append(Phrase(typographier(texte.rstrip(".") + mention + "."), source, prov, theme))
+            sorties.append(Phrase(pour_publication(texte.rstrip(".") + mention + "."), source, prov, theme))
 
     def evolution(actuel: str, precedent: str) -> str:
         # A change is only given when last year's count is itself shown (the change would give it back).

@@ -12,16 +12,16 @@ NN = "\u202f"
 def test_phrase_publiee_des_jeunes_accompagnes_exacte():
     premiere = phrases.phrases(2022, "Normandie")[0]
     assert premiere.texte == (f"En 2022, 50{NN}687 jeunes ont été accompagnés par les 24 Missions Locales de "
-                              f"Normandie, soit 4,6{NN}% de moins qu'en 2021.")
+                              f"Normandie, soit 4,6{NN}% de moins qu\u2019en 2021.")
     assert premiere.provenance is Provenance.PUBLIE
     assert premiere.source == "ARML Normandie, Rapport d'activité 2022 – Observatoire"
 
 
 def test_phrases_publiees_de_la_region_citent_le_rapport():
     textes = [p.texte for p in phrases.phrases(2022, "Normandie")]
-    assert f"En 2022, 13{NN}927 jeunes sont entrés en Garantie Jeunes ou en Contrat d'Engagement Jeune en Normandie, " \
-           f"pour un objectif de 12{NN}952 fixé par l'État\u00a0: 108{NN}% de réalisation." in textes
-    assert any(f"18{NN}024 jeunes" in t and f"12,8{NN}% de moins qu'en 2021" in t for t in textes)
+    assert f"En 2022, 13{NN}927 jeunes sont entrés en Garantie Jeunes ou en Contrat d\u2019Engagement Jeune en Normandie, " \
+           f"pour un objectif de 12{NN}952 fixé par l\u2019État\u00a0: 108{NN}% de réalisation." in textes
+    assert any(f"18{NN}024 jeunes" in t and f"12,8{NN}% de moins qu\u2019en 2021" in t for t in textes)
     assert all(p.provenance is Provenance.PUBLIE for p in phrases.phrases(2022, "Normandie"))
     assert not any(phrases.MENTION_DEMO in t for t in textes)
 

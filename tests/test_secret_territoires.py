@@ -341,7 +341,7 @@ def collecter_phrases(c: Collecte) -> None:
             continue  # the region's year of the report: published sentences
         for p in phrases.phrases(ANNEE, code):
             t = p.texte.replace("\u00a0", " ")
-            evolution = re.search(r"(de plus|de moins|autant) qu'en", t) is not None
+            evolution = re.search(r"(de plus|de moins|autant) qu[’']en", t) is not None
             if m := re.match(rf"En {ANNEE}, {N} jeunes ont été accompagnés", t):
                 c.compte("phrases", code, "nb_jeunes", m.group(1))
                 if evolution:
@@ -358,7 +358,7 @@ def collecter_phrases(c: Collecte) -> None:
                     c.derive("phrases", [(config.REGION, "nb_sans_diplome"), (config.REGION, "nb_jeunes")], m.group(2))
             elif m := re.search(rf"{N} jeunes sont entrés en Garantie Jeunes ou en Contrat", t):
                 c.compte("phrases", code, "nb_entrees", m.group(1))
-            elif m := re.search(rf"{N} jeunes sont entrés en Contrat d'Engagement Jeune", t):
+            elif m := re.search(rf"{N} jeunes sont entrés en Contrat d[’']Engagement Jeune", t):
                 c.compte("phrases", code, "nb_entrees_cej", m.group(1))
             elif m := re.search(rf", {N} sont entrés en emploi, {N} en alternance et {N} en formation", t):
                 for i, col in enumerate(("nb_jeunes_emploi", "nb_jeunes_alternance", "nb_jeunes_formation"), 1):
