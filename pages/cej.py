@@ -299,7 +299,7 @@ def barres(df: pd.DataFrame, selection: set[str], hauteur_barre: int = 26) -> al
                scale=alt.Scale(domain=[0, haut], nice=False))
     base = alt.Chart(g).encode(
         y=alt.Y("libelle_court:N", sort=ordre, title=None, scale=alt.Scale(paddingInner=0.3),
-                axis=alt.Axis(labelLimit=170)),
+                axis=alt.Axis(labelLimit=240)),
         tooltip=[alt.Tooltip("libelle:N", title="Territoire"), alt.Tooltip("texte:N", title="Réalisation"),
                  alt.Tooltip("nb_entrees:Q", title="Entrées", format=",d"),
                  alt.Tooltip("objectif_cej:Q", title="Objectif", format=",d")])
