@@ -82,7 +82,11 @@ de fréquence du manuel de protection des tableaux de l'INSEE et la pratique de 
 effectif calculé sur extraits compris entre 1 et {config.SEUIL_SECRET - 1} jeunes est affiché
 «\u202f{formats.SECRET}\u202f» (jamais 0), et une seconde case est masquée lorsque les totaux permettraient de
 retrouver la première (secret secondaire). Les parts calculées à partir d'un effectif secret sont
-secrètes aussi. La règle s'applique aux tableaux, graphiques, cartes et exports. Seuil actuel :
+secrètes aussi. La règle s'applique aux tableaux, graphiques, cartes et exports, et les mêmes cases
+sont masquées partout : un seul masque par année, calculé sur tous les effectifs affichés par
+territoire (Missions Locales, départements, région, et leurs sous-totaux), sert à toutes les pages,
+phrases, diapositives, fiches et exports, de sorte qu'aucune case masquée ne se retrouve en combinant
+deux pages. Les données envoyées au navigateur ne contiennent que ce qui est dessiné. Seuil actuel :
 **{config.SEUIL_SECRET}** (variable d'environnement `OBSERVATOIRE_SEUIL_SECRET`). Aucune donnée
 individuelle n'est jamais affichée.
 """)
