@@ -1,8 +1,8 @@
 """Sources & méthodes: every dataset with its vintage and licence, definitions, secrecy, demonstration data."""
 import streamlit as st
 
-from observatoire import config, formats, modele, publies, ui
-from observatoire.provenance import Provenance
+from observatoire import config, exports, filtres, formats, modele, publies, recalculs, ui
+from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 ui.entete(
     "Sources & méthodes",
@@ -100,6 +100,26 @@ badges «\u202fdémonstration\u202f» disparaissent là où des données réelle
 précédente est conservée et restaurable (`make restore VERSION=…`). Le rattachement des communes
 aux Missions Locales se remplace en déposant la liste officielle dans `data/sources/ml_communes.csv`.
 """)
+
+st.header(f"Les chiffres du rapport recalculés sur les extraits de {config.ANNEE_RAPPORT}")
+prov_rapport = filtres.provenance_extraits("jeunes", config.ANNEE_RAPPORT)
+recalcul = recalculs.comparaison(config.ANNEE_RAPPORT)
+egaux = int((recalcul["Identique"] == "oui").sum())
+if prov_rapport is Provenance.DEMO:
+    st.markdown(f"Les extraits de démonstration sont calés sur le rapport : les requêtes de l'observatoire y "
+                f"retrouvent {formats.nombre(egaux)} des {formats.nombre(len(recalcul))} chiffres publiés "
+                "qu'elles savent recalculer, à la précision imprimée. Après l'import des extraits réels de "
+                f"{config.ANNEE_RAPPORT}, ce tableau montre où les données importées et le rapport diffèrent.")
+else:
+    st.markdown(f"Extraits réels de {config.ANNEE_RAPPORT} : {formats.nombre(egaux)} des "
+                f"{formats.nombre(len(recalcul))} chiffres publiés recalculables sont retrouvés à l'identique, "
+                "à la précision imprimée ; les autres diffèrent (date d'extraction, périmètre ou définition).")
+st.dataframe(recalcul, hide_index=True, width="stretch")
+ui.badge(prov_rapport)
+exports.boutons_tableau(recalcul, titre=f"Chiffres du rapport {config.ANNEE_RAPPORT} recalculés sur les extraits",
+                        source=f"{SOURCE_RAPPORT} ; extraits {config.ANNEE_RAPPORT} ({prov_rapport.libelle})",
+                        provenance=prov_rapport, perimetre=f"Normandie, {config.ANNEE_RAPPORT}",
+                        cle="recalculs_rapport")
 
 incertains = publies.appariements_incertains()
 if incertains:

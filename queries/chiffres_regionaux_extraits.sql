@@ -1,6 +1,6 @@
 -- Every regional figure of the activity report that the extracts of year $annee can give back, one row
 -- each: `mesure` (what is counted), `valeur`, `unite` ('jeunes', 'contrats', 'actions', 'entrées' or '%').
--- Used to set published figures beside their recomputation (and by the consistency test).
+-- Used to set published figures beside their recomputation (observatoire/recalculs.py, page Sources & méthodes) and by the consistency test.
 -- GJ and CEJ entries are those of the year: the extract model allows GJ entries only before 1 March 2022
 -- and CEJ entries only from that day (checked at import), which is the report's scope for 2022, and
 -- stays right for the years of the Garantie jeunes alone.
