@@ -101,6 +101,14 @@ précédente est conservée et restaurable (`make restore VERSION=…`). Le ratt
 aux Missions Locales se remplace en déposant la liste officielle dans `data/sources/ml_communes.csv`.
 """)
 
+incertains = publies.appariements_incertains()
+if incertains:
+    st.header("Appariements incertains")
+    st.markdown(f"L'extraction du texte du rapport mélange l'ordre de certains graphiques. Pour ces "
+                f"{formats.nombre(len(incertains))} chiffres, l'appariement libellé–valeur retenu est "
+                "signalé comme incertain, ici et sur les pages où ils apparaissent :")
+    ui.tableau_publies(incertains)
+
 st.header(f"Les chiffres du rapport recalculés sur les extraits de {config.ANNEE_RAPPORT}")
 prov_rapport = filtres.provenance_extraits("jeunes", config.ANNEE_RAPPORT)
 recalcul = recalculs.comparaison(config.ANNEE_RAPPORT)
@@ -120,14 +128,6 @@ exports.boutons_tableau(recalcul, titre=f"Chiffres du rapport {config.ANNEE_RAPP
                         source=f"{SOURCE_RAPPORT} ; extraits {config.ANNEE_RAPPORT} ({prov_rapport.libelle})",
                         provenance=prov_rapport, perimetre=f"Normandie, {config.ANNEE_RAPPORT}",
                         cle="recalculs_rapport")
-
-incertains = publies.appariements_incertains()
-if incertains:
-    st.header("Appariements incertains")
-    st.markdown(f"L'extraction du texte du rapport mélange l'ordre de certains graphiques. Pour ces "
-                f"{formats.nombre(len(incertains))} chiffres, l'appariement libellé–valeur retenu est "
-                "signalé comme incertain, ici et sur les pages où ils apparaissent :")
-    ui.tableau_publies(incertains)
 
 st.header("Dictionnaire des données")
 st.markdown("Les colonnes des extraits attendus (une ligne par jeune accompagné et par an, puis les "
