@@ -107,10 +107,90 @@ def points_publiables(increments, seuil: int | None = None) -> np.ndarray:
     return montre
 
 
-def courbe_publiable(courbe: pd.DataFrame, seuil: int | None = None) -> pd.DataFrame:
-    """The weekly curve with a boolean column `publiable`; hidden points have cumul_entrees = NaN."""
+def calendrier_commun(increments, seuil: int | None = None) -> np.ndarray:
+    """The weeks at which EVERY series of `increments` (one row per series, one column per week, the same
+    weeks) may show its cumulative value: between two shown weeks each series' entries are 0 or at least N.
+
+    Curves of territories nested in one another (Missions Locales, departments, region) must share their
+    shown weeks: otherwise a department's point minus its other Missions Locales' points gives a Mission
+    Locale's cumulated entries at a week its own curve hides, and two such weeks a small count. The series
+    passed are the curves drawn and what a reader can derive from them (a department minus its shown
+    Missions Locales). A small tail at the end is merged backwards, as in `points_publiables`."""
+    seuil = secret.seuil_actif(seuil)
+    inc = np.atleast_2d(np.asarray(increments, dtype="int64"))
+    k, w = inc.shape
+    montre = np.zeros(w, dtype=bool)
+
+    def ok(n):
+        return bool(np.all((n == 0) | (n >= seuil)))
+
+    attente = np.zeros(k, dtype="int64")
+    for i in range(w):
+        attente += inc[:, i]
+        if ok(attente):
+            montre[i] = True
+            attente[:] = 0
+    if w:
+        montre[-1] = True
+        while True:
+            precedents = np.flatnonzero(montre[:-1])
+            dernier = int(precedents[-1]) if precedents.size else -1
+            if dernier <= 0 or ok(inc[:, dernier + 1:].sum(axis=1)):
+                break
+            montre[dernier] = False
+    return montre
+
+
+def calendrier_territoires(territoires: pd.DataFrame, caches: set[str], entrees_par_jour, annee: int,
+                           date_arret=None, seuil: int | None = None) -> dict[str, list[bool]]:
+    """The weeks each territory's weekly curve may show, per territory code (region, departments, Missions
+    Locales of `territoires`: columns niveau, code, departement). `caches`: codes whose curve is not drawn
+    (entries hidden); `entrees_par_jour(codes_ml)`: their daily entries (queries/cej_entrees_par_jour.sql).
+
+    A hidden week could only be given back by subtraction at a week where a total AND all but one of its
+    parts are shown. So the parts of one total share their weeks (`calendrier_commun`): the Missions Locales
+    of a department, the departments of the region; a total may show more weeks than its parts (at those,
+    no part is shown). Where a curve is hidden, what a reader can still subtract (a department minus its
+    drawn Missions Locales, the region minus its drawn departments) is constrained too, and then, to stay
+    simple and safe, every curve shares one calendar."""
+    mls = territoires[territoires["niveau"] == "mission_locale"]
+    par_ml = {c: courbe_hebdomadaire(entrees_par_jour([c]), annee, date_arret)["nb_entrees"].to_numpy("int64")
+              for c in mls["code"]}
+    if not par_ml:
+        return {}
+    zero = np.zeros_like(next(iter(par_ml.values())))
+    deps = {d: list(mls.loc[mls["departement"] == d, "code"]) for d in mls["departement"].unique()}
+    serie_dep = {d: sum((par_ml[c] for c in codes), zero) for d, codes in deps.items()}
+    region = sum(serie_dep.values(), zero)
+    if caches:
+        series = [par_ml[c] for c in par_ml if c not in caches]
+        residu_region = region.copy()
+        for d, codes in deps.items():
+            vues = sum((par_ml[c] for c in codes if c not in caches), zero)
+            if d not in caches:
+                series += [serie_dep[d], serie_dep[d] - vues]
+                residu_region = residu_region - serie_dep[d]
+            else:
+                residu_region = residu_region - vues
+        if "Normandie" not in caches:
+            series += [region, residu_region]
+        commun = calendrier_commun(series, seuil).tolist()
+        return {c: commun for c in territoires["code"]}
+    calendriers = {"Normandie": points_publiables(region, seuil).tolist()}
+    pour_deps = calendrier_commun(list(serie_dep.values()), seuil).tolist()
+    for d, codes in deps.items():
+        calendriers[d] = pour_deps
+        pour_mls = calendrier_commun([par_ml[c] for c in codes], seuil).tolist()
+        calendriers.update({c: pour_mls for c in codes})
+    return calendriers
+
+
+def courbe_publiable(courbe: pd.DataFrame, seuil: int | None = None, calendrier=None) -> pd.DataFrame:
+    """The weekly curve with a boolean column `publiable`; hidden points have cumul_entrees = NaN.
+    `calendrier`: the weeks shared by every territory's curve (`calendrier_commun`), when known."""
     out = courbe.copy()
-    out["publiable"] = points_publiables(out["nb_entrees"], seuil)
+    out["publiable"] = (points_publiables(out["nb_entrees"], seuil) if calendrier is None
+                        else np.asarray(calendrier, dtype=bool))
     if len(out) and secret.est_primaire(int(out["cumul_entrees"].iloc[-1]), seuil):
         out["publiable"] = out["cumul_entrees"] == 0
     out["cumul_affiche"] = out["cumul_entrees"].astype(float).where(out["publiable"])

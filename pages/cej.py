@@ -154,7 +154,22 @@ with c4:
 # The weekly cumulative curve, with the objective and the day it was reached.
 par_jour = db.requete("cej_entrees_par_jour", **f.params)
 arret = resume["date_fin_extraits"] if en_cours else None
-courbe = projection.courbe_publiable(projection.courbe_hebdomadaire(par_jour, f.annee, arret))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def semaines_communes(version: str, annee: int, arret, seuil: int, caches: tuple[str, ...]) -> dict[str, list[bool]]:
+    """The weeks each territory's curve shows (per data version, year and threshold): a department's curve
+    minus its Missions Locales' must never give back a week a Mission Locale's curve hides."""
+    return projection.calendrier_territoires(
+        db.requete("cej_realisation_par_territoire", annee=annee), set(caches),
+        lambda codes: db.requete("cej_entrees_par_jour", annee=annee, codes_ml=codes), annee, arret, seuil)
+
+
+codes_caches = tuple(sorted(affiche.loc[[any(secret.est_secret(r[c]) for c in ENTREES)
+                                         for _, r in affiche.iterrows()], "code"]))
+calendrier = semaines_communes(db.version_donnees(), f.annee, arret, secret.seuil_actif(), codes_caches).get(
+    filtres.REGION if f.est_region else f.code)
+courbe = projection.courbe_publiable(projection.courbe_hebdomadaire(par_jour, f.annee, arret), calendrier=calendrier)
 if courbe_secrete:  # nothing but the zeros of the curve (as for a territory whose entries are a small count)
     courbe["publiable"] = courbe["cumul_entrees"] == 0
     courbe["cumul_affiche"] = courbe["cumul_entrees"].astype(float).where(courbe["publiable"])
