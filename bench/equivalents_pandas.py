@@ -595,6 +595,18 @@ def _p_emploi_situations_par_mois(d, annee, codes_ml, **_):
     return comptes.reindex(grille, fill_value=0).rename("nb_debuts").reset_index()
 
 
+def _p_emploi_debuts_par_mois_par_mission_locale(d, annee, **_):
+    """Starts by month and type for every Mission Locale (a true 0 is a row)."""
+    s = _annee(d["situations"], annee)
+    comptes = s.groupby(["code_ml", pd.to_datetime(s["date_debut"]).dt.month.rename("mois"), "type"]).size()
+    ml = d["missions_locales"].sort_values("code_ml")
+    grille = pd.MultiIndex.from_product([ml["code_ml"], range(1, 13), TYPES_SITUATION],
+                                        names=["code_ml", "mois", "type"])
+    df = comptes.reindex(grille, fill_value=0).rename("nb_debuts").reset_index()
+    df = df.merge(ml[["code_ml", "departement"]], on="code_ml", how="left")
+    return df[["code_ml", "departement", "mois", "type", "nb_debuts"]]
+
+
 EQUIVALENTS_PANDAS = {
     "carte_lieux_accueil": _p_carte_lieux_accueil,
     "cej_entrees_par_jour": _p_cej_entrees_par_jour,
@@ -605,6 +617,7 @@ EQUIVALENTS_PANDAS = {
     "chiffres_cles_territoire": _p_chiffres_cles_territoire,
     "chiffres_regionaux_extraits": _p_chiffres_regionaux_extraits,
     "coordonnees_missions_locales": _p_coordonnees_missions_locales,
+    "emploi_debuts_par_mois_par_mission_locale": _p_emploi_debuts_par_mois_par_mission_locale,
     "emploi_formation_par_territoire": _p_emploi_formation_par_territoire,
     "emploi_situations_par_mois": _p_emploi_situations_par_mois,
     "entrees_garantie_jeunes_cej_par_mois": _p_entrees_garantie_jeunes_cej_par_mois,

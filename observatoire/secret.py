@@ -314,7 +314,8 @@ def formater(x) -> str:
 # --- territories nested in one another: Missions Locales, departments, region ------------------------
 
 def masque_territoires(df: pd.DataFrame, comptes: Sequence[str],
-                        partitions: Sequence[tuple[str, Sequence[str]]] = (), seuil: int | None = None) -> pd.DataFrame:
+                        partitions: Sequence[tuple[str, Sequence[str]]] = (), seuil: int | None = None,
+                        caches: pd.DataFrame | None = None, connus: pd.DataFrame | None = None) -> pd.DataFrame:
     """Cells to hide among the counts `comptes` of a frame with one row per territory (column `niveau`:
     'region', 'departement', 'mission_locale'; column `departement`).
 
@@ -322,7 +323,9 @@ def masque_territoires(df: pd.DataFrame, comptes: Sequence[str],
     Locales (for each count column), and for each (total, parts) of `partitions`, total = sum of parts on each
     row. Primary then secondary suppression over all of them; totals are hidden as complements only when
     nothing else will do. So the same cells are hidden whatever territory a page shows, and a hidden Mission
-    Locale cannot be recovered from its department shown on another chart or page."""
+    Locale cannot be recovered from its department shown on another chart or page.
+    `caches` / `connus`: boolean frames (same index as `df`, some of the columns `comptes`) of the cells hidden /
+    shown elsewhere (see `supprimer`), e.g. by the reference mask of observatoire/secret_territoires.py."""
     n_lignes, colonnes = len(df), list(comptes)
     index_col = {c: j for j, c in enumerate(colonnes)}
 
@@ -348,8 +351,16 @@ def masque_territoires(df: pd.DataFrame, comptes: Sequence[str],
         for i in range(n_lignes):
             lignes.append(Ligne(tuple(cellule(i, p) for p in parties), cellule(i, total)))
             totaux.add(cellule(i, total))
+    def cases(cadre: pd.DataFrame | None) -> list[int]:
+        if cadre is None:
+            return []
+        cadre = cadre.reset_index(drop=True)
+        return [cellule(i, col) for col in cadre.columns if col in index_col
+                for i in np.flatnonzero(cadre[col].to_numpy(dtype=bool))]
+
     valeurs = df[colonnes].to_numpy(dtype=float).ravel()
-    masque = supprimer(valeurs, lignes, seuil, totaux=totaux).reshape(n_lignes, len(colonnes))
+    masque = supprimer(valeurs, lignes, seuil, totaux=totaux, caches=cases(caches),
+                       connus=cases(connus)).reshape(n_lignes, len(colonnes))
     return pd.DataFrame(masque, index=df.index, columns=colonnes)
 
 

@@ -30,12 +30,16 @@ nb_niveau_sans_diplome of the breakdowns, …). A share or a rate computed from 
 year, threshold): it costs a few joint queries and one suppression per year, whatever the number of
 pages and visitors.
 
-Not covered here (each stays within its own territory): time series of one territory (the CEJ weekly
-curve and the monthly curve of the slides, the monthly starts of Emploi & formation) keep their own
-rules, aligned on this mask where they end on one of its cells: a curve is not drawn where the mask hides
-the territory's entries or their GJ / CEJ split, and the yearly totals of the monthly starts are hidden,
-or shown, as the mask hides or shows the territory's contracts and actions. A department's curve minus
-its other Missions Locales' curves is not audited.
+The monthly starts of Emploi & formation (months × contracts, alternance, training, with their totals) have
+their own joint mask per year over every territory (`masque_mois`, `croisement_mois`): one suppression with
+the hierarchy for each type and month and the partitions of the monthly table, whose annual totals of
+contracts and of actions agree with this mask (hidden where it hides them, never complements where it shows
+them); cached per (data version, year, threshold) too.
+
+Not covered here (each stays within its own territory): the other time series of one territory (the CEJ
+weekly curve and the monthly curve of the slides) keep their own rules, aligned on this mask where they end
+on one of its cells: a curve is not drawn where the mask hides the territory's entries or their GJ / CEJ
+split. A department's curve minus its other Missions Locales' curves is not audited.
 """
 from __future__ import annotations
 
@@ -311,3 +315,111 @@ def vider_cache() -> None:
     """Forget the cached tables and masks (tests that change the data in place)."""
     _comptes.cache_clear()
     _masque.cache_clear()
+    _debuts_mois.cache_clear()
+    _masque_mois.cache_clear()
+
+
+# --- the monthly starts of Emploi & formation: one joint mask per year over every territory -----------------
+
+TYPES_MOIS = ("emploi", "alternance", "formation")
+MOIS = tuple(range(1, 13))
+# The annual total of a type that is a count of the reference table (the year's contracts, actions).
+ANNUELS_MOIS = {"emploi": "nb_contrats", "formation": "nb_actions"}
+
+
+def colonne_mois(type_: str, mois) -> str:
+    """The column of the monthly table: ('emploi', 3) -> 'emploi_03'; secret.TOTAL for the type or the month
+    gives the month's total ('total_03'), the type's annual total ('emploi_total') or the grand total."""
+    t = "total" if type_ == secret.TOTAL else str(type_)
+    m = "total" if mois == secret.TOTAL else f"{int(mois):02d}"
+    return f"{t}_{m}"
+
+
+def _colonnes_mois() -> list[str]:
+    return [colonne_mois(t, m) for t in (*TYPES_MOIS, secret.TOTAL) for m in (*MOIS, secret.TOTAL)]
+
+
+def _partitions_mois() -> list[tuple[str, list[str]]]:
+    """Month total = Σ types (for each month and for the year); type total = Σ months (for each type and the total)."""
+    return ([(colonne_mois(secret.TOTAL, m), [colonne_mois(t, m) for t in TYPES_MOIS]) for m in (*MOIS, secret.TOTAL)]
+            + [(colonne_mois(t, secret.TOTAL), [colonne_mois(t, m) for m in MOIS]) for t in TYPES_MOIS]
+            + [(colonne_mois(secret.TOTAL, secret.TOTAL), [colonne_mois(secret.TOTAL, m) for m in MOIS])])
+
+
+def debuts_par_mois(annee: int) -> pd.DataFrame:
+    """Starts by month and type (contracts, alternance contracts, training actions) of every territory in
+    `annee`: one row per territory (columns niveau, departement, code), one column per (type, month) with
+    the totals (`colonne_mois`); the Missions Locales from one query
+    (queries/emploi_debuts_par_mois_par_mission_locale.sql), summed to the departments and the region."""
+    return _debuts_mois(*_cle(annee)).copy()
+
+
+@lru_cache(maxsize=8)
+def _debuts_mois(version: str, build_dir: str, annee: int, tables: frozenset) -> pd.DataFrame:
+    d = db.requete("emploi_debuts_par_mois_par_mission_locale", annee=annee)
+    large = d.pivot_table(index="code_ml", columns=["type", "mois"], values="nb_debuts", aggfunc="sum",
+                          fill_value=0)
+    ml = pd.DataFrame({colonne_mois(t, m): (large[(t, m)] if (t, m) in large.columns else 0)
+                       for t in TYPES_MOIS for m in MOIS}, index=large.index)
+    for m in MOIS:
+        ml[colonne_mois(secret.TOTAL, m)] = sum(ml[colonne_mois(t, m)] for t in TYPES_MOIS)
+    for t in (*TYPES_MOIS, secret.TOTAL):
+        ml[colonne_mois(t, secret.TOTAL)] = sum(ml[colonne_mois(t, m)] for m in MOIS)
+    colonnes = _colonnes_mois()
+    table = db.requete("territoires_normandie")[["niveau", "departement", "code"]].reset_index(drop=True)
+    est_ml = (table["niveau"] == "mission_locale").to_numpy()
+    valeurs = ml.reindex(table["code"])[colonnes].fillna(0).to_numpy(dtype="int64")
+    valeurs[~est_ml] = 0
+    deps = table["departement"].to_numpy()
+    for i, niveau in enumerate(table["niveau"]):
+        if niveau == "departement":
+            valeurs[i] = valeurs[est_ml & (deps == deps[i])].sum(axis=0)
+        elif niveau == "region":
+            valeurs[i] = valeurs[est_ml].sum(axis=0)
+    return pd.concat([table, pd.DataFrame(valeurs, columns=colonnes)], axis=1)
+
+
+def masque_mois(annee: int, seuil: int | None = None) -> pd.DataFrame:
+    """True where a monthly start count is hidden: one row per territory code, one column per `colonne_mois`.
+
+    One suppression over every territory (region = Σ departments = Σ Missions Locales, for each type and
+    month and each total) with the partitions of the monthly table (month total = Σ types, type total =
+    Σ months): a Mission Locale's hidden month cannot be got back from its department's month minus the
+    other Missions Locales' months. The annual totals of contracts and of actions are counts of the
+    reference mask: hidden where it hides them, never chosen as complements where it shows them."""
+    return _masque_mois(*_cle(annee), secret.seuil_actif(seuil)).copy()
+
+
+@lru_cache(maxsize=32)
+def _masque_mois(version: str, build_dir: str, annee: int, tables: frozenset, seuil: int) -> pd.DataFrame:
+    table = _debuts_mois(version, build_dir, annee, tables)
+    reference_ = _masque(version, build_dir, annee, tables, seuil)
+    codes = table["code"].to_numpy()
+    caches, connus = pd.DataFrame(index=table.index), pd.DataFrame(index=table.index)
+    for t, col in ANNUELS_MOIS.items():
+        if col in reference_.columns:
+            cache = reference_[col].reindex(codes).fillna(False).to_numpy(dtype=bool)
+            caches[colonne_mois(t, secret.TOTAL)] = cache
+            connus[colonne_mois(t, secret.TOTAL)] = ~cache
+    m = secret.masque_territoires(table, _colonnes_mois(), _partitions_mois(), seuil=seuil,
+                                  caches=caches, connus=connus)
+    m.index = codes
+    return m
+
+
+def croisement_mois(annee: int, code: str) -> pd.DataFrame:
+    """The monthly starts of territory `code` laid out as `secret.croisement` lays them (index: the months 1 to
+    12 and "Total", name 'mois'; columns: the types and "Total"), counts or "secret" as the joint mask says."""
+    cle = _cle(annee)
+    table = _debuts_mois(*cle)
+    m = _masque_mois(*cle, secret.seuil_actif())
+    code = REGION if str(code).lower() == REGION.lower() else str(code)
+    if code not in m.index:
+        raise KeyError(f"territoire inconnu du masque des débuts par mois : {code}")
+    ligne = table.loc[table["code"] == code].iloc[0]
+    lignes, colonnes = [*MOIS, secret.TOTAL], [*TYPES_MOIS, secret.TOTAL]
+    valeurs = [[int(ligne[colonne_mois(t, mo)]) for t in colonnes] for mo in lignes]
+    cache = np.array([[bool(m.at[code, colonne_mois(t, mo)]) for t in colonnes] for mo in lignes])
+    out = pd.DataFrame(np.where(cache, secret.SECRET, np.array(valeurs, dtype=object)),
+                       index=pd.Index(lignes, dtype=object, name="mois"), columns=colonnes)
+    return out

@@ -316,13 +316,11 @@ charts.afficher(c_region, titre=f"Actions de formation financées par la Région
                      "(dérivé)")
 
 # Chart 4: starts by month in the chosen territory.
-mois = db.requete("emploi_situations_par_mois", **f.params)
-# Within the territory, months × types with their totals; the year's totals of contracts and of actions are
-# the territory's counts of the reference mask: hidden here where it hides them, never hidden where it shows them.
-annuels = {"emploi": "nb_contrats", "formation": "nb_actions"}
-caches_annee = {(secret.TOTAL, t) for t, c in annuels.items() if secret.est_secret(ligne[c])}
-croise = secret.croisement(mois, "mois", "type", "nb_debuts", caches=caches_annee,
-                           connus={(secret.TOTAL, t) for t in annuels} - caches_annee)
+# Months × types with their totals, from the year's joint mask of the monthly starts of every territory
+# (observatoire/secret_territoires.py): a Mission Locale's hidden month is not its department's month minus the
+# other Missions Locales' months; the year's totals of contracts and of actions are hidden, or shown, as the
+# reference mask hides or shows the territory's counts.
+croise = secret_territoires.croisement_mois(f.annee, f.code)
 LIB_SITU = {"emploi": "Contrats de travail", "alternance": "Contrats en alternance", "formation": "Actions de formation"}
 MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 corps = croise.drop(index=secret.TOTAL, errors="ignore")
