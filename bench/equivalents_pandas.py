@@ -488,45 +488,39 @@ def _p_cej_realisation_par_territoire(d, annee, **_):
                "nb_entrees", "objectif_cej", "realisation_pct", "provenance"]]
 
 
-def _p_cej_profil_entrants(d, annee, codes_ml, **_):
-    """Entrants into the GJ or the CEJ of the year, counted once per young person in each perimeter: sex and
-    QPV from `jeunes`, a training action that year in any Mission Locale."""
+def _entrants(d, annee) -> pd.DataFrame:
+    """Entrants into the GJ or the CEJ of the year, one row per young person and Mission Locale: sex and QPV
+    from `jeunes`, a training action that year in any Mission Locale."""
     e = _annee(d["entrees_dispositif"], annee)
     entrants = e.loc[e["dispositif"].isin(["GJ", "CEJ"]), ["id_jeune", "code_ml"]].drop_duplicates()
     j = _annee(d["jeunes"], annee)
     entrants = entrants.merge(j[["id_jeune", "sexe", "qpv"]], on="id_jeune", how="left")
     s = _annee(d["situations"], annee)
     entrants["en_formation"] = entrants["id_jeune"].isin(s.loc[s["type"] == "formation", "id_jeune"])
+    return entrants
 
-    def comptes(x):
-        x = x.drop_duplicates("id_jeune")
-        return {"nb_entrants": len(x), "nb_femmes": int(x["sexe"].eq("F").sum()),
-                "nb_hommes": int(x["sexe"].eq("H").sum()), "nb_qpv": int(x["qpv"].eq(True).sum()),
-                "nb_en_formation": int(x["en_formation"].sum())}
 
-    df = pd.DataFrame([{"perimetre": "territoire", **comptes(entrants[entrants["code_ml"].isin(codes_ml)])},
-                       {"perimetre": "region", **comptes(entrants)}])
-    df["provenance"] = j["provenance"].min()
+def _comptes_entrants(x: pd.DataFrame) -> dict:
+    """The entrants of a perimeter counted once per young person."""
+    x = x.drop_duplicates("id_jeune")
+    return {"nb_entrants": len(x), "nb_femmes": int(x["sexe"].eq("F").sum()),
+            "nb_hommes": int(x["sexe"].eq("H").sum()), "nb_qpv": int(x["qpv"].eq(True).sum()),
+            "nb_en_formation": int(x["en_formation"].sum())}
+
+
+def _p_cej_profil_entrants(d, annee, codes_ml, **_):
+    entrants = _entrants(d, annee)
+    df = pd.DataFrame([{"perimetre": "territoire", **_comptes_entrants(entrants[entrants["code_ml"].isin(codes_ml)])},
+                       {"perimetre": "region", **_comptes_entrants(entrants)}])
+    df["provenance"] = _annee(d["jeunes"], annee)["provenance"].min()
     return df
 
 
 def _p_cej_profil_entrants_par_territoire(d, annee, **_):
     """The entrants' counts of _p_cej_profil_entrants for every Mission Locale, department and the region;
     every territory a row."""
-    e = _annee(d["entrees_dispositif"], annee)
-    entrants = e.loc[e["dispositif"].isin(["GJ", "CEJ"]), ["id_jeune", "code_ml"]].drop_duplicates()
-    entrants = entrants.merge(d["missions_locales"][["code_ml", "departement"]], on="code_ml")
-    j = _annee(d["jeunes"], annee)
-    entrants = entrants.merge(j[["id_jeune", "sexe", "qpv"]], on="id_jeune", how="left")
-    s = _annee(d["situations"], annee)
-    entrants["en_formation"] = entrants["id_jeune"].isin(s.loc[s["type"] == "formation", "id_jeune"])
-
-    def comptes(x):
-        x = x.drop_duplicates("id_jeune")
-        return {"nb_entrants": len(x), "nb_femmes": int(x["sexe"].eq("F").sum()),
-                "nb_hommes": int(x["sexe"].eq("H").sum()), "nb_qpv": int(x["qpv"].eq(True).sum()),
-                "nb_en_formation": int(x["en_formation"].sum())}
-
+    entrants = _entrants(d, annee).merge(d["missions_locales"][["code_ml", "departement"]], on="code_ml")
+    comptes = _comptes_entrants
     lignes = [{"niveau": "region", "code": "Normandie", **comptes(entrants)}]
     lignes += [{"niveau": "departement", "code": dep, **comptes(x)} for dep, x in entrants.groupby("departement")]
     lignes += [{"niveau": "mission_locale", "code": ml, **comptes(x)} for ml, x in entrants.groupby("code_ml")]

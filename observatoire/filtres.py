@@ -76,8 +76,7 @@ class Filtres:
     def base_precedente_reelle(self, table: str = "jeunes") -> bool:
         """True when both the year and the year before come from imported extracts: only then is a
         year-on-year change "calculé sur extraits" (a real year against a demonstration one means nothing)."""
-        return (self.provenance_de(table) == Provenance.EXTRAITS
-                and self.provenance_de(table, self.annee - 1) == Provenance.EXTRAITS)
+        return self.provenance_de(table) == Provenance.EXTRAITS and evolution_comparable(self.annee, table)
 
     @property
     def params(self) -> dict:
@@ -105,12 +104,18 @@ def annees() -> pd.DataFrame:
     return db.requete("extraits_annees")
 
 
-def provenance_extraits(table: str, annee: int) -> Provenance:
-    """Where the rows of one extract table for one year come from (queries/provenance_des_extraits.sql).
-    A table with no row that year is said to be demonstration: nothing real is there to show."""
+def _provenance_brute(table: str, annee: int) -> str | None:
+    """'extraits', 'démonstration', or None when the table has no row that year
+    (queries/provenance_des_extraits.sql)."""
     df = db.requete("provenance_des_extraits")
-    ligne = df[(df["table_extrait"] == table) & (df["annee"] == int(annee))]
-    return Provenance.EXTRAITS if len(ligne) and ligne["provenance"].iloc[0] == "extraits" else Provenance.DEMO
+    ligne = df.loc[(df["table_extrait"] == table) & (df["annee"] == int(annee)), "provenance"]
+    return ligne.iloc[0] if len(ligne) else None
+
+
+def provenance_extraits(table: str, annee: int) -> Provenance:
+    """Where the rows of one extract table for one year come from. A table with no row that year is said to
+    be demonstration: nothing real is there to show."""
+    return Provenance.EXTRAITS if _provenance_brute(table, annee) == "extraits" else Provenance.DEMO
 
 
 def evolution_comparable(annee: int, table: str = "jeunes") -> bool:
@@ -122,8 +127,7 @@ def evolution_comparable(annee: int, table: str = "jeunes") -> bool:
 
 def table_presente(table: str, annee: int) -> bool:
     """The extract table has rows for that year (demonstration or imported)."""
-    df = db.requete("provenance_des_extraits")
-    return bool(((df["table_extrait"] == table) & (df["annee"] == int(annee))).any())
+    return _provenance_brute(table, annee) is not None
 
 
 def _note_annees(ans: pd.DataFrame) -> str:

@@ -82,22 +82,26 @@ class Classes:
     couleurs: tuple[str, ...]
     valeurs: tuple[float, ...] = ()  # the values classified, for a legend of the ranges really observed
 
+    def classe(self, v) -> int:
+        """Index of the class of `v`: the first whose upper bound it does not exceed (classes are ]b1, b2])."""
+        for i, borne in enumerate(self.bornes):
+            if v <= borne + 1e-9:
+                return i
+        return len(self.bornes) - 1
+
     def couleur(self, v) -> str:
         if v is None or (isinstance(v, float) and np.isnan(v)):
             return COULEUR_MANQUANTE
-        for borne, c in zip(self.bornes, self.couleurs):
-            if v <= borne + 1e-9:
-                return c
-        return self.couleurs[-1]
+        return self.couleurs[self.classe(v)]
 
     def intervalles(self) -> list[tuple[float, float, str]]:
         """(lowest, highest, colour) of each class. With the values known, the range of the values each class
-        really holds: classes are half-open (]b1, b2]), and printing the bounds would give "14,2" then
-        "14,2 – 15,5", a value seemingly in two classes once rounded."""
+        really holds: printing the half-open bounds would give "14,2" then "14,2 – 15,5", a value seemingly
+        in two classes once rounded."""
         basses = (self.minimum, *self.bornes[:-1])
         out = []
         for i, (bas, haut, c) in enumerate(zip(basses, self.bornes, self.couleurs)):
-            dedans = [v for v in self.valeurs if (v > bas + 1e-9 or (i == 0 and v >= bas - 1e-9)) and v <= haut + 1e-9]
+            dedans = [v for v in self.valeurs if self.classe(v) == i]
             out.append((min(dedans), max(dedans), c) if dedans else (bas, haut, c))
         return out
 
@@ -115,12 +119,12 @@ def classer(valeurs, methode: str, k: int = 5) -> Classes | None:
     distinctes = np.unique(v)
     k = int(max(1, min(k, distinctes.size)))
     if k == 1:
-        return Classes(methode, (float(v.max()),), float(v.min()), _couleurs(1), tuple(float(x) for x in distinctes))
+        return Classes(methode, (float(v.max()),), float(v.min()), _couleurs(1), tuple(distinctes.tolist()))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "Numba not installed": the pure Python path is fast enough here
         classifieur = getattr(mapclassify, METHODES[methode])(v, k=k)
     bornes = tuple(dict.fromkeys(float(b) for b in classifieur.bins))  # quantiles may repeat a bound
-    return Classes(methode, bornes, float(v.min()), _couleurs(len(bornes)), tuple(float(x) for x in distinctes))
+    return Classes(methode, bornes, float(v.min()), _couleurs(len(bornes)), tuple(distinctes.tolist()))
 
 
 def _hors_ligne(m: folium.Map) -> folium.Map:

@@ -86,9 +86,9 @@ def valeur_recalculee(id_: str, annee: int) -> float | None:
     return None if len(df) != 1 or pd.isna(df.iloc[0][colonne]) else float(df.iloc[0][colonne])
 
 
-def arrondi_comme_publie(x: float, valeur_publiee: float, unite: str) -> float:
+def arrondi_comme_publie(x: float, valeur_publiee: float) -> float:
     """x at the precision the report prints the figure (its decimals in the CSV), half up."""
-    texte = repr(float(valeur_publiee)).removesuffix(".0") if unite != "%" else repr(float(valeur_publiee))
+    texte = repr(float(valeur_publiee))
     decimales = len(texte.split(".")[1].rstrip("0")) if "." in texte else 0
     return float(Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimales), rounding=ROUND_HALF_UP))
 
@@ -105,7 +105,7 @@ def comparaison(annee: int) -> pd.DataFrame:
         if x is None:
             recalcule, egal = "–", None
         else:
-            x = arrondi_comme_publie(x, ind.valeur, ind.unite)
+            x = arrondi_comme_publie(x, ind.valeur)
             compte = ind.unite != "%" and secret.est_primaire(x)
             recalcule = secret.SECRET if compte else formats.valeur(x, ind.unite)
             egal = None if compte else x == float(ind.valeur)

@@ -97,7 +97,7 @@ if f.provenance == Provenance.DEMO:
 territoires = db.requete("cej_realisation_par_territoire", annee=f.annee)
 # The cells of the year's reference mask (observatoire/secret_territoires.py): the same as on the map, the
 # slides and every other page, so that no page shows what another hides.
-ENTREES = ["nb_entrees_gj", "nb_entrees_cej", "nb_entrees"]
+ENTREES = secret_territoires.CEJ  # GJ, CEJ and their total
 affiche = secret_territoires.masquer(territoires, f.annee, ENTREES, parts={"realisation_pct": ["nb_entrees"]})
 graphe = secret_territoires.masquer(territoires, f.annee, ENTREES, parts={"realisation_pct": ["nb_entrees"]},
                                     pour_graphique=True)
@@ -110,7 +110,8 @@ en_cours = projection.annee_en_cours(resume["date_fin_extraits"], f.annee)
 entrees_secretes = secret.est_secret(ligne["nb_entrees"])
 # The weekly curve ends on the year's entries and, in 2022, passes the end of the Garantie Jeunes: where the
 # mask hides the territory's entries, its GJ or its CEJ entries, the curve would give them back.
-courbe_secrete = any(secret.est_secret(ligne[c]) for c in ENTREES)
+codes_caches = tuple(sorted(affiche.loc[affiche[ENTREES].map(secret.est_secret).any(axis=1), "code"]))
+courbe_secrete = ligne["code"] in codes_caches
 
 
 def nombre(v) -> str:
@@ -165,8 +166,6 @@ def semaines_communes(version: str, annee: int, arret, seuil: int, caches: tuple
         lambda codes: db.requete("cej_entrees_par_jour", annee=annee, codes_ml=codes), annee, arret, seuil)
 
 
-codes_caches = tuple(sorted(affiche.loc[[any(secret.est_secret(r[c]) for c in ENTREES)
-                                         for _, r in affiche.iterrows()], "code"]))
 calendrier = semaines_communes(db.version_donnees(), f.annee, arret, secret.seuil_actif(), codes_caches).get(
     filtres.REGION if f.est_region else f.code)
 courbe = projection.courbe_publiable(projection.courbe_hebdomadaire(par_jour, f.annee, arret), calendrier=calendrier)

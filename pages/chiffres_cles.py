@@ -115,7 +115,7 @@ def chiffres_extraits() -> None:
 
     def evolution(colonne: str) -> tuple[str | None, int]:
         cache = _cache(code, colonne) or _cache(code, colonne, annee=f.annee - 1)
-        if prov is Provenance.EXTRAITS and not f.base_precedente_reelle("jeunes"):
+        if not filtres.evolution_comparable(f.annee):
             # A real year against a demonstration one would be a made-up change. The region's year of the report
             # has its published figure (the demonstration equals it): the change is taken against that.
             publie = PUBLIE_DE.get(colonne) if f.est_region and f.annee - 1 == config.ANNEE_RAPPORT else None
