@@ -16,7 +16,7 @@ Choices, each tested in tests/test_exports.py:
 - Formula injection (OWASP "CSV injection"): a text cell starting with =, +, -, @, tab or carriage
   return is prefixed with an apostrophe in CSV and XLSX, so no spreadsheet evaluates it; numbers
   are numbers, never prefixed.
-- Secrecy guard: pages pass frames already suppressed (observatoire/secret.py). As a last line of
+- Secrecy guard: pages pass frames already suppressed (observatoire/secret/suppression.py). As a last line of
   defence, a table computed from extracts (provenance EXTRAITS or DEMO) has any whole count between
   1 and SEUIL_SECRET − 1 replaced by "secret" at export, in columns that hold counts — integer
   columns other than years, months, weeks, days, ages, ranks, codes, shares and rates, each recognised

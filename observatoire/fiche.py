@@ -17,7 +17,8 @@ import pandas as pd
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from observatoire import config, db, filtres, formats, phrases, presentation, secret, secret_territoires
+from observatoire import config, db, filtres, formats, phrases, presentation, secret
+from observatoire.secret import territoires as secret_territoires
 from observatoire.exports import libelle_territoire
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 
@@ -95,7 +96,7 @@ def _part(n, total, cache: bool = False) -> str:
 
 def lignes_comparaison(annee: int, code: str) -> pd.DataFrame:
     """Key figures of the territory and of the region, computed alike from the extracts; the cells hidden are
-    those of the year's reference mask (observatoire/secret_territoires.py), the same as on every page."""
+    those of the year's reference mask (observatoire/secret/territoires.py), the same as on every page."""
     c = phrases.chiffres_territoire(annee, code)
     r = phrases.chiffres_territoire(annee, config.REGION)
     par_ml = db.requete("jeunes_par_mission_locale", annee=annee)

@@ -4,7 +4,7 @@ For the region and the year of the report, the sentences quote the published fig
 with its section); for a department, a Mission Locale or another year they are computed from the
 extracts, and when those are demonstration data the sentence itself says so, so that a copied
 sentence can never travel without its warning. A count hidden by the year's reference mask of
-statistical secrecy (observatoire/secret_territoires.py: under the threshold, or hidden so that it
+statistical secrecy (observatoire/secret/territoires.py: under the threshold, or hidden so that it
 cannot be recomputed from the counts other pages show) is never put in a sentence, nor a share or a
 change that would give it back: the sentence is left out.
 
@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from observatoire import config, db, filtres, formats, secret, secret_territoires
+from observatoire import config, db, filtres, formats, secret
+from observatoire.secret import territoires as secret_territoires
 from observatoire.exports import libelle_territoire
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
@@ -189,7 +190,7 @@ def phrases_extraits(annee: int, code: str) -> list[Phrase]:
 
     def visible(*colonnes: str, ou: str = t.code, an: int = annee) -> bool:
         """None of these counts of the territory `ou` is hidden by the year's reference mask
-        (observatoire/secret_territoires.py), the same as on every page."""
+        (observatoire/secret/territoires.py), the same as on every page."""
         return not any(secret_territoires.est_cache(an, ou, col) for col in colonnes)
 
     def ajouter(theme: str, texte: str, comptes: list, montre: bool = True) -> None:

@@ -9,7 +9,7 @@ message, written as a sentence (its title), its big numbers, at most one chart w
 For the region and the year of the report the figures are the published ones; for a department, a
 Mission Locale or another year they are computed from the extracts (demonstration data until real
 extracts are imported, and said so on every slide). A count hidden by the year's reference mask of
-statistical secrecy (observatoire/secret_territoires.py, the same on every page) is never shown, in a
+statistical secrecy (observatoire/secret/territoires.py, the same on every page) is never shown, in a
 number, a chart's data or a table, nor a share, a rate or a change computed from it.
 """
 from __future__ import annotations
@@ -21,7 +21,8 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from observatoire import charts, config, db, filtres, formats, phrases, secret, secret_territoires
+from observatoire import charts, config, db, filtres, formats, phrases, secret
+from observatoire.secret import territoires as secret_territoires
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",

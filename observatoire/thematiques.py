@@ -5,7 +5,7 @@ Vie du réseau) draw alike, so that each page stays a short list of what it show
 - published breakdowns as bar charts (never pies: some add up to more than 100 %), with the caveat under them;
 - the report's actions and 2023 perspectives (observatoire/textes_rapport.py);
 - counts from the extracts by territory (Missions Locales → departments → region) with the year's reference
-  mask of statistical secrecy (observatoire/secret_territoires.py), so that the cells hidden depend neither
+  mask of statistical secrecy (observatoire/secret/territoires.py), so that the cells hidden depend neither
   on the territory selected nor on the page.
 """
 from __future__ import annotations
@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, filtres, formats, publies, secret, secret_territoires, ui
+from observatoire import charts, filtres, formats, publies, secret, ui
+from observatoire.secret import territoires as secret_territoires
 from observatoire.phrases import typographier
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publies import Indicateur
@@ -272,7 +273,7 @@ class ParTerritoire:
 def par_territoire(df: pd.DataFrame, f: filtres.Filtres, comptes: dict[str, str], parts: Sequence[Part],
                    partitions: Sequence[tuple[str, Sequence[str]]] = (),
                    complements: dict[str, tuple[str, str]] | None = None) -> ParTerritoire:
-    """The cells of the year's reference mask (observatoire/secret_territoires.py: one suppression over every
+    """The cells of the year's reference mask (observatoire/secret/territoires.py: one suppression over every
     count any page shows per territory, so the same cells are hidden whatever page and territory), then shares.
 
     `partitions` (total = sum of parts on each row) and `complements` (counts a reader gets by subtraction

@@ -10,7 +10,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, exports, filtres, formats, projection, publies, secret, secret_territoires, ui
+from observatoire import charts, db, exports, filtres, formats, projection, publies, secret, ui
+from observatoire.secret import territoires as secret_territoires
 from observatoire import thematiques as th
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
@@ -95,7 +96,7 @@ if f.provenance == Provenance.DEMO:
     ui.avertir_demo()
 
 territoires = db.requete("cej_realisation_par_territoire", annee=f.annee)
-# The cells of the year's reference mask (observatoire/secret_territoires.py): the same as on the map, the
+# The cells of the year's reference mask (observatoire/secret/territoires.py): the same as on the map, the
 # slides and every other page, so that no page shows what another hides.
 ENTREES = secret_territoires.CEJ  # GJ, CEJ and their total
 affiche = secret_territoires.masquer(territoires, f.annee, ENTREES, parts={"realisation_pct": ["nb_entrees"]})

@@ -2,7 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, db, exports, filtres, formats, publies, secret, secret_territoires, ui
+from observatoire import config, db, exports, filtres, formats, publies, secret, ui
+from observatoire.secret import territoires as secret_territoires
 from observatoire.provenance import Provenance
 
 ui.entete(
@@ -70,7 +71,7 @@ def _ligne(df: pd.DataFrame) -> dict:
 
 
 def _cache(code: str, *colonnes: str, annee: int | None = None) -> bool:
-    """One of these counts of `code` is hidden by the year's reference mask (observatoire/secret_territoires.py),
+    """One of these counts of `code` is hidden by the year's reference mask (observatoire/secret/territoires.py),
     the same cells as on every page."""
     return any(secret_territoires.est_cache(annee or f.annee, code, c) for c in colonnes)
 

@@ -2,14 +2,15 @@
 training, sponsorship and the « 1 par 1 » week; then, from the extracts, the chosen territory beside the
 others (contracts by type, young people by situation, training funded by the Region, starts by month).
 Draws only: data from queries/emploi_*.sql, secrecy of nested territories from the year's reference mask
-(observatoire/secret_territoires.py)."""
+(observatoire/secret/territoires.py)."""
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, exports, filtres, formats, modele, publies, secret, secret_territoires, ui
+from observatoire import charts, db, exports, filtres, formats, modele, publies, secret, ui
+from observatoire.secret import territoires as secret_territoires
 from observatoire import thematiques as th
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
@@ -317,7 +318,7 @@ charts.afficher(c_region, titre=f"Actions de formation financées par la Région
 
 # Chart 4: starts by month in the chosen territory.
 # Months × types with their totals, from the year's joint mask of the monthly starts of every territory
-# (observatoire/secret_territoires.py): a Mission Locale's hidden month is not its department's month minus the
+# (observatoire/secret/territoires.py): a Mission Locale's hidden month is not its department's month minus the
 # other Missions Locales' months; the year's totals of contracts and of actions are hidden, or shown, as the
 # reference mask hides or shows the territory's counts.
 croise = secret_territoires.croisement_mois(f.annee, f.code)

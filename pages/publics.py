@@ -6,7 +6,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, filtres, formats, modele, publies, secret, secret_territoires, ui
+from observatoire import charts, db, filtres, formats, modele, publies, secret, ui
+from observatoire.secret import territoires as secret_territoires
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 ui.entete(
@@ -24,7 +25,7 @@ COMPARER = not f.est_region
 # How a sentence opens for the territory shown: « En Normandie, … », « Dans l'Eure, … », « À la Mission Locale …, … ».
 PREFIXE = f.dans[0].upper() + f.dans[1:]
 TOUS = publies.tous()
-# Secrecy: the cells of the year's reference mask (observatoire/secret_territoires.py), looked up by territory,
+# Secrecy: the cells of the year's reference mask (observatoire/secret/territoires.py), looked up by territory,
 # the same as on every other page and for every other territory (a department minus its other Missions
 # Locales gives no hidden cell back).
 CODES = {"territoire": f.code, "region": NORMANDIE}

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, db, exports, filtres, formats, maps, publies, secret_territoires, ui
+from observatoire import config, db, exports, filtres, formats, maps, publies, ui
+from observatoire.secret import territoires as secret_territoires
 from observatoire.provenance import Provenance
 
 URL_VUE = "_territoire_lu_dans_l_url"        # the last ?territoire= the page acted on
@@ -81,7 +82,7 @@ def sources_disponibles() -> set[str]:
 def masquer_secret(df: pd.DataFrame, annee: int | None) -> pd.DataFrame:
     """Counts from extracts read "secret" where the year's reference mask hides them (and the shares and rates
     built on them), region row included: the same cells as on every other page and at the other map level
-    (observatoire/secret_territoires.py), so that no department minus its other Missions Locales gives one back."""
+    (observatoire/secret/territoires.py), so that no department minus its other Missions Locales gives one back."""
     comptes = [c for c in COMPTES if c in df.columns]
     if not comptes or annee is None:
         return df

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from observatoire import config, secret
+from observatoire.secret import suppression
 
 SEUIL = 11
 
@@ -156,8 +157,8 @@ def test_groupes_independants_resolus_a_part_donnent_les_memes_cases(graine):
     for _ in range(20):
         a, b = (_tableau_aleatoire(rng) for _ in range(2))
         ensemble = pd.concat([a, b.assign(territoire="B" + b["territoire"])], ignore_index=True)
-        lignes_a = secret._lignes_par_groupes(a, [["territoire"], ["categorie"]])
-        lignes_b = secret._lignes_par_groupes(b, [["territoire"], ["categorie"]])
+        lignes_a = suppression._lignes_par_groupes(a, [["territoire"], ["categorie"]])
+        lignes_b = suppression._lignes_par_groupes(b, [["territoire"], ["categorie"]])
         decale = [secret.Ligne(tuple(c + len(a) for c in li.cellules)) for li in lignes_b]
         tout = secret.supprimer(ensemble["nb_jeunes"], lignes_a + decale, SEUIL)
         assert tout[:len(a)].tolist() == secret.supprimer(a["nb_jeunes"], lignes_a, SEUIL).tolist()

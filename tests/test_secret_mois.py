@@ -1,7 +1,7 @@
 """The monthly starts of Emploi & formation (months × contracts, alternance, training, with a Total row and
 column) across every territory: a reader who picks each territory in turn sees every table, and the tables
 add up (department = Σ its Missions Locales, region = Σ departments, for each type and month), so a hidden
-cell must stay hidden in the union of them all (observatoire/secret_territoires.py, `masque_mois`).
+cell must stay hidden in the union of them all (observatoire/secret/territoires.py, `masque_mois`).
 
 At thresholds 11 and 60, on the demonstration data of 2022, the page is run for each of the 30 territories
 and the cells of its monthly table are collected (plus the year's contracts and actions that the reference
@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from observatoire import config, db, secret
-from observatoire import secret_territoires as ref
+from observatoire.secret import territoires as ref
 from tests.outils import lancer
 
 ANNEE = 2022

@@ -1,4 +1,4 @@
-"""One reference mask per year (observatoire/secret_territoires.py): what every consumer shows of a territory
+"""One reference mask per year (observatoire/secret/territoires.py): what every consumer shows of a territory
 agrees with it, and all of it together gives no hidden cell back.
 
 At thresholds 11, 15, 60 and 200, on the demonstration data of 2022, what each consumer shows per territory
@@ -25,7 +25,7 @@ import pandas as pd
 import pytest
 
 from observatoire import config, db, fiche, modele, phrases, presentation, secret
-from observatoire import secret_territoires as ref
+from observatoire.secret import territoires as ref
 from tests.outils import lancer
 
 ANNEE = 2022

@@ -137,7 +137,7 @@ def supprimer(valeurs: Sequence[float], lignes: Sequence[Ligne], seuil: int | No
               totaux: Iterable[int] = (), caches: Iterable[int] = (), connus: Iterable[int] = ()) -> np.ndarray:
     """Primary then secondary suppression over cells `valeurs` linked by `lignes`; returns the mask.
     `totaux`: cells hidden as complements only when nothing else will do; `caches`: cells hidden anyway
-    (hidden elsewhere, e.g. by the reference mask of observatoire/secret_territoires.py); `connus`: cells
+    (hidden elsewhere, e.g. by the reference mask of observatoire/secret/territoires.py); `connus`: cells
     shown elsewhere, never chosen as complements.
     Lines sharing no cell are independent problems: each group is solved apart (the same cells are hidden,
     except that a last-resort complement is taken within the group)."""
@@ -325,7 +325,7 @@ def masque_territoires(df: pd.DataFrame, comptes: Sequence[str],
     nothing else will do. So the same cells are hidden whatever territory a page shows, and a hidden Mission
     Locale cannot be recovered from its department shown on another chart or page.
     `caches` / `connus`: boolean frames (same index as `df`, some of the columns `comptes`) of the cells hidden /
-    shown elsewhere (see `supprimer`), e.g. by the reference mask of observatoire/secret_territoires.py."""
+    shown elsewhere (see `supprimer`), e.g. by the reference mask of observatoire/secret/territoires.py."""
     n_lignes, colonnes = len(df), list(comptes)
     index_col = {c: j for j, c in enumerate(colonnes)}
 

@@ -187,7 +187,7 @@ def verifier_equations(annee: int, equations: Sequence[tuple[str, Sequence[str]]
         cle = (reference(total), frozenset(reference(p) for p in parties))
         if cle not in connues:
             raise ValueError(f"équation inconnue de la table de référence du secret : {total} = "
-                             f"{' + '.join(parties)} (observatoire/secret_territoires.py)")
+                             f"{' + '.join(parties)} (observatoire/secret/territoires.py)")
 
 
 # --- the mask ------------------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ def _cellule(m: pd.DataFrame, code: str, colonne: str) -> bool:
     ref = reference(colonne)
     if ref not in m.columns:
         raise KeyError(f"« {colonne} » n'est pas un effectif de la table de référence du secret "
-                       "(observatoire/secret_territoires.py)")
+                       "(observatoire/secret/territoires.py)")
     code = REGION if str(code).lower() == REGION.lower() else str(code)
     if code not in m.index:
         raise KeyError(f"territoire inconnu de la table de référence du secret : {code}")
