@@ -9,6 +9,8 @@ Parameters are always bound, never pasted into SQL.
 """
 from __future__ import annotations
 
+import hashlib
+
 import re
 import threading
 from functools import lru_cache
@@ -57,7 +59,9 @@ def version_donnees(build_dir: Path | None = None) -> str:
     stamps = sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
                     for racine in _racines(build_dir) if racine.exists()
                     for p in racine.rglob("*.parquet"))
-    return str(hash(tuple(stamps)))
+    # a digest rather than hash(): the same files give the same version in every process (file names of the
+    # publication layer carry it, observatoire/publication/couche.py)
+    return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
 
 
 def vues(build_dir: Path) -> dict[str, list[str]]:

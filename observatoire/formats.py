@@ -91,6 +91,13 @@ def date(d: dt.date | str, court: bool = False) -> str:
     return format_date(jour, format=motif, locale=LOCALE)
 
 
+def mois(d: dt.date | str) -> str:
+    """2022-11-30 -> 'novembre 2022'."""
+    import pandas as pd  # noqa: PLC0415
+
+    return format_date(pd.Timestamp(d).date(), format="MMMM y", locale=LOCALE)
+
+
 # Vega/d3 locale so that numbers inside charts read exactly like numbers in text.
 VEGA_FORMAT_LOCALE = {
     "decimal": ",",

@@ -103,28 +103,41 @@ def test_la_courbe_finit_a_13927_soit_108_pourcent(region):
     courbe = tableau(region, "Entrées cumulées")
     assert courbe["Entrées cumulées"].iloc[-1] == "13\u202f927"
     assert courbe["Part de l'objectif"].iloc[-1] == "107,5\u202f%"  # 13 927 / 12 952, published rounded to 108 %
-    assert courbe["Semaine finissant le"].iloc[-1] == "31/12/2022"
+    assert courbe["Date"].iloc[-1] == "31 décembre 2022"
+    # one calendar: 1 January, then every month end; the 28 February point is the Garantie Jeunes' 1 905
+    assert len(courbe) == 13
+    assert courbe.loc[courbe["Date"] == "28 février 2022", "Entrées cumulées"].iloc[0] == "1\u202f905"
     # the chart itself: its line ends at 13 927, its rule is the objective
     jeux = donnees_graphique(region, 0)
-    ligne = next(d for d in jeux if "cumul_affiche" in d.columns)
-    assert ligne["cumul_affiche"].max() == 13_927
+    ligne = next(d for d in jeux if "cumul" in d.columns)
+    assert ligne["cumul"].max() == 13_927
     assert any("objectif" in d.columns and (d["objectif"] == 12_952).all() for d in jeux)
-    # GJ then CEJ: the curve's GJ part stops at the 1 905 entries of January–February
     gj = ligne[ligne["periode"] == "Garantie Jeunes"]
-    assert gj["cumul_affiche"].max() <= 1_905
-    # only what is drawn is sent (the weekly counts beside would be small counts for a small territory)
-    assert set(ligne.columns) == {"date", "cumul_affiche", "periode"}
+    assert gj["cumul"].max() == 1_905
+    # only what is drawn is sent
+    assert set(ligne.columns) == {"date", "cumul", "periode"}
 
 
-def test_la_date_de_franchissement_est_calculee_sur_les_extraits(region):
+def points_fin_de_mois(codes_ml: set[str] | None, annee: int = 2022) -> pd.Series:
+    """Cumulated entries at each month end, recomputed with pandas from the extracts."""
+    e = extrait("entrees_dispositif", annee)
+    if codes_ml is not None:
+        e = e[e["code_ml"].isin(codes_ml)]
+    mois = pd.to_datetime(e["date_entree"]).dt.month
+    return mois.value_counts().reindex(range(1, 13), fill_value=0).sort_index().cumsum()
+
+
+def test_le_mois_de_franchissement_est_lu_sur_les_points_publies(region):
     jour, objectif, total = franchissement(None)
-    assert (objectif, total) == (12_952, 13_927)
+    points = points_fin_de_mois(None)
+    assert (objectif, total, int(points[12])) == (12_952, 13_927, 13_927)
+    mois = int(points[points >= objectif].index[0])
+    assert mois == jour.month  # the month of the crossing day
     texte = textes(region)
-    assert formats.date(jour, court=True) in texte                       # the card
-    assert f"franchi le {formats.date(jour)}." in texte                 # the reading under the chart
-    jeux = donnees_graphique(region, 0)
-    marque = next(d for d in jeux if "texte" in d.columns and d["texte"].str.startswith("atteint le").any())
-    assert pd.Timestamp(marque["date"].iloc[0]).date() == jour
+    attendu = formats.mois(dt.date(2022, mois, 1))
+    assert f"en {attendu}" in texte                                    # the card
+    assert f"il a été franchi en {attendu}." in texte                   # the reading under the chart
+    assert formats.date(jour) not in texte                              # no day that the points do not show
 
 
 def test_realisation_par_departement_et_mission_locale(region):
@@ -161,7 +174,7 @@ def test_le_territoire_change_les_chiffres():
     jour, objectif, total = franchissement(calvados)
     texte = textes(at)
     assert f"Dans le Calvados, les entrées cumulées atteignent {formats.nombre(total)}" in texte
-    assert f"franchi le {formats.date(jour)}." in texte
+    assert f"franchi en {formats.mois(jour)}." in texte
     assert formats.pourcentage(100 * total / objectif, 1) in texte
     assert "Entrées en Garantie Jeunes et CEJ dans le Calvados" in texte
     courbe = tableau(at, "Entrées cumulées")
@@ -241,13 +254,15 @@ def test_projection_d_une_annee_en_cours(annee_partielle):
     arret = max(entrees["date_entree"])
     assert arret == dt.date(2023, 6, 30)
     assert f"Les extraits de 2023 s'arrêtent au {formats.date(arret)}" in texte
-    # linear extrapolation of the last 8 weeks, recomputed here
+    # linear extrapolation between two shown points of the curve (30 April and 30 June), recomputed here
+    points = points_fin_de_mois(None, 2023)
     cumul = len(entrees)
-    fenetre = entrees[entrees["date_entree"] > arret - dt.timedelta(days=56)]
-    projete = cumul + len(fenetre) / 56 * (dt.date(2023, 12, 31) - arret).days
+    assert int(points[6]) == cumul
+    rythme = (cumul - int(points[4])) / (dt.date(2023, 6, 30) - dt.date(2023, 4, 30)).days
+    projete = cumul + rythme * (dt.date(2023, 12, 31) - arret).days
     pct = round(100 * projete / objectifs["objectif"].sum())
     assert f"À ce rythme, l'année se terminerait à **{formats.pourcentage(pct)}** de l'objectif" in texte
-    assert "Méthode : prolongation linéaire du rythme des 8 dernières semaines" in texte
+    assert "Méthode : prolongation linéaire du rythme observé entre le 30 avril 2023" in texte
     assert "Avec le profil de l'année précédente" in texte and "même profil saisonnier que 2022" in texte
     assert "calculé sur extraits" in texte
     suite = next(d for d in donnees_graphique(at, 0) if "entrees" in d.columns)  # the dashed projection
@@ -255,7 +270,7 @@ def test_projection_d_une_annee_en_cours(annee_partielle):
     assert pd.Timestamp(suite["date"].iloc[-1]).date() == dt.date(2023, 12, 31)
     assert "Aucun département n'atteint l'objectif au 30 juin 2023 (année en cours)" in texte
     courbe = tableau(at, "Entrées cumulées")
-    assert courbe["Semaine finissant le"].iloc[-1] == "30/06/2023"
+    assert courbe["Date"].iloc[-1] == "30 juin 2023"
     assert courbe["Entrées cumulées"].iloc[-1] == formats.nombre(cumul)
 
 

@@ -51,7 +51,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from observatoire import config, db, secret
+from observatoire import config, db, modele, secret
 
 REGION = config.REGION
 DIMENSIONS_PUBLICS = ("tranche_age", "niveau", "sexe", "logement", "rqth", "qpv", "zrr")
@@ -59,6 +59,7 @@ DIMENSIONS_PUBLICS = ("tranche_age", "niveau", "sexe", "logement", "rqth", "qpv"
 BESOINS = {
     "jeunes": {"jeunes"},
     "cej": {"entrees_dispositif", "objectifs_cej"},
+    "serie_cej": {"entrees_dispositif"},
     "emploi": {"situations", "entrees_dispositif", "jeunes"},
     "entrants": {"situations", "entrees_dispositif", "jeunes"},
 }
@@ -152,6 +153,68 @@ def _entrants(annee: int) -> tuple[pd.DataFrame, list]:
                ("nb_entrants", ["nb_entrants_en_formation", "nb_entrants_hors_formation"])]
 
 
+# --- the CEJ series: one calendar (month ends) for every channel, its points cells of the mask -------------
+
+MOIS_SERIE = tuple(range(1, 13))
+
+
+def colonne_serie(mois: int, cumul: bool = True) -> str:
+    """The cell of a point of the CEJ series: entries cumulated since 1 January at the end of month `mois`
+    ('cej_cumul_m02', the 28 February point of 2022), or the entries of that month ('cej_entrees_m02')."""
+    return f"cej_{'cumul' if cumul else 'entrees'}_m{int(mois):02d}"
+
+
+COLONNES_SERIE = [colonne_serie(m, c) for c in (False, True) for m in MOIS_SERIE]
+
+
+def _serie_cej(annee: int) -> tuple[pd.DataFrame, list]:
+    """Entries by month and their running totals per Mission Locale (queries/cej_entrees_par_mois_par_mission_
+    locale.sql), with the equations a reader can write on one territory's series: each point is the previous
+    one plus the month's entries, the last point is the year's entries, and in the year the Garantie Jeunes
+    ended, its entries are the point of the last month before the CEJ (28 February 2022)."""
+    d = db.requete("cej_entrees_par_mois_par_mission_locale", annee=annee)
+    par_ml = d.pivot_table(index="code_ml", columns="mois", values="nb_entrees", aggfunc="sum", fill_value=0)
+    par_ml = par_ml.reindex(columns=list(MOIS_SERIE), fill_value=0)
+    mois = _sommer_aux_territoires(par_ml)
+    t = pd.DataFrame({colonne_serie(m, False): mois[m] for m in MOIS_SERIE}, index=mois.index)
+    cumuls = mois.cumsum(axis=1)
+    for m in MOIS_SERIE:
+        t[colonne_serie(m)] = cumuls[m]
+    t = t.rename_axis("code").reset_index()
+    equations = [(colonne_serie(1), [colonne_serie(1, False)])]
+    equations += [(colonne_serie(m), [colonne_serie(m - 1), colonne_serie(m, False)]) for m in MOIS_SERIE[1:]]
+    equations.append(("nb_entrees", [colonne_serie(MOIS_SERIE[-1])]))
+    if modele.DEBUT_CEJ.year == annee:
+        equations.append(("nb_entrees_gj", [colonne_serie(modele.DEBUT_CEJ.month - 1)]))
+    return t, equations
+
+
+def _sommer_aux_territoires(par_ml: pd.DataFrame) -> pd.DataFrame:
+    """Counts of the Missions Locales (index code_ml) summed to every territory (index: the codes of
+    queries/territoires_normandie.sql: region, departments, Missions Locales)."""
+    territoires = db.requete("territoires_normandie")[["niveau", "departement", "code"]]
+    lignes = {}
+    for niveau, dep, code in territoires.itertuples(index=False):
+        if niveau == "mission_locale":
+            membres = [code]
+        elif niveau == "departement":
+            membres = territoires.loc[(territoires["niveau"] == "mission_locale")
+                                      & (territoires["departement"] == dep), "code"].tolist()
+        else:
+            membres = territoires.loc[territoires["niveau"] == "mission_locale", "code"].tolist()
+        lignes[code] = par_ml.reindex(membres).fillna(0).sum(axis=0)
+    return pd.DataFrame(lignes).T.astype("int64")
+
+
+def _suites() -> set[tuple[str, tuple[str, ...]]]:
+    """Equations that are not breakdowns of a total into kinds of people (points of a series, an identity):
+    a hidden point does not hide the earlier ones."""
+    suites = {(colonne_serie(1), (colonne_serie(1, False),)), ("nb_entrees", (colonne_serie(MOIS_SERIE[-1]),)),
+              ("nb_entrees_gj", (colonne_serie(modele.DEBUT_CEJ.month - 1),))}
+    suites |= {(colonne_serie(m), (colonne_serie(m - 1), colonne_serie(m, False))) for m in MOIS_SERIE[1:]}
+    return suites
+
+
 def comptes(annee: int) -> tuple[pd.DataFrame, list[tuple[str, list[str]]]]:
     """The table of every count shown per territory in year `annee` (columns niveau, departement, code, then
     the counts) and its equations (total, parts) on each row; cached per data version and year."""
@@ -168,8 +231,10 @@ def _cle(annee: int) -> tuple[str, str, int, frozenset]:
 def _comptes(version: str, build_dir: str, annee: int, tables: frozenset) -> tuple[pd.DataFrame, tuple]:
     table = db.requete("territoires_normandie")[["niveau", "departement", "code"]]
     equations: list[tuple[str, list[str]]] = []
-    for nom, lire in (("jeunes", _jeunes), ("cej", _cej), ("emploi", _emploi), ("entrants", _entrants)):
-        if _famille(nom, tables):
+    familles = (("jeunes", _jeunes), ("cej", _cej), ("serie_cej", _serie_cej), ("emploi", _emploi),
+                ("entrants", _entrants))
+    for nom, lire in familles:
+        if _famille(nom, tables) and (nom != "serie_cej" or _famille("cej", tables)):
             df, eqs = lire(annee)
             table = table.merge(df, on="code", how="left")
             equations += eqs
@@ -201,9 +266,47 @@ def masque(annee: int, seuil: int | None = None) -> pd.DataFrame:
 def _masque(version: str, build_dir: str, annee: int, tables: frozenset, seuil: int) -> pd.DataFrame:
     table, equations = _comptes(version, build_dir, annee, tables)
     colonnes = [c for c in table.columns if c not in ("niveau", "departement", "code")]
-    m = secret.masque_territoires(table, colonnes, [(t, list(p)) for t, p in equations], seuil=seuil)
+    partitions = [(t, list(p)) for t, p in equations]
+    # A breakdown of a hidden total is hidden, zeros included: "0 minors" beside a hidden count of young people
+    # under justice supervision says that all of them are adults. Hiding the parts may call for complements
+    # elsewhere: the suppression runs again with them hidden, until nothing changes.
+    ventilations = [(t, list(p)) for t, p in equations if (t, tuple(p)) not in _suites()]
+    caches = pd.DataFrame(False, index=table.index, columns=colonnes)
+    while True:
+        m = secret.masque_territoires(table, colonnes, partitions, seuil=seuil, caches=caches)
+        forces = m.copy()
+        for total, parties in ventilations:
+            for partie in parties:
+                forces[partie] |= m[total]
+        _ecarts_de_serie(table, forces, seuil)
+        if forces.equals(m):
+            break
+        caches = forces
     m.index = table["code"].to_numpy()
     return m
+
+
+def _ecarts_de_serie(table: pd.DataFrame, masque_: pd.DataFrame, seuil: int) -> None:
+    """Hides, in place, the points of a territory's CEJ series that would differ from the previous shown point
+    (or from 0 on 1 January) by 1 to N−1 entries: around a hidden point, two shown points are not consecutive
+    and their difference, a sum of months, is no cell the suppression knows. The later point is hidden (the
+    earlier one where the later is the year's total, which other pages show)."""
+    points = [colonne_serie(m) for m in MOIS_SERIE]
+    if points[0] not in table.columns:
+        return
+    valeurs = table[points].to_numpy(dtype="int64")
+    caches = masque_[points].to_numpy(dtype=bool)
+    for i in range(len(table)):
+        precedent = (-1, 0)
+        for k in range(len(points)):
+            if caches[i, k]:
+                continue
+            ecart = valeurs[i, k] - precedent[1]
+            if 0 < ecart < seuil:
+                cible = precedent[0] if k == len(points) - 1 and precedent[0] >= 0 else k
+                masque_.iloc[i, masque_.columns.get_loc(points[cible])] = True
+                break  # one change a row a round: the suppression runs again before the next
+            precedent = (k, valeurs[i, k])
 
 
 def _cellule(m: pd.DataFrame, code: str, colonne: str) -> bool:

@@ -1,0 +1,106 @@
+"""The stored layer: for a data version, a year and a threshold, every count shown per territory, already
+protected by the reference mask, in one parquet file that every channel reads.
+
+What is stored: one row per territory (region, departments, Missions Locales: columns `niveau`,
+`departement`, `code`), one nullable integer column per count of the reference table of secrecy
+(observatoire/secret/territoires.py: young people and their breakdowns, justice, GJ/CEJ entries and the
+points of the CEJ series at month ends, employment and training, CEJ entrants); <NA> is a hidden cell.
+The true value of a hidden cell is never written.
+
+When: built the first time a channel asks for it after the data changed, and by `python -m observatoire
+build` for the years present (so that a first page view does not wait); the file name carries a
+fingerprint of the extract files and of the code and SQL that compute it, so a file is never out of date.
+Files are written aside then renamed (two processes building the same file is harmless), beside the
+derived tables (observatoire/derive.py)."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from observatoire import config, db, derive, formats, secret
+from observatoire.secret import territoires as reference
+
+IDENTITE = ["niveau", "departement", "code"]
+_CODE = Path(__file__).resolve().parent.parent
+log = logging.getLogger(__name__)
+
+
+def _empreinte(annee: int, seuil: int) -> str:
+    """The data version (extract files), the year, the threshold, and the SQL and code that compute the layer."""
+    h = hashlib.sha256(f"{db.version_donnees()}|{annee}|{seuil}".encode())
+    for f in sorted([*config.QUERIES_DIR.rglob("*.sql"), *(_CODE / "secret").glob("*.py"),
+                     *(_CODE / "publication").glob("*.py")]):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def fichier(annee: int, seuil: int | None = None) -> Path:
+    """The layer's file for `annee` at threshold `seuil`, built when missing."""
+    seuil = secret.seuil_actif(seuil)
+    rep = derive.dossier(config.BUILD_DIR) / "publication"
+    cible = rep / f"annee={int(annee)}-seuil={seuil}-{_empreinte(annee, seuil)}.parquet"
+    if not cible.exists():
+        debut = time.perf_counter()
+        _ecrire(_construire(annee, seuil), cible)
+        log.info("couche de publication %s (seuil %s) construite en %.1f s", annee, seuil,
+                 time.perf_counter() - debut)
+    return cible
+
+
+def _construire(annee: int, seuil: int) -> pd.DataFrame:
+    table, _ = reference.comptes(annee)
+    masque = reference.masque(annee, seuil).reindex(table["code"]).reset_index(drop=True)
+    out = table[IDENTITE].copy()
+    for col in masque.columns:
+        out[col] = table[col].astype("Int64").mask(masque[col].to_numpy(dtype=bool))
+    return out
+
+
+def _ecrire(df: pd.DataFrame, cible: Path) -> None:
+    cible.parent.mkdir(parents=True, exist_ok=True)
+    provisoire = cible.with_name(f".{cible.name}.{os.getpid()}.tmp")
+    df.to_parquet(provisoire, index=False)
+    os.replace(provisoire, cible)
+
+
+@lru_cache(maxsize=16)
+def _lire(chemin: str) -> pd.DataFrame:
+    return pd.read_parquet(chemin).set_index("code", drop=False)
+
+
+def chiffres(annee: int, seuil: int | None = None) -> pd.DataFrame:
+    """Every protected count of `annee`, one row per territory (index and column `code`); <NA> = secret.
+    A copy: callers may add columns."""
+    return _lire(str(fichier(annee, seuil))).copy()
+
+
+def _code(code: str) -> str:
+    return config.REGION if str(code).lower() == config.REGION.lower() else str(code)
+
+
+def valeur(annee: int, code: str, colonne: str):
+    """One protected count: an int, or secret.SECRET."""
+    t = _lire(str(fichier(annee)))
+    col = reference.reference(colonne)
+    if col not in t.columns:
+        raise KeyError(f"« {colonne} » n'est pas un chiffre de la couche de publication")
+    v = t.at[_code(code), col]
+    return secret.SECRET if pd.isna(v) else int(v)
+
+
+def texte(annee: int, code: str, colonne: str) -> str:
+    """One protected count in French format, or « secret »."""
+    v = valeur(annee, code, colonne)
+    return v if secret.est_secret(v) else formats.nombre(v)
+
+
+def construire_tout(seuils: tuple[int, ...] | None = None) -> list[Path]:
+    """The layer of every year of the extracts, at the configured threshold (or `seuils`)."""
+    annees = db.requete("extraits_annees")["annee"].astype(int).tolist()
+    return [fichier(a, s) for a in annees for s in (seuils or (secret.seuil_actif(),))]
