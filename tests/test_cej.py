@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import shutil
 
 import numpy as np
@@ -272,6 +273,13 @@ def test_projection_d_une_annee_en_cours(annee_partielle):
     courbe = tableau(at, "Entrées cumulées")
     assert courbe["Date"].iloc[-1] == "30 juin 2023"
     assert courbe["Entrées cumulées"].iloc[-1] == formats.nombre(cumul)
+    # audit case 4 (issue 13): "N entrées du … au …" printed a count no curve showed; now every count the
+    # method states is a point of the curve, at a date the curve shows
+    methode = next(ligne for ligne in texte.splitlines() if "À ce rythme" in ligne)
+    points = re.findall(r"le (\d+(?:er)? [a-zéû]+ 2023) \(([\d\u202f]+)", methode)
+    for date, n in points:
+        assert courbe.loc[courbe["Date"] == date, "Entrées cumulées"].iloc[0] == n
+    assert len(points) == 2
 
 
 # --- observatoire/projection.py ---------------------------------------------------------------------------

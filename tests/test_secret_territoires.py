@@ -150,6 +150,18 @@ def _territoires(c: Collecte) -> list[str]:
     return list(db.requete("territoires_normandie")["code"])
 
 
+MOIS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"]
+
+
+def noter_serie(c: Collecte, source: str, code: str, dates, valeurs, annee: int = ANNEE) -> None:
+    """The points of a CEJ curve as cells: each month end is the cell cej_cumul_mNN (1 January, 0, is none)."""
+    for date, valeur in zip(dates, valeurs):
+        jour, mois = str(date).replace("1er", "1").split()[:2]
+        if (jour, mois) != ("1", "janvier"):
+            c.compte(source, code, f"cej_cumul_m{MOIS_FR.index(mois) + 1:02d}", valeur, annee)
+
+
 def collecter_cej(c: Collecte) -> None:
     at = lancer("cej.py")
     for code in _territoires(c):
@@ -169,15 +181,8 @@ def collecter_cej(c: Collecte) -> None:
                 c.compte("CEJ (cartes)", code, "nb_entrees_cej", _gras(dessous)[0])
             elif libelle == "Taux de réalisation de l'objectif":
                 c.derive("CEJ (cartes)", [(code, "nb_entrees")], valeur)
-            elif libelle == "Objectif atteint le" and valeur not in (SECRET, "–"):
-                c.derive("CEJ (date de l'objectif)", [(code, "nb_entrees"), (code, "nb_entrees_gj"),
-                                                      (code, "nb_entrees_cej")], DERIVE)
-        courbe = _tableau(at, "Semaine finissant le", "Entrées cumulées")[0]
-        cumuls = [nombre(v) for v in courbe["Entrées cumulées"]]
-        if any(isinstance(v, float) and v > 0 for v in cumuls):  # the curve: the year's entries, the end of the GJ
-            c.derive("CEJ (courbe)", [(code, "nb_entrees"), (code, "nb_entrees_gj"), (code, "nb_entrees_cej")],
-                     DERIVE)
-            c.compte("CEJ (courbe)", code, "nb_entrees", courbe["Entrées cumulées"].iloc[-1])
+        courbe = _tableau(at, "Date", "Entrées cumulées")[0]
+        noter_serie(c, "CEJ (courbe)", code, courbe["Date"], courbe["Entrées cumulées"])
         profil = _tableau(at, "Parmi les jeunes entrés")[0].set_index("Parmi les jeunes entrés")
         for nom in profil.columns:
             t = c.code(nom)
@@ -570,6 +575,97 @@ def test_c_aucune_case_cachee_ne_se_recalcule_avec_tout_ce_qui_est_montre(collec
                   for k in sorted(determinees) if masque[k]]
     assert not retrouvees, retrouvees[:10]
     assert masque.sum() > 0
+
+
+def test_d_deux_points_montres_d_une_serie_ne_different_jamais_d_un_petit_effectif(collecte):
+    """Two shown points of one territory's CEJ series (any channel: they are the same cells) never differ by 1
+    to N−1: around a hidden point, the difference of its neighbours is a sum of months no single cell holds."""
+    points: dict[str, dict[int, float]] = defaultdict(dict)
+    for (annee, code, col), vus in collecte.vus.items():
+        if annee == ANNEE and col.startswith("cej_cumul_m"):
+            for _, v in vus:
+                if v != SECRET:
+                    points[code][int(col[-2:])] = v
+    assert len(points) == 30  # every territory's curve was read
+    ecarts = []
+    for code, par_mois in points.items():
+        suite = [0.0] + [par_mois[m] for m in sorted(par_mois)]
+        ecarts += [(code, a, b) for a, b in zip(suite, suite[1:]) if 0 < b - a < collecte.seuil]
+    assert not ecarts, ecarts[:10]
+
+
+def intervalles_caches(collecte) -> list[tuple[str, str, float, float, float]]:
+    """For every hidden cell: its feasible range given everything shown (linear programming over every
+    equation, values non-negative), as (code, column, true value, min, max) where the range lies inside
+    1…N−1 or is one value. One small problem per group of linked unknowns (HiGHS through scipy)."""
+    from scipy.optimize import linprog  # noqa: PLC0415
+    from scipy.sparse import coo_matrix  # noqa: PLC0415
+
+    table, equations = ref.comptes(ANNEE)
+    colonnes, lignes = _equations(table, equations)
+    v = table[colonnes].to_numpy(dtype=float).ravel()
+    codes = list(table["code"])
+    montre = np.zeros(v.size, dtype=bool)
+    for (annee, code, col), vus in collecte.vus.items():
+        if annee == ANNEE and any(x != SECRET for _, x in vus):
+            montre[codes.index(code) * len(colonnes) + colonnes.index(col)] = True
+    inconnues = np.flatnonzero(~montre)
+    idx = {int(k): i for i, k in enumerate(inconnues)}
+    contraintes = []
+    for li in lignes:
+        coefs = {c: 1.0 for c in li.cellules} | {li.total: -1.0}
+        inc = {idx[c]: a for c, a in coefs.items() if c in idx}
+        if inc:
+            contraintes.append((inc, -sum(a * v[c] for c, a in coefs.items() if c not in idx)))
+    groupes = _groupes(len(inconnues), [inc for inc, _ in contraintes])
+    masque = ref.masque(ANNEE, collecte.seuil).loc[codes, colonnes].to_numpy().ravel()
+    fuites = []
+    for membres in groupes:
+        local = {g: i for i, g in enumerate(membres)}
+        lignes_g = [(inc, b) for inc, b in contraintes if next(iter(inc)) in local]
+        r, c_, d = zip(*[(i, local[g], a) for i, (inc, _) in enumerate(lignes_g) for g, a in inc.items()])
+        a_eq = coo_matrix((d, (r, c_)), shape=(len(lignes_g), len(membres))).tocsr()
+        b_eq = [b for _, b in lignes_g]
+        for g in membres:
+            k = int(inconnues[g])
+            if not masque[k]:
+                continue
+            objectif = np.zeros(len(membres))
+            objectif[local[g]] = -1.0
+            haut = -linprog(objectif, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs").fun
+            if haut >= collecte.seuil:
+                continue
+            objectif[local[g]] = 1.0
+            bas = linprog(objectif, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs").fun
+            if bas >= 1 - 1e-6 or haut - bas < 1e-6:
+                fuites.append((codes[k // len(colonnes)], colonnes[k % len(colonnes)], v[k], bas, haut))
+    return fuites
+
+
+def _groupes(n: int, lignes: list[dict]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def racine(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for inc in lignes:
+        cles = list(inc)
+        for c in cles[1:]:
+            parent[racine(c)] = racine(cles[0])
+    groupes: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groupes[racine(i)].append(i)
+    return list(groupes.values())
+
+
+def test_e_aucune_case_cachee_n_est_encadree_dans_1_a_n_moins_1(collecte):
+    """The interval audit: no hidden cell whose feasible range, given all that every channel shows, lies
+    inside 1…N−1 (a reader would know it is a small non-zero count) or is a single value."""
+    fuites = intervalles_caches(collecte)
+    assert not fuites, fuites[:10]
 
 
 # --- the five cases of the audit, kept as regression tests -----------------------------------------------
