@@ -1,6 +1,6 @@
 """Contrat d'Engagement Jeune page (AppTest): every published figure of theme 'cej' on screen, the curve
 ending at 13 927, the crossing day recomputed with pandas from the extracts, the territory filter,
-secrecy, a year without objective, a year in progress with its projection; projection.py unit tests."""
+secrecy, a year without objective, a year in progress with its projections read on the curve's points."""
 from __future__ import annotations
 
 import csv
@@ -9,12 +9,11 @@ import io
 import re
 import shutil
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
 
-from observatoire import config, demo, formats, modele, projection, secret
+from observatoire import config, demo, formats, modele, secret
 from tests.outils import lancer, textes
 
 PAGE = "cej.py"
@@ -282,51 +281,7 @@ def test_projection_d_une_annee_en_cours(annee_partielle):
     assert len(points) == 2
 
 
-# --- observatoire/projection.py ---------------------------------------------------------------------------
-
-def test_annee_en_cours():
-    assert not projection.annee_en_cours(dt.date(2022, 12, 30), 2022)  # last working day: complete
-    assert not projection.annee_en_cours(dt.date(2022, 12, 25), 2022)
-    assert projection.annee_en_cours(dt.date(2022, 12, 24), 2022)
-    assert projection.annee_en_cours(dt.date(2023, 6, 30), 2023)
-    assert not projection.annee_en_cours(None, 2023)
-
-
-def test_projection_lineaire_sur_un_rythme_constant():
-    jours = pd.date_range("2023-01-01", "2023-06-30", freq="D")
-    par_jour = pd.DataFrame({"date_entree": jours.date, "nb_entrees": 10})
-    p = projection.projeter_lineaire(par_jour, 2023, "2023-06-30", objectif=3650)
-    assert p.entrees_projetees == pytest.approx(3650)  # 10 a day all year
-    assert p.pct_objectif == pytest.approx(100)
-    assert "8 dernières semaines" in p.explication
-
-
-def test_projection_saisonniere():
-    an1 = pd.DataFrame({"date_entree": pd.date_range("2022-01-01", "2022-12-31").date, "nb_entrees": 2})
-    an2 = pd.DataFrame({"date_entree": pd.date_range("2023-01-01", "2023-03-31").date, "nb_entrees": 4})
-    p = projection.projeter_saisonniere(an2, 2023, "2023-03-31", an1, objectif=1000)
-    # by 31 March, 90 of 365 days of 2022's entries were made: 360 / (180 / 730)
-    assert p.entrees_projetees == pytest.approx(360 / (180 / 730))
-
-
-def test_courbe_hebdomadaire_cumule_jusqu_a_l_arret():
-    par_jour = pd.DataFrame({"date_entree": [dt.date(2023, 1, 2), dt.date(2023, 1, 3), dt.date(2023, 1, 10)],
-                             "nb_entrees": [5, 7, 20]})
-    c = projection.courbe_hebdomadaire(par_jour, 2023, dt.date(2023, 1, 12))
-    assert c["fin_semaine"].tolist() == [dt.date(2023, 1, 1), dt.date(2023, 1, 8), dt.date(2023, 1, 12)]
-    assert c["cumul_entrees"].tolist() == [0, 12, 32]
-
-
-def test_points_publiables():
-    # no step between two shown points is a count of 1 to 10
-    inc = [0, 20, 3, 0, 4, 15, 2, 1]
-    montre = projection.points_publiables(inc, seuil=11)
-    cumul = np.cumsum(inc)
-    vus = cumul[montre]
-    assert all(d == 0 or d >= 11 for d in np.diff(np.concatenate([[0], vus])))
-    assert montre[-1]
-    assert projection.points_publiables([0, 12, 11, 30], seuil=11).all()
-
+# --- secrecy of nested territories ------------------------------------------------------------------
 
 def test_secret_emboite_cache_une_seconde_mission_locale():
     df = pd.DataFrame({
