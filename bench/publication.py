@@ -61,9 +61,9 @@ def main(tailles: list[str] | None = None) -> None:
         sortie = subprocess.run([sys.executable, "-m", "bench.publication", "--travailleur", "2022"], cwd=config.ROOT,
                                 env=env, check=True, capture_output=True, text=True).stdout
         m = json.loads(sortie.strip().splitlines()[-1])
-        print(f"{taille:<15} {national.lignes(dossier):>12,} lignes : construction {m['construction_s']:.1f} s, "
-              f"mémoire max {m['rss_max_mo']:.0f} Mo, fichier {m['fichier_ko']:.0f} Ko, "
-              f"lecture p95 {m['lecture_p95_ms']:.1f} ms".replace(",", "\u202f"))
+        jeunes = f"{national.lignes(dossier)['jeunes']:,}".replace(",", "\u202f")
+        print(f"{taille:<15} {jeunes:>12} jeunes : construction {m['construction_s']:.1f} s ; mémoire max "
+              f"{m['rss_max_mo']:.0f} Mo ; fichier {m['fichier_ko']:.0f} Ko ; lecture p95 {m['lecture_p95_ms']:.1f} ms")
         if taille == "national_10ans":
             if m["construction_s"] > CIBLE_CONSTRUCTION_S:
                 manques.append(f"construction {m['construction_s']:.1f} s > {CIBLE_CONSTRUCTION_S:.0f} s")

@@ -31,20 +31,25 @@ _CODE = Path(__file__).resolve().parent.parent
 log = logging.getLogger(__name__)
 
 
-def _empreinte(annee: int, seuil: int) -> str:
-    """The data version (extract files), the year, the threshold, and the SQL and code that compute the layer."""
-    h = hashlib.sha256(f"{db.version_donnees()}|{annee}|{seuil}".encode())
+@lru_cache(maxsize=1)
+def _empreinte_du_code() -> str:
+    """The SQL and the code that compute the layer (read once per process: code does not change under it)."""
+    h = hashlib.sha256()
     for f in sorted([*config.QUERIES_DIR.rglob("*.sql"), *(_CODE / "secret").glob("*.py"),
                      *(_CODE / "publication").glob("*.py")]):
         h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    return h.hexdigest()
 
 
 def fichier(annee: int, seuil: int | None = None) -> Path:
     """The layer's file for `annee` at threshold `seuil`, built when missing."""
-    seuil = secret.seuil_actif(seuil)
-    rep = derive.dossier(config.BUILD_DIR) / "publication"
-    cible = rep / f"annee={int(annee)}-seuil={seuil}-{_empreinte(annee, seuil)}.parquet"
+    return _fichier(db.version_donnees(), str(config.BUILD_DIR), int(annee), secret.seuil_actif(seuil))
+
+
+@lru_cache(maxsize=64)
+def _fichier(version: str, build_dir: str, annee: int, seuil: int) -> Path:
+    empreinte = hashlib.sha256(f"{version}|{annee}|{seuil}|{_empreinte_du_code()}".encode()).hexdigest()[:16]
+    cible = derive.dossier(Path(build_dir)) / "publication" / f"annee={annee}-seuil={seuil}-{empreinte}.parquet"
     if not cible.exists():
         debut = time.perf_counter()
         _ecrire(_construire(annee, seuil), cible)
