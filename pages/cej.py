@@ -10,8 +10,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, exports, filtres, formats, projection, publies, secret, secret_territoires, ui
-from observatoire import thematiques as th
+from observatoire import db, exports, formats, projection, publies, secret, secret_territoires
+from observatoire.publication import perimetre
+from observatoire.vue import composants as ui, filtres, graphiques as charts
+from observatoire.vue import thematiques as th
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 ui.entete(
@@ -167,7 +169,7 @@ def semaines_communes(version: str, annee: int, arret, seuil: int, caches: tuple
 
 
 calendrier = semaines_communes(db.version_donnees(), f.annee, arret, secret.seuil_actif(), codes_caches).get(
-    filtres.REGION if f.est_region else f.code)
+    perimetre.REGION if f.est_region else f.code)
 courbe = projection.courbe_publiable(projection.courbe_hebdomadaire(par_jour, f.annee, arret), calendrier=calendrier)
 if courbe_secrete:  # nothing but the zeros of the curve (as for a territory whose entries are a small count)
     courbe["publiable"] = courbe["cumul_entrees"] == 0
@@ -279,7 +281,7 @@ if f.annee == 2022 and f.est_region and f.provenance == Provenance.DEMO:
 if projeter:
     st.subheader("Projection de l'année en cours")
     date_fin = resume["date_fin_extraits"]
-    annees_dispo = set(filtres.annees()["annee"].astype(int))
+    annees_dispo = set(perimetre.annees()["annee"].astype(int))
     saison = None
     if f.annee - 1 in annees_dispo:
         precedente = db.requete("cej_entrees_par_jour", annee=f.annee - 1, codes_ml=list(f.codes_ml))
@@ -403,7 +405,7 @@ PROFIL = {"nb_entrants": "nb_entrants", "nb_femmes": "nb_entrants_femmes", "nb_h
 lignes = []
 for per in perimetres:
     r = profil.loc[per]
-    code_per = f.code if per == "territoire" else filtres.REGION
+    code_per = f.code if per == "territoire" else perimetre.REGION
     cellules = [r[c] for c in PROFIL]
     # the reference mask knows women + men = entrants, and those not in a QPV or not in training by subtraction
     cache = [secret_territoires.est_cache(f.annee, code_per, ref) or secret.est_primaire(n)

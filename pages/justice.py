@@ -2,9 +2,10 @@
 actions and 2023 perspectives."""
 import streamlit as st
 
-from observatoire import db, filtres, thematiques as th, ui
+from observatoire import db
+from observatoire.vue import filtres, thematiques as th, composants
 
-ui.entete(
+composants.entete(
     "Justice",
     "Les jeunes placés sous main de justice (JSMJ) accompagnés par les Missions Locales : incarcérés "
     "(milieu fermé) ou suivis par le SPIP ou la PJJ (milieu ouvert).",
@@ -43,7 +44,7 @@ for col, (libelle, colonne) in zip((c1, c2, c3), [("JSMJ accompagnés", "nb_jsmj
                                                   ("Part sans diplôme parmi les JSMJ", "part_sans_diplome_pct"),
                                                   ("Part de mineurs parmi les JSMJ", "part_mineurs_pct")]):
     with col:
-        ui.carte(f"{libelle} — {f.libelle}", pt.texte(f.code, colonne), f.provenance, th.source_extraits(f))
+        composants.carte(f"{libelle} — {f.libelle}", pt.texte(f.code, colonne), f.provenance, th.source_extraits(f))
 th.graphique_territoires(pt, pt.parts[0], titre="Part des JSMJ parmi les jeunes accompagnés, par Mission Locale",
                          cle="justice_territoires")
 th.tableau_territoires(pt, titre="Jeunes placés sous main de justice par territoire", cle="justice_tableau",

@@ -2,9 +2,11 @@
 and 2023 perspectives."""
 import streamlit as st
 
-from observatoire import db, filtres, thematiques as th, ui
+from observatoire import db
+from observatoire.vue import filtres, thematiques as th, composants
+from observatoire.publication import perimetre
 
-ui.entete(
+composants.entete(
     "Logement",
     "La situation de logement des jeunes accompagnés par les Missions Locales : logement autonome, hébergement "
     "par les parents ou la famille, précarité ou situation complexe.",
@@ -49,8 +51,8 @@ pt = th.par_territoire(
 colonnes = st.columns(3)
 for col, p in zip(colonnes, pt.parts):
     with col:
-        ui.carte(f"{p.libelle} — {f.libelle}", pt.texte(f.code, p.colonne), f.provenance, th.source_extraits(f),
-                 complement=None if f.est_region else f"Normandie : **{pt.texte(filtres.REGION, p.colonne)}**")
+        composants.carte(f"{p.libelle} — {f.libelle}", pt.texte(f.code, p.colonne), f.provenance, th.source_extraits(f),
+                 complement=None if f.est_region else f"Normandie : **{pt.texte(perimetre.REGION, p.colonne)}**")
 th.graphique_territoires(pt, pt.parts[2], titre="Part des jeunes en précarité ou situation complexe de logement, "
                                                 "par Mission Locale", cle="logement_precaire_territoires")
 th.tableau_territoires(pt, titre="Situation de logement par territoire", cle="logement_tableau")

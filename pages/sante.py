@@ -2,7 +2,8 @@
 health, hygiene, information needs), the health kits, "Bien dans sa tête", and the 2023 perspectives."""
 import streamlit as st
 
-from observatoire import formats, publies, thematiques as th, ui
+from observatoire import formats, publies
+from observatoire.vue import thematiques as th, composants
 
 
 def somme(inds: list[publies.Indicateur]) -> str:
@@ -10,7 +11,7 @@ def somme(inds: list[publies.Indicateur]) -> str:
     return formats.pourcentage(sum(i.valeur for i in inds))
 
 
-ui.entete(
+composants.entete(
     "Santé",
     "L'état de santé et les modes de vie des jeunes accompagnés, d'après l'enquête santé en Mission Locale 2022 "
     "de l'ORS-CREAI Normandie, et les actions du réseau.",

@@ -1,10 +1,12 @@
 """Sources & méthodes: every dataset with its vintage and licence, definitions, secrecy, demonstration data."""
 import streamlit as st
 
-from observatoire import config, exports, filtres, formats, modele, publies, recalculs, ui
+from observatoire import config, exports, formats, modele, publies, recalculs
+from observatoire.vue import composants
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
+from observatoire.publication import perimetre
 
-ui.entete(
+composants.entete(
     "Sources & méthodes",
     "D'où viennent les chiffres de l'observatoire, comment ils sont calculés et ce qu'ils veulent dire.",
 )
@@ -30,7 +32,7 @@ for prov, sens in [
 ]:
     c1, c2 = st.columns([1, 3])
     with c1:
-        ui.badge(prov)
+        composants.badge(prov)
     with c2:
         st.markdown(sens)
 
@@ -107,10 +109,10 @@ if incertains:
     st.markdown(f"L'extraction du texte du rapport mélange l'ordre de certains graphiques. Pour ces "
                 f"{formats.nombre(len(incertains))} chiffres, l'appariement libellé–valeur retenu est "
                 "signalé comme incertain, ici et sur les pages où ils apparaissent :")
-    ui.tableau_publies(incertains)
+    composants.tableau_publies(incertains)
 
 st.header(f"Les chiffres du rapport recalculés sur les extraits de {config.ANNEE_RAPPORT}")
-prov_rapport = filtres.provenance_extraits("jeunes", config.ANNEE_RAPPORT)
+prov_rapport = perimetre.provenance_extraits("jeunes", config.ANNEE_RAPPORT)
 recalcul = recalculs.comparaison(config.ANNEE_RAPPORT)
 egaux = int((recalcul["Identique"] == "oui").sum())
 if prov_rapport is Provenance.DEMO:
@@ -123,7 +125,7 @@ else:
                 f"{formats.nombre(len(recalcul))} chiffres publiés recalculables sont retrouvés à l'identique, "
                 "à la précision imprimée ; les autres diffèrent (date d'extraction, périmètre ou définition).")
 st.dataframe(recalcul, hide_index=True, width="stretch")
-ui.badge(prov_rapport)
+composants.badge(prov_rapport)
 exports.boutons_tableau(recalcul, titre=f"Chiffres du rapport {config.ANNEE_RAPPORT} recalculés sur les extraits",
                         source=f"{SOURCE_RAPPORT} ; extraits {config.ANNEE_RAPPORT} ({prov_rapport.libelle})",
                         provenance=prov_rapport, perimetre=f"Normandie, {config.ANNEE_RAPPORT}",

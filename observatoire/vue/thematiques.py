@@ -19,11 +19,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, filtres, formats, publies, secret, secret_territoires, ui
+from observatoire import formats, publies, secret, secret_territoires
+from observatoire.vue import graphiques, composants
 from observatoire.phrases import typographier
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publies import Indicateur
 from observatoire.textes_rapport import TEXTES
+from observatoire.publication import perimetre
 
 PREFIXE_INCERTAIN = "appariement incertain"
 COUPURE = "|"  # line break inside an axis label (split by the chart's labelExpr)
@@ -64,11 +66,11 @@ def notes_incertaines(inds: Sequence[Indicateur]) -> None:
 
 
 def carte(ind: Indicateur, libelle: str | None = None, complement: str | None = None) -> None:
-    """ui.carte_publiee, plus a visible flag when the pairing is uncertain (the note is in the badge's help
+    """composants.carte_publiee, plus a visible flag when the pairing is uncertain (the note is in the badge's help
     and, through `cartes`, in a caption under the row)."""
     if est_incertain(ind):
         complement = f"{complement}  \n{DRAPEAU_INCERTAIN}" if complement else DRAPEAU_INCERTAIN
-    ui.carte_publiee(ind, libelle=libelle, complement=complement)
+    composants.carte_publiee(ind, libelle=libelle, complement=complement)
 
 
 def cartes(inds: Sequence[Indicateur], par_ligne: int = 3, libelles: dict[str, str] | None = None,
@@ -114,7 +116,7 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
         ordre_groupes = list(dict.fromkeys(groupes))
         barres = base.mark_bar().encode(color=alt.Color("groupe:N", title=titre_groupes, sort=ordre_groupes,
                                                         scale=alt.Scale(domain=ordre_groupes,
-                                                                        range=charts.PALETTE[:len(ordre_groupes)])))
+                                                                        range=graphiques.PALETTE[:len(ordre_groupes)])))
     else:
         barres = base.mark_bar()
     # Labels at the end of each bar: right of a positive bar, left of a negative one.
@@ -128,7 +130,7 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
         donnees.insert(1, titre_groupes, list(groupes))
     derive = any(i.statut == "dérivé" for i in inds)
     sections = " ; ".join(dict.fromkeys(i.source for i in inds))
-    charts.afficher(chart, titre=titre, donnees=donnees, lecture=lecture,
+    graphiques.afficher(chart, titre=titre, donnees=donnees, lecture=lecture,
                     provenance=Provenance.DERIVE if derive else Provenance.PUBLIE,
                     source=f"{SOURCE_RAPPORT} – {sections}", cle=cle, note=note)
     notes_incertaines(inds)
@@ -148,7 +150,7 @@ def tous_les_chiffres(*themes: str, titre: str = "Tous les chiffres publiés de 
     """Every figure of the themes, in a table (the report's figures that have no card or chart above)."""
     inds = [i for t in themes for i in publies.du_theme(t)]
     with st.expander(f"{titre} ({formats.nombre(len(inds))})"):
-        ui.tableau_publies(inds)
+        composants.tableau_publies(inds)
 
 
 def contexte(cle: str) -> None:
@@ -198,11 +200,11 @@ def _parts(df: pd.DataFrame, masque: pd.DataFrame, parts: Sequence[Part]) -> pd.
 
 
 def _libelles() -> dict[str, str]:
-    terr = filtres.territoires()
+    terr = perimetre.territoires()
     return dict(zip(terr["code"], terr["libelle"]))
 
 
-def _perimetre(df: pd.DataFrame, f: filtres.Filtres) -> pd.DataFrame:
+def _perimetre(df: pd.DataFrame, f: perimetre.Filtres) -> pd.DataFrame:
     """Rows shown for the selected territory: the region and all territories; or a department with its
     Missions Locales and the region; or a Mission Locale with its department and the region."""
     if f.niveau == "region":
@@ -222,7 +224,7 @@ def _perimetre(df: pd.DataFrame, f: filtres.Filtres) -> pd.DataFrame:
     return df[garde].loc[cle_tri[garde].sort_values(["dep", "ordre", "libelle"]).index]
 
 
-def source_extraits(f: filtres.Filtres) -> str:
+def source_extraits(f: perimetre.Filtres) -> str:
     if f.provenance is Provenance.EXTRAITS:
         return f"Extraits du système d'information des Missions Locales (I-Milo), {f.annee}"
     return f"Extraits de démonstration {f.annee} (fictifs, calés sur les totaux régionaux publiés)"
@@ -235,7 +237,7 @@ class ParTerritoire:
     masque: pd.DataFrame         # True where a count is hidden
     comptes: dict[str, str]      # count column -> header
     parts: tuple[Part, ...]
-    filtres: filtres.Filtres
+    filtres: perimetre.Filtres
 
     def tableau(self) -> pd.DataFrame:
         """The rows of the selected territory, formatted in French, "secret" where hidden."""
@@ -269,7 +271,7 @@ class ParTerritoire:
         return formats.pourcentage(ligne[colonne], 1)
 
 
-def par_territoire(df: pd.DataFrame, f: filtres.Filtres, comptes: dict[str, str], parts: Sequence[Part],
+def par_territoire(df: pd.DataFrame, f: perimetre.Filtres, comptes: dict[str, str], parts: Sequence[Part],
                    partitions: Sequence[tuple[str, Sequence[str]]] = (),
                    complements: dict[str, tuple[str, str]] | None = None) -> ParTerritoire:
     """The cells of the year's reference mask (observatoire/secret_territoires.py: one suppression over every
@@ -280,7 +282,7 @@ def par_territoire(df: pd.DataFrame, f: filtres.Filtres, comptes: dict[str, str]
     diploma) say what a reader of the page can write: each must be an equation of the reference mask, which
     then protects it (checked here, so that a page cannot show an equation the mask does not know)."""
     df = df.reset_index(drop=True)
-    df.loc[df["niveau"] == "region", "code"] = filtres.REGION  # the app's code of the region
+    df.loc[df["niveau"] == "region", "code"] = perimetre.REGION  # the app's code of the region
     cellules = list(comptes)
     equations = [(total, list(parties)) for total, parties in partitions]
     for nom, (total, partie) in (complements or {}).items():
@@ -313,7 +315,7 @@ def graphique_territoires(pt: ParTerritoire, part: Part, *, titre: str, cle: str
     choisi = (lignes["code"] == (f.code if niveau == "mission_locale" else dep_choisi)).to_numpy()
     dfc = pd.DataFrame({
         "territoire": [libelles.get(c, c).removeprefix("Mission Locale ") for c in lignes["code"]],
-        "departement": [f"{filtres.DEPARTEMENTS.get(x, x)} ({x})" for x in lignes["departement"]],
+        "departement": [f"{perimetre.DEPARTEMENTS.get(x, x)} ({x})" for x in lignes["departement"]],
         "valeur": lignes[part.colonne].to_numpy(dtype=float),
         "secret": lignes[f"{part.colonne}_secret"].to_numpy(dtype=bool),
         "choisi": choisi,
@@ -325,7 +327,7 @@ def graphique_territoires(pt: ParTerritoire, part: Part, *, titre: str, cle: str
     dfc["axe"] = [couper(t, 22) for t in dfc["territoire"]]
     ordre = list(dfc["axe"])
     maximum = float(np.nanmax(dfc["valeur"])) if dfc["valeur"].notna().any() else 1.0
-    region_val = pt.valeur(filtres.REGION, part.colonne)
+    region_val = pt.valeur(perimetre.REGION, part.colonne)
     maximum = max(maximum, region_val or 0.0) * 1.25
     nom_niveau = NIVEAUX[niveau]
     base = alt.Chart(dfc).encode(
@@ -337,17 +339,17 @@ def graphique_territoires(pt: ParTerritoire, part: Part, *, titre: str, cle: str
     x = alt.X("valeur:Q", title=axe or f"{part.libelle} (%)", axis=alt.Axis(format=",~f", tickCount=5),
               scale=alt.Scale(domain=[0, maximum]))
     if niveau == "departement" or f.niveau == "mission_locale":
-        couleur = alt.condition("datum.choisi", alt.value(charts.ORANGE), alt.value(charts.BLEU))
+        couleur = alt.condition("datum.choisi", alt.value(graphiques.ORANGE), alt.value(graphiques.BLEU))
     else:
         couleur = alt.Color("departement:N", title="Département",
-                            scale=alt.Scale(domain=[f"{n} ({c})" for c, n in filtres.DEPARTEMENTS.items()],
-                                            range=charts.PALETTE[:5]))
+                            scale=alt.Scale(domain=[f"{n} ({c})" for c, n in perimetre.DEPARTEMENTS.items()],
+                                            range=graphiques.PALETTE[:5]))
     barres = base.mark_bar().encode(x=x, color=couleur)
     textes = base.mark_text(align="left", dx=4, color="#1a1a1a").encode(x="position:Q", text="etiquette:N")
     couches = []
     if region_val is not None:  # drawn first: the bars' labels stay readable over it
         regle = alt.Chart(pd.DataFrame({"v": [region_val], "l": [f"Normandie : {formats.pourcentage(region_val, 1)}"]}))
-        couches.append(regle.mark_rule(strokeDash=[6, 4], color=charts.GRIS, size=2).encode(
+        couches.append(regle.mark_rule(strokeDash=[6, 4], color=graphiques.GRIS, size=2).encode(
             x="v:Q", tooltip=alt.Tooltip("l:N", title="Référence")))
     couches += [barres, textes]
     chart = alt.layer(*couches).properties(
@@ -358,7 +360,7 @@ def graphique_territoires(pt: ParTerritoire, part: Part, *, titre: str, cle: str
         donnees = donnees.drop(columns="Département")
     if lecture is None:
         lecture = lecture_territoires(dfc, niveau, region_val, f.annee)
-    charts.afficher(chart, titre=titre, donnees=donnees, lecture=lecture, provenance=f.provenance,
+    graphiques.afficher(chart, titre=titre, donnees=donnees, lecture=lecture, provenance=f.provenance,
                     source=source_extraits(f), cle=cle,
                     note="ligne pointillée : Normandie ; « secret » : effectif inférieur à "
                          f"{formats.nombre(secret.seuil_actif())} jeunes, ou masqué pour qu'il ne puisse être "
@@ -385,13 +387,13 @@ def lecture_territoires(dfc: pd.DataFrame, niveau: str, region_val: float | None
     return phrase + "."
 
 
-def entete_territoires(f: filtres.Filtres, quoi: str) -> None:
+def entete_territoires(f: perimetre.Filtres, quoi: str) -> None:
     """Heading of the per-territory part: what, where, when, and where it comes from."""
     st.header(f"Par territoire : {f.libelle}, {f.annee}")
     if f.provenance is Provenance.DEMO:
-        ui.avertir_demo()
+        composants.avertir_demo()
     st.markdown(f"{quoi} Territoire et année se choisissent dans le panneau latéral.")
-    ui.badge(f.provenance, source_extraits(f))
+    composants.badge(f.provenance, source_extraits(f))
 
 
 def tableau_territoires(pt: ParTerritoire, *, titre: str, cle: str, note: str | None = None) -> None:
