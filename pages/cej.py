@@ -10,9 +10,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import db, exports, formats, projection, publies, secret, secret_territoires
+from observatoire import db, exports, formats, projection, secret, secret_territoires
 from observatoire.publication import perimetre
-from observatoire.vue import composants as ui, filtres, graphiques as charts
+from observatoire.vue import composants as ui, filtres, graphiques as charts, publies
 from observatoire.vue import thematiques as th
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 

@@ -2,8 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, db, exports, formats, publies, secret, secret_territoires
-from observatoire.vue import filtres, composants
+from observatoire import config, db, exports, formats, secret, secret_territoires
+from observatoire.vue import filtres, composants, publies
 from observatoire.provenance import Provenance
 from observatoire.publication import perimetre
 

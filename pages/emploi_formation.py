@@ -9,8 +9,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import db, exports, formats, modele, publies, secret, secret_territoires
-from observatoire.vue import graphiques, filtres, composants
+from observatoire import db, exports, formats, modele, secret, secret_territoires
+from observatoire.vue import graphiques, filtres, composants, publies
 from observatoire.vue import thematiques as th
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 

@@ -2,7 +2,8 @@
 by department and Mission Locale, and the network's actions and 2023 perspectives."""
 import streamlit as st
 
-from observatoire import db, formats
+from observatoire import formats
+from observatoire.publication.thematiques import handicap_par_territoire, source_extraits
 from observatoire.vue import filtres, thematiques as th, composants
 from observatoire.publication import perimetre
 
@@ -41,18 +42,13 @@ th.graphique_publie(
     note=f"même part parmi les jeunes entrés en formation : {part_formation.texte} (section Formation)")
 
 th.entete_territoires(f, "Jeunes accompagnés ayant une RQTH dans les extraits, par département et par Mission Locale.")
-pt = th.par_territoire(
-    db.requete("jeunes_par_territoire", annee=f.annee), f,
-    comptes={"nb_jeunes": "Jeunes accompagnés", "nb_rqth": "Jeunes avec une RQTH"},
-    parts=[th.Part("part_rqth_pct", "Part des jeunes avec une RQTH", "nb_rqth", "nb_jeunes")],
-    complements={"nb_sans_rqth": ("nb_jeunes", "nb_rqth")},
-)
+pt = handicap_par_territoire(f)
 c1, c2 = st.columns(2)
 with c1:
-    composants.carte(f"Jeunes avec une RQTH — {f.libelle}", pt.texte(f.code, "nb_rqth"), f.provenance, th.source_extraits(f))
+    composants.carte(f"Jeunes avec une RQTH — {f.libelle}", pt.texte(f.code, "nb_rqth"), f.provenance, source_extraits(f))
 with c2:
     composants.carte(f"Part des jeunes accompagnés avec une RQTH — {f.libelle}", pt.texte(f.code, "part_rqth_pct"),
-             f.provenance, th.source_extraits(f),
+             f.provenance, source_extraits(f),
              complement=None if f.est_region else f"Normandie : **{pt.texte(perimetre.REGION, 'part_rqth_pct')}**")
 th.graphique_territoires(pt, pt.parts[0], titre="Part des jeunes avec une RQTH, par département",
                          cle="handicap_departements", niveau="departement")

@@ -6,9 +6,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import db, formats, modele, publies, secret, secret_territoires
-from observatoire.vue import graphiques, filtres, composants
+from observatoire import db, formats, modele, secret, secret_territoires
+from observatoire.vue import graphiques, filtres, composants, publies
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
+from observatoire.publies import tous
 from observatoire.publication import perimetre
 
 composants.entete(
@@ -25,7 +26,7 @@ NORMANDIE = "Normandie"
 COMPARER = not f.est_region
 # How a sentence opens for the territory shown: « En Normandie, … », « Dans l'Eure, … », « À la Mission Locale …, … ».
 PREFIXE = f.dans[0].upper() + f.dans[1:]
-TOUS = publies.tous()
+TOUS = tous()
 # Secrecy: the cells of the year's reference mask (observatoire/secret_territoires.py), looked up by territory,
 # the same as on every other page and for every other territory (a department minus its other Missions
 # Locales gives no hidden cell back).

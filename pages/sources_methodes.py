@@ -1,9 +1,10 @@
 """Sources & méthodes: every dataset with its vintage and licence, definitions, secrecy, demonstration data."""
 import streamlit as st
 
-from observatoire import config, exports, formats, modele, publies, recalculs
-from observatoire.vue import composants
+from observatoire import config, exports, formats, modele, recalculs
+from observatoire.vue import composants, publies
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
+from observatoire.publies import appariements_incertains, tous
 from observatoire.publication import perimetre
 
 composants.entete(
@@ -41,7 +42,7 @@ LICENCE_RAPPORT = ("aucune licence indiquée : le rapport est un document public
                    "réutilisé ici en citant sa source")
 LICENCE_ENQUETE_SANTE = ("aucune licence indiquée : résultats repris du rapport de l'ARML Normandie (document "
                          "public), qui cite l'ORS-CREAI Normandie comme source ; réutilisés ici en citant les deux")
-tous = publies.tous()
+tous = tous()
 nb_publies = sum(1 for i in tous.values() if i.statut == "publié")
 nb_derives = len(tous) - nb_publies
 st.markdown(f"""
@@ -64,7 +65,7 @@ st.markdown(f"""
   DARES et dans le réseau). Le rapport d'activité n'en donne pas de définition, mais compte ces trois
   types de contacts (entretiens individuels, ateliers, informations collectives).
 - **Premier accueil** : jeune reçu pour la première fois dans une Mission Locale au cours de l'année.
-- **Contrat d'Engagement Jeune (CEJ)** : accompagnement intensif lancé le 1er mars 2022, avec
+- **Contrat d'Engagement Jeune (CEJ)** : accompagnement intensif lancé le {formats.date(modele.DEBUT_CEJ)}, avec
   {heures_min.texte} à {heures_max.texte} heures d'activités par semaine (rapport d'activité) ; il remplace la
   **Garantie Jeunes (GJ)**. Âge : de 16 à 25 ans révolus, ou 29 ans révolus pour les jeunes reconnus
   travailleurs handicapés, soit moins de 30 ans (jusqu'à 29 ans inclus) : règle de la loi (Code du travail,
@@ -103,7 +104,7 @@ précédente est conservée et restaurable (`make restore VERSION=…`). Le ratt
 aux Missions Locales se remplace en déposant la liste officielle dans `data/sources/ml_communes.csv`.
 """)
 
-incertains = publies.appariements_incertains()
+incertains = appariements_incertains()
 if incertains:
     st.header("Appariements incertains")
     st.markdown(f"L'extraction du texte du rapport mélange l'ordre de certains graphiques. Pour ces "

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, db, exports, formats, publies, secret_territoires
-from observatoire.vue import filtres, cartes, composants
+from observatoire import config, db, exports, formats, secret_territoires
+from observatoire.vue import filtres, cartes, composants, publies
 from observatoire.provenance import Provenance
 from observatoire.publication import perimetre
 

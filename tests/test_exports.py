@@ -236,7 +236,7 @@ def _tableau_des_chiffres_publies():
     from observatoire import publies
     from observatoire.vue import composants
 
-    composants.tableau_publies([publies.indicateur("cej_entrees_gj"), publies.indicateur("cej_taux_realisation"),
+    composants.tableau_publies([publies.tous()["cej_entrees_gj"], publies.tous()["cej_taux_realisation"],
                         *publies.appariements_incertains()[:1]])
 
 
@@ -258,7 +258,7 @@ def test_tableau_des_chiffres_publies_a_ses_fichiers(monkeypatch):
     assert colonnes["Indicateur"]["width"] + colonnes["Valeur"]["width"] <= 390 - 2 * 16 - 20
     assert at.dataframe[0].proto.row_height > 64
     [(df, kw)] = appels
-    inds = [publies.indicateur("cej_entrees_gj"), publies.indicateur("cej_taux_realisation"),
+    inds = [publies.tous()["cej_entrees_gj"], publies.tous()["cej_taux_realisation"],
             publies.appariements_incertains()[0]]
     assert kw["titre"].startswith("Chiffres publiés du rapport d'activité 2022")
     assert kw["source"].startswith("ARML Normandie, Rapport d'activité 2022 – ")

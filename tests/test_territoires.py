@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from observatoire import config, db, formats
+from observatoire import config, db, formats, palette
 from observatoire.vue import cartes
 from tests.outils import lancer, textes
 
@@ -177,7 +177,7 @@ def test_classes_et_couleurs():
     m, classes = _carte()
     assert classes.bornes == (2.5, 4.0) and classes.minimum == 1.0
     assert classes.couleur(1.0) == classes.couleurs[0] and classes.couleur(4.0) == classes.couleurs[1]
-    assert classes.couleur(float("nan")) == cartes.COULEUR_MANQUANTE
+    assert classes.couleur(float("nan")) == palette.SANS_VALEUR
     jenks = cartes.classer([1, 2, 3, 10, 11, 12, 30], "Seuils naturels (Jenks)", k=3)
     assert jenks.bornes == (3.0, 12.0, 30.0)
     egaux = cartes.classer([0, 10], "Intervalles égaux", k=5)

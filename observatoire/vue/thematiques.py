@@ -4,42 +4,34 @@ Vie du réseau) draw alike, so that each page stays a short list of what it show
 - published figures as cards, with uncertain pairings flagged *visibly* (not only in a tooltip);
 - published breakdowns as bar charts (never pies: some add up to more than 100 %), with the caveat under them;
 - the report's actions and 2023 perspectives (observatoire/textes_rapport.py);
-- counts from the extracts by territory (Missions Locales → departments → region) with the year's reference
-  mask of statistical secrecy (observatoire/secret_territoires.py), so that the cells hidden depend neither
-  on the territory selected nor on the page.
+- counts from the extracts by territory, computed and protected by observatoire/publication/thematiques.py:
+  the share of each territory against Normandy's, the table of the selected territory.
 """
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import altair as alt
-import numpy as np
 import pandas as pd
 import streamlit as st
 
-from observatoire import formats, publies, secret, secret_territoires
-from observatoire.vue import graphiques, composants
+from observatoire import formats, secret
 from observatoire.phrases import typographier
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
+from observatoire.publication import perimetre
+from observatoire.publication.perimetre import Filtres
+from observatoire.publication.thematiques import (
+    COUPURE, NIVEAUX, Part, ParTerritoire, couper, est_incertain, lecture_territoires, parts_par_territoire,
+    source_extraits,
+)
 from observatoire.publies import Indicateur
 from observatoire.textes_rapport import TEXTES
-from observatoire.publication import perimetre
+from observatoire.vue import composants, graphiques, publies
 
-PREFIXE_INCERTAIN = "appariement incertain"
-COUPURE = "|"  # line break inside an axis label (split by the chart's labelExpr)
-LARGEUR_ETIQUETTE = 24  # characters per line of an axis label: long labels would squeeze the bars on a phone
 DRAPEAU_INCERTAIN = ":orange-badge[:material/warning: appariement incertain]"
-NIVEAUX = {"region": "Région", "departement": "Département", "mission_locale": "Mission Locale"}
 
 
 # --- published figures ----------------------------------------------------------------------------
-
-def couper(texte: str, largeur: int = LARGEUR_ETIQUETTE) -> str:
-    """An axis label on several lines (joined by COUPURE, split again by `axe_categories`)."""
-    return COUPURE.join(textwrap.wrap(texte, largeur)) or texte
-
 
 def axe_categories(champ: str, ordre: list[str]) -> alt.Y:
     """The category axis of horizontal bars, its labels wrapped on several lines."""
@@ -52,11 +44,6 @@ def hauteur(etiquettes: Sequence[str], legende: bool = False) -> int:
     x axis (and the legend below it): charts are sized with autosize 'fit', axes and legend included."""
     lignes = max((e.count(COUPURE) + 1 for e in etiquettes), default=1)
     return 60 + (50 if legende else 0) + len(etiquettes) * max(30, 15 * lignes + 8)
-
-
-def est_incertain(ind: Indicateur) -> bool:
-    """The report's text extraction leaves the pairing of this value with its label uncertain."""
-    return ind.note.lower().startswith(PREFIXE_INCERTAIN)
 
 
 def notes_incertaines(inds: Sequence[Indicateur]) -> None:
@@ -178,216 +165,40 @@ def actions_perspectives(cle: str, titre_actions: str = "Ce que le réseau a fai
 
 # --- counts from the extracts, by territory -------------------------------------------------------
 
-@dataclass(frozen=True)
-class Part:
-    """A share shown beside the counts: 100 × numerateur / denominateur, hidden when either count is."""
-    colonne: str
-    libelle: str
-    numerateur: str
-    denominateur: str
-
-
-def _parts(df: pd.DataFrame, masque: pd.DataFrame, parts: Sequence[Part]) -> pd.DataFrame:
-    """Share columns (float, NaN where hidden or undefined)."""
-    out = pd.DataFrame(index=df.index)
-    for p in parts:
-        num = pd.to_numeric(df[p.numerateur], errors="coerce").astype(float)
-        den = pd.to_numeric(df[p.denominateur], errors="coerce").astype(float)
-        valeur = (100.0 * num / den.where(den > 0)).where(~(masque[p.numerateur] | masque[p.denominateur]))
-        out[p.colonne] = valeur
-        out[f"{p.colonne}_secret"] = masque[p.numerateur] | masque[p.denominateur]
-    return out
-
-
-def _libelles() -> dict[str, str]:
-    terr = perimetre.territoires()
-    return dict(zip(terr["code"], terr["libelle"]))
-
-
-def _perimetre(df: pd.DataFrame, f: perimetre.Filtres) -> pd.DataFrame:
-    """Rows shown for the selected territory: the region and all territories; or a department with its
-    Missions Locales and the region; or a Mission Locale with its department and the region."""
-    if f.niveau == "region":
-        garde = pd.Series(True, index=df.index)
-    elif f.niveau == "departement":
-        garde = (df["niveau"] == "region") | (df["departement"] == f.code)
-    else:
-        dep = df.loc[df["code"] == f.code, "departement"].iloc[0]
-        garde = (df["niveau"] == "region") | ((df["niveau"] == "departement") & (df["departement"] == dep)) \
-            | (df["code"] == f.code)
-    # Region first, then each department followed by its Missions Locales in the sidebar's (alphabetical) order.
-    ordre = df["niveau"].map({"region": 0, "departement": 1, "mission_locale": 2})
-    libelles = _libelles()
-    cle_tri = pd.DataFrame({"dep": df["departement"].fillna(""), "ordre": ordre,
-                            "libelle": [libelles.get(c, c) for c in df["code"]]})
-    cle_tri.loc[df["niveau"] == "region", "dep"] = ""
-    return df[garde].loc[cle_tri[garde].sort_values(["dep", "ordre", "libelle"]).index]
-
-
-def source_extraits(f: perimetre.Filtres) -> str:
-    if f.provenance is Provenance.EXTRAITS:
-        return f"Extraits du système d'information des Missions Locales (I-Milo), {f.annee}"
-    return f"Extraits de démonstration {f.annee} (fictifs, calés sur les totaux régionaux publiés)"
-
-
-@dataclass(frozen=True)
-class ParTerritoire:
-    """A count of the extracts by territory, secrecy applied: what a page needs to draw it."""
-    donnees: pd.DataFrame        # one row per territory, counts and shares (NaN where hidden)
-    masque: pd.DataFrame         # True where a count is hidden
-    comptes: dict[str, str]      # count column -> header
-    parts: tuple[Part, ...]
-    filtres: perimetre.Filtres
-
-    def tableau(self) -> pd.DataFrame:
-        """The rows of the selected territory, formatted in French, "secret" where hidden."""
-        libelles = _libelles()
-        vue = _perimetre(self.donnees, self.filtres)
-        table = pd.DataFrame({
-            "Territoire": [libelles.get(c, c) for c in vue["code"]],
-            "Niveau": vue["niveau"].map(NIVEAUX).to_numpy(),
-        })
-        for col, entete in self.comptes.items():
-            table[entete] = [formats.SECRET if self.masque.at[i, col] else formats.nombre(vue.at[i, col])
-                             for i in vue.index]
-        for p in self.parts:
-            table[p.libelle] = [formats.SECRET if vue.at[i, f"{p.colonne}_secret"]
-                                else formats.pourcentage(vue.at[i, p.colonne], 1) for i in vue.index]
-        return table
-
-    def valeur(self, code: str, colonne: str) -> float | None:
-        ligne = self.donnees[self.donnees["code"] == code]
-        if ligne.empty or pd.isna(ligne[colonne].iloc[0]):
-            return None
-        return float(ligne[colonne].iloc[0])
-
-    def texte(self, code: str, colonne: str) -> str:
-        """A count or a share of one territory, formatted, or "secret"."""
-        ligne = self.donnees[self.donnees["code"] == code].iloc[0]
-        if colonne in self.masque.columns:
-            return formats.SECRET if self.masque.at[ligne.name, colonne] else formats.nombre(ligne[colonne])
-        if ligne[f"{colonne}_secret"]:
-            return formats.SECRET
-        return formats.pourcentage(ligne[colonne], 1)
-
-
-def par_territoire(df: pd.DataFrame, f: perimetre.Filtres, comptes: dict[str, str], parts: Sequence[Part],
-                   partitions: Sequence[tuple[str, Sequence[str]]] = (),
-                   complements: dict[str, tuple[str, str]] | None = None) -> ParTerritoire:
-    """The cells of the year's reference mask (observatoire/secret_territoires.py: one suppression over every
-    count any page shows per territory, so the same cells are hidden whatever page and territory), then shares.
-
-    `partitions` (total = sum of parts on each row) and `complements` (counts a reader gets by subtraction
-    though they are not shown, as {name: (total, part)} — e.g. the JSMJ with a diploma = JSMJ − JSMJ without
-    diploma) say what a reader of the page can write: each must be an equation of the reference mask, which
-    then protects it (checked here, so that a page cannot show an equation the mask does not know)."""
-    df = df.reset_index(drop=True)
-    df.loc[df["niveau"] == "region", "code"] = perimetre.REGION  # the app's code of the region
-    cellules = list(comptes)
-    equations = [(total, list(parties)) for total, parties in partitions]
-    for nom, (total, partie) in (complements or {}).items():
-        df[nom] = df[total] - df[partie]
-        cellules.append(nom)
-        equations.append((total, [partie, nom]))
-    secret_territoires.verifier_equations(f.annee, equations)
-    masque = secret_territoires.cellules(df, f.annee, cellules)
-    donnees = pd.concat([df, _parts(df, masque, parts)], axis=1)
-    return ParTerritoire(donnees, masque[list(comptes)], dict(comptes), tuple(parts), f)
-
-
 def graphique_territoires(pt: ParTerritoire, part: Part, *, titre: str, cle: str, lecture: str | None = None,
                           axe: str | None = None, niveau: str = "mission_locale") -> None:
-    """A share by territory, the region's value as a dashed line, hidden values written "secret".
+    """A share by territory against Normandy's (graphiques.barres_reference), hidden values written "secret".
 
-    niveau='mission_locale': all 24 for the region, those of the department otherwise, the selected one in
-    orange; niveau='departement': the 5 departments, the selected one (or the selected Mission Locale's) in orange."""
+    niveau='mission_locale': all 24 for the region (coloured by department), those of the department otherwise;
+    niveau='departement': the 5 departments. The selected territory (or its department) in dark blue."""
     f = pt.filtres
-    libelles = _libelles()
-    d = pt.donnees
-    lignes = d[d["niveau"] == niveau]
-    dep_choisi = None
-    if f.niveau == "departement":
-        dep_choisi = f.code
-    elif f.niveau == "mission_locale":
-        dep_choisi = d.loc[d["code"] == f.code, "departement"].iloc[0]
-    if niveau == "mission_locale" and dep_choisi is not None:
-        lignes = lignes[lignes["departement"] == dep_choisi]
-    choisi = (lignes["code"] == (f.code if niveau == "mission_locale" else dep_choisi)).to_numpy()
-    dfc = pd.DataFrame({
-        "territoire": [libelles.get(c, c).removeprefix("Mission Locale ") for c in lignes["code"]],
-        "departement": [f"{perimetre.DEPARTEMENTS.get(x, x)} ({x})" for x in lignes["departement"]],
-        "valeur": lignes[part.colonne].to_numpy(dtype=float),
-        "secret": lignes[f"{part.colonne}_secret"].to_numpy(dtype=bool),
-        "choisi": choisi,
-    })
-    dfc["etiquette"] = [formats.SECRET if s else formats.pourcentage(v, 1)
-                        for v, s in zip(dfc["valeur"], dfc["secret"])]
-    dfc["position"] = dfc["valeur"].fillna(0.0)
-    dfc = dfc.sort_values(["position", "territoire"], ascending=[False, True])
-    dfc["axe"] = [couper(t, 22) for t in dfc["territoire"]]
-    ordre = list(dfc["axe"])
-    maximum = float(np.nanmax(dfc["valeur"])) if dfc["valeur"].notna().any() else 1.0
-    region_val = pt.valeur(perimetre.REGION, part.colonne)
-    maximum = max(maximum, region_val or 0.0) * 1.25
+    parts = parts_par_territoire(pt, part, niveau)
+    dfc = parts.lignes
     nom_niveau = NIVEAUX[niveau]
-    base = alt.Chart(dfc).encode(
-        y=axe_categories("axe:N", ordre),
-        tooltip=[alt.Tooltip("territoire:N", title=nom_niveau),
-                 alt.Tooltip("departement:N", title="Département"),
-                 alt.Tooltip("etiquette:N", title=part.libelle)],
-    )
-    x = alt.X("valeur:Q", title=axe or f"{part.libelle} (%)", axis=alt.Axis(format=",~f", tickCount=5),
-              scale=alt.Scale(domain=[0, maximum]))
-    if niveau == "departement" or f.niveau == "mission_locale":
-        couleur = alt.condition("datum.choisi", alt.value(graphiques.ORANGE), alt.value(graphiques.BLEU))
-    else:
-        couleur = alt.Color("departement:N", title="Département",
-                            scale=alt.Scale(domain=[f"{n} ({c})" for c, n in perimetre.DEPARTEMENTS.items()],
-                                            range=graphiques.PALETTE[:5]))
-    barres = base.mark_bar().encode(x=x, color=couleur)
-    textes = base.mark_text(align="left", dx=4, color="#1a1a1a").encode(x="position:Q", text="etiquette:N")
-    couches = []
-    if region_val is not None:  # drawn first: the bars' labels stay readable over it
-        regle = alt.Chart(pd.DataFrame({"v": [region_val], "l": [f"Normandie : {formats.pourcentage(region_val, 1)}"]}))
-        couches.append(regle.mark_rule(strokeDash=[6, 4], color=graphiques.GRIS, size=2).encode(
-            x="v:Q", tooltip=alt.Tooltip("l:N", title="Référence")))
-    couches += [barres, textes]
-    chart = alt.layer(*couches).properties(
-        height=hauteur(ordre, legende=niveau == "mission_locale" and f.niveau == "region"))
+    par_departement = niveau == "mission_locale" and f.niveau == "region"
+    lignes = dfc.assign(territoire=[couper(t, 22) for t in dfc["territoire"]], part_pct=dfc["valeur"],
+                        nom=dfc["territoire"], groupe=dfc["departement"])
+    reference = parts.reference
+    chart = graphiques.barres_reference(
+        lignes, reference=reference, titre_axe=axe or part.libelle,
+        libelle_reference=f"Normandie : {formats.pourcentage(reference, 1)}" if reference is not None else "",
+        infobulles=[alt.Tooltip("nom:N", title=nom_niveau), alt.Tooltip("departement:N", title="Département"),
+                    alt.Tooltip("etiquette:N", title=part.libelle)],
+        groupes=[f"{n} ({c})" for c, n in perimetre.DEPARTEMENTS.items()] if par_departement else None)
     donnees = pd.DataFrame({nom_niveau: dfc["territoire"], "Département": dfc["departement"],
                             part.libelle: dfc["etiquette"]})
     if niveau == "departement":
         donnees = donnees.drop(columns="Département")
     if lecture is None:
-        lecture = lecture_territoires(dfc, niveau, region_val, f.annee)
+        lecture = lecture_territoires(dfc, niveau, reference, f.annee)
     graphiques.afficher(chart, titre=titre, donnees=donnees, lecture=lecture, provenance=f.provenance,
-                    source=source_extraits(f), cle=cle,
-                    note="ligne pointillée : Normandie ; « secret » : effectif inférieur à "
-                         f"{formats.nombre(secret.seuil_actif())} jeunes, ou masqué pour qu'il ne puisse être "
-                         "recalculé")
+                        source=source_extraits(f), cle=cle,
+                        note="ligne pointillée : Normandie ; « secret » : effectif inférieur à "
+                             f"{formats.nombre(secret.seuil_actif())} jeunes, ou masqué pour qu'il ne puisse être "
+                             "recalculé")
 
 
-def lecture_territoires(dfc: pd.DataFrame, niveau: str, region_val: float | None, annee: int) -> str:
-    visibles = dfc[~dfc["secret"] & dfc["valeur"].notna()]
-    phrase = f"En {annee}, "
-    if len(visibles) >= 2:
-        haut, bas = visibles.iloc[0], visibles.iloc[-1]
-        phrase += (f"la part va de {formats.pourcentage(bas['valeur'], 1)} ({bas['territoire']}) à "
-                   f"{formats.pourcentage(haut['valeur'], 1)} ({haut['territoire']}) selon "
-                   + ("les Missions Locales" if niveau == "mission_locale" else "les départements"))
-    elif len(visibles) == 1:
-        phrase += f"{visibles.iloc[0]['territoire']} : {formats.pourcentage(visibles.iloc[0]['valeur'], 1)}"
-    else:
-        phrase += "aucune valeur n'est assez grande pour être montrée"
-    if region_val is not None:
-        phrase += f" ; Normandie : {formats.pourcentage(region_val, 1)}"
-    nb_secret = int(dfc["secret"].sum())
-    if nb_secret:
-        phrase += f" ; {formats.nombre(nb_secret)} valeur{'s' if nb_secret > 1 else ''} couverte{'s' if nb_secret > 1 else ''} par le secret statistique"
-    return phrase + "."
-
-
-def entete_territoires(f: perimetre.Filtres, quoi: str) -> None:
+def entete_territoires(f: Filtres, quoi: str) -> None:
     """Heading of the per-territory part: what, where, when, and where it comes from."""
     st.header(f"Par territoire : {f.libelle}, {f.annee}")
     if f.provenance is Provenance.DEMO:
