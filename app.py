@@ -3,7 +3,7 @@ import gc
 
 import streamlit as st
 
-from observatoire import ui
+from observatoire.vue import composants
 from observatoire.pages_registre import PAGES
 
 st.set_page_config(
@@ -19,7 +19,7 @@ for i, p in enumerate(PAGES):
     sections.setdefault(p.section, []).append(pages[p.fichier])
 
 page = st.navigation(sections, expanded=True)
-ui.styles_globaux()  # on every page: Streamlit's own export controls hidden (observatoire/ui.py)
+composants.styles_globaux()  # on every page: Streamlit's own export controls hidden (observatoire/vue/composants.py)
 # ?presentation=1 on any address opens the slide show (a link written on a whiteboard, a bookmark).
 presentation = pages["presentation.py"]
 if st.query_params.get("presentation") == "1" and page.url_path != presentation.url_path:

@@ -5,7 +5,8 @@ table `<table>/annee=<YYYY>.parquet` becomes `<table>`, one file per year, takin
 (data/extraits/) where there is one and the demonstration file (data/build/demo/) otherwise. Each
 extract row carries its `provenance` column ('démonstration' or 'extraits'), so queries can say it. One connection is cached for the process; each query takes its
 own cursor (a connection shared by Streamlit's threads fails with "connection is busy").
-Parameters are always bound, never pasted into SQL.
+Parameters are always bound, never pasted into SQL. No streamlit here: the caches are functools' (keyed by the
+data version, like Streamlit's were), so the command line, the exports and the tests share them with the app.
 """
 from __future__ import annotations
 
@@ -18,12 +19,13 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import streamlit as st
 
 from observatoire import config, derive
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_lock = threading.Lock()
+# Two page views may ask for a new data version's connection at once: only one builds its views (and the
+# derived tables behind them).
+_VERROU_CONNEXION = threading.Lock()
 
 
 class RequeteInconnue(LookupError):
@@ -83,9 +85,14 @@ def _connecter(build_dir: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-@st.cache_resource(show_spinner=False)
 def connexion(version: str, build_dir: str) -> duckdb.DuckDBPyConnection:
     # `version` is in the key so that a new set of files (an import) gets a connection with fresh views.
+    with _VERROU_CONNEXION:
+        return _connexion(version, build_dir)
+
+
+@lru_cache(maxsize=4)  # a few data versions at most live at once (an import while readers are on the old one)
+def _connexion(version: str, build_dir: str) -> duckdb.DuckDBPyConnection:
     return _connecter(Path(build_dir))
 
 
@@ -117,7 +124,7 @@ def _executer(nom: str, params: dict, version: str, build_dir: str) -> pd.DataFr
         cur.close()
 
 
-@st.cache_data(show_spinner=False, max_entries=2000)
+@lru_cache(maxsize=2000)
 def _executer_cache(nom: str, params_items: tuple, version: str, build_dir: str) -> pd.DataFrame:
     return _executer(nom, dict(params_items), version, build_dir)
 
@@ -127,7 +134,8 @@ def _figer(v):
 
 
 def requete(nom: str, **params) -> pd.DataFrame:
-    """Runs queries/<nom>.sql with bound parameters; results cached per query, parameters and data version."""
+    """Runs queries/<nom>.sql with bound parameters; results cached per query, parameters and data version.
+    The caller gets its own copy: the cached frame is shared by every page view."""
     build_dir = str(config.BUILD_DIR)
     items = tuple(sorted((k, _figer(v)) for k, v in params.items()))
     df = _executer_cache(nom, items, version_donnees(Path(build_dir)), build_dir)

@@ -29,7 +29,7 @@ Choices, each tested in tests/test_exports.py:
   possibles : total 142 %") travels with its files: a "Note : …" line among the metadata of CSV and
   XLSX, a line of the subtitle of PNG and SVG.
 - Streamlit's own export controls (tables' "Download as CSV", charts' "Download as PNG") would bypass
-  all of this: they are hidden on every page (observatoire/ui.py, CSS_GLOBAL).
+  all of this: they are hidden on every page (observatoire/vue/composants.py, CSS_GLOBAL).
 """
 from __future__ import annotations
 
@@ -405,9 +405,9 @@ def perimetre_de(provenance: Provenance | None) -> str:
 
 
 def choisir_perimetre() -> tuple[int, str]:
-    """Year and territory chosen in the app's shared sidebar filters (observatoire/filtres.py), which keep
+    """Year and territory chosen in the app's shared sidebar filters (observatoire/vue/filtres.py), which keep
     them in the URL as codes (?annee=2021&territoire=14) so that a link reopens the same view."""
-    from observatoire import filtres  # noqa: PLC0415
+    from observatoire.vue import filtres  # noqa: PLC0415
 
     annee, territoire = filtres.perimetre()
     return int(annee), str(territoire or config.REGION)

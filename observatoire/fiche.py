@@ -17,10 +17,11 @@ import pandas as pd
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from observatoire import config, db, filtres, formats, phrases, presentation, secret
+from observatoire import config, db, formats, phrases, presentation, secret
 from observatoire.secret import territoires as secret_territoires
 from observatoire.exports import libelle_territoire
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
+from observatoire.publication import perimetre
 
 POLICES = [Path("/usr/share/fonts/truetype/dejavu")]
 BLEU = (29, 78, 137)
@@ -114,7 +115,7 @@ def lignes_comparaison(annee: int, code: str) -> pd.DataFrame:
     def evolution(ou, d, cle):
         prec = d[f"{cle}_annee_precedente"]
         if not prec or secret.est_primaire(prec) or secret.est_primaire(d[cle]) \
-                or cache(ou, cle) or cache(ou, cle, an=annee - 1) or not filtres.evolution_comparable(annee):
+                or cache(ou, cle) or cache(ou, cle, an=annee - 1) or not perimetre.evolution_comparable(annee):
             return "–"
         return formats.variation(100 * (d[cle] - prec) / prec)
 

@@ -9,7 +9,7 @@ import datetime as dt
 import math
 from numbers import Number
 
-from babel.dates import format_date
+from babel.dates import format_date, get_month_names
 from babel.numbers import format_currency, format_decimal
 
 LOCALE = "fr_FR"
@@ -91,7 +91,7 @@ def date(d: dt.date | str, court: bool = False) -> str:
     return format_date(jour, format=motif, locale=LOCALE)
 
 
-def mois(d: dt.date | str) -> str:
+def mois_annee(d: dt.date | str) -> str:
     """2022-11-30 -> 'novembre 2022'."""
     import pandas as pd  # noqa: PLC0415
 
@@ -119,3 +119,8 @@ VEGA_TIME_LOCALE = {
     "shortMonths": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août",
                     "sept.", "oct.", "nov.", "déc."],
 }
+
+
+def mois(numero: int, court: bool = False) -> str:
+    """1 -> 'janvier' ('janv.' when short), from the French locale: month names are typed nowhere else."""
+    return get_month_names("abbreviated" if court else "wide", locale=LOCALE)[int(numero)]

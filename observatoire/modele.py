@@ -21,7 +21,10 @@ from pandera.engines import pandas_engine
 from observatoire import config
 
 SEXES = ("F", "H")
-TRANCHES_AGE = ("16-17", "18-20", "21-23", "24+")
+# Age bands of the report ('Répartition par âge', page Observatoire), by age at 31 December: code -> oldest age of
+# the band (None: no upper bound). The only definition: the codes, tranche_de_age and the demonstration follow it.
+BORNES_TRANCHES_AGE = {"16-17": 17, "18-20": 20, "21-23": 23, "24+": None}
+TRANCHES_AGE = tuple(BORNES_TRANCHES_AGE)
 NIVEAUX = ("sans_diplome", "cap_bep", "bac", "superieur")
 LOGEMENTS = ("autonome", "parents_famille", "precaire")
 DISPOSITIFS = ("GJ", "CEJ")
@@ -30,13 +33,16 @@ SOUS_TYPES = {"emploi": ("CDI", "CDD", "interim"), "formation": ("region", "autr
 PROVENANCES = ("démonstration", "extraits")
 AGE_MIN, AGE_MAX = 16, 29
 ANNEE_MIN, ANNEE_MAX = 2015, 2035
-# The Contrat d'engagement jeune replaced the Garantie jeunes on this date (décret n° 2022-199).
+# The Contrat d'engagement jeune replaced the Garantie jeunes on this date (décret n° 2022-199); the report counts
+# Garantie jeunes entries up to the day before, then CEJ entries, against one objective.
 DEBUT_CEJ = dt.date(2022, 3, 1)
+FIN_GJ = DEBUT_CEJ - dt.timedelta(days=1)  # 28 February 2022
 
 # French labels of coded values, for tables and charts (the codes stay in the data).
 LIBELLES = {
     "sexe": {"F": "Femmes", "H": "Hommes"},
-    "tranche_age": {"16-17": "16-17 ans", "18-20": "18-20 ans", "21-23": "21-23 ans", "24+": "24 ans et plus"},
+    "tranche_age": {code: f"{code} ans" if haut else f"{code.rstrip('+')} ans et plus"
+                    for code, haut in BORNES_TRANCHES_AGE.items()},
     "niveau": {"sans_diplome": "Sans diplôme", "cap_bep": "CAP/BEP", "bac": "Bac général, pro ou techno",
                "superieur": "Diplôme du supérieur"},
     "logement": {"autonome": "Logement autonome", "parents_famille": "Hébergé par les parents ou la famille",
@@ -49,19 +55,17 @@ LIBELLES = {
 
 
 def tranche_de_age(age: int) -> str:
-    """Age band of the report ('Répartition par âge', page Observatoire) for an age at 31 December."""
-    if age <= 17:
-        return "16-17"
-    if age <= 20:
-        return "18-20"
-    if age <= 23:
-        return "21-23"
-    return "24+"
+    """Age band of the report for an age at 31 December (BORNES_TRANCHES_AGE)."""
+    for code, haut in BORNES_TRANCHES_AGE.items():
+        if haut is None or age <= haut:
+            return code
+    raise AssertionError("the last band has no upper bound")
 
 
 def tranches_de_ages(ages: pd.Series) -> pd.Series:
     """tranche_de_age over a column (missing ages give missing bands)."""
-    bornes = pd.cut(ages.astype("Float64"), bins=[-1, 17, 20, 23, 200], labels=list(TRANCHES_AGE))
+    hauts = [h for h in BORNES_TRANCHES_AGE.values() if h is not None]
+    bornes = pd.cut(ages.astype("Float64"), bins=[-1, *hauts, 200], labels=list(TRANCHES_AGE))
     return bornes.astype("str").where(ages.notna(), None)
 
 
@@ -311,10 +315,3 @@ def dictionnaire() -> pd.DataFrame:
                 "Définition": c.definition,
             })
     return pd.DataFrame(lignes)
-
-
-def tables_texte() -> pd.DataFrame:
-    """One row per table: what a row is and what the table means."""
-    return pd.DataFrame([{"Table": t.nom, "Libellé": t.libelle, "Une ligne =": t.grain,
-                          "Définition": t.definition, "Clé unique": ", ".join(t.cle)}
-                         for t in TABLES.values()])

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from observatoire import config, db, filtres, formats, secret
+from observatoire import config, db, formats, secret
 from observatoire.secret import territoires as secret_territoires
 from observatoire.exports import libelle_territoire
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
+from observatoire.publication import perimetre
 
 NBSP = "\u00a0"
 NNBSP = formats.NNBSP
@@ -77,8 +78,8 @@ def territoire(code: str | None, nb_missions_locales: int) -> Territoire:
     if code == config.REGION:
         return Territoire(code, "La Normandie", f"par les {nb_missions_locales} Missions Locales de Normandie",
                           "en Normandie", "region", config.REGION)
-    if code in filtres.DEPARTEMENTS_FR:
-        d = filtres.DEPARTEMENTS_FR[code]
+    if code in perimetre.DEPARTEMENTS_FR:
+        d = perimetre.DEPARTEMENTS_FR[code]
         return Territoire(code, d["sujet"][0].upper() + d["sujet"][1:],
                           f"par les {nb_missions_locales} Missions Locales {d['de']}", d["dans"], "departement",
                           d["nom"])
@@ -200,7 +201,7 @@ def phrases_extraits(annee: int, code: str) -> list[Phrase]:
     def evolution(actuel: str, precedent: str) -> str:
         # A change is only given when last year's count is itself shown (the change would give it back).
         if c[precedent] and _montrable(c[precedent]) and visible(actuel, an=annee - 1) \
-                and filtres.evolution_comparable(annee):
+                and perimetre.evolution_comparable(annee):
             return f", {_ecart(100 * (c[actuel] - c[precedent]) / c[precedent], annee - 1)}"
         return ""
 

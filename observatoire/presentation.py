@@ -21,8 +21,10 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from observatoire import charts, config, db, filtres, formats, phrases, secret
+from observatoire import config, db, formats, phrases, secret
 from observatoire.secret import territoires as secret_territoires
+from observatoire.publication import perimetre
+from observatoire.vue import graphiques as charts
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -74,7 +76,7 @@ def _variation_texte(actuel, precedent, annee: int, cache: bool = False) -> str:
     """The change since last year; `cache`: the current or last year's count is hidden (the change and one
     of them would give the other back)."""
     if cache or not precedent or secret.est_primaire(precedent) or secret.est_primaire(actuel) \
-            or not filtres.evolution_comparable(annee):
+            or not perimetre.evolution_comparable(annee):
         return ""
     return f"{formats.variation(100 * (actuel - precedent) / precedent)} par rapport à {annee - 1}"
 

@@ -1,16 +1,12 @@
-"""The figures published in the activity report (data/sources/indicateurs_publies.csv), by id."""
+"""The figures published in the activity report (data/sources/indicateurs_publies.csv), by id. No streamlit: pages
+look figures up through observatoire/vue/publies.py, which also records what they show."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-import streamlit as st
-
 from observatoire import config, db, formats
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
-
-CLE_AFFICHES = "_indicateurs_affiches"
-
 
 @dataclass(frozen=True)
 class Indicateur:
@@ -55,26 +51,6 @@ def _tous(version: str, build_dir: str) -> dict[str, Indicateur]:
     df = db.requete("indicateurs_publies")
     return {r["id"]: Indicateur(**{k: r[k] for k in Indicateur.__dataclass_fields__})
             for r in df.to_dict("records")}
-
-
-def _noter_affiche(ids: list[str]) -> None:
-    # Lets the tests check that every published figure is displayed on at least one page.
-    try:
-        st.session_state.setdefault(CLE_AFFICHES, set()).update(ids)
-    except Exception:  # outside a Streamlit run (CLI, exports)
-        pass
-
-
-def indicateur(id_: str) -> Indicateur:
-    ind = tous()[id_]
-    _noter_affiche([id_])
-    return ind
-
-
-def du_theme(theme: str) -> list[Indicateur]:
-    inds = [i for i in tous().values() if i.theme == theme]
-    _noter_affiche([i.id for i in inds])
-    return inds
 
 
 def appariements_incertains() -> list[Indicateur]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from observatoire import charts, exports, filtres, formats, publies, secret, ui
-from observatoire import thematiques as th
-from observatoire.provenance import SOURCE_RAPPORT, Provenance
-from observatoire.publication import cej
+from observatoire import exports, formats, secret
+from observatoire.publication import cej, perimetre
 from observatoire.vue import cej as graphiques
+from observatoire.vue import composants as ui, filtres, graphiques as charts, publies
+from observatoire.vue import thematiques as th
+from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 ui.entete(
     "Contrat d'Engagement Jeune",
@@ -65,7 +66,7 @@ with st.expander("Les autres chiffres publiés : écart à l'objectif, animation
     ui.tableau_publies([i for i in publies.du_theme("cej") if i.id not in AFFICHES])
 
 # --- the chosen territory, from the publication layer --------------------------------------------------
-dans, code = f.dans, (filtres.REGION if f.est_region else f.code)
+dans, code = f.dans, (perimetre.REGION if f.est_region else f.code)
 an = cej.annee(f.annee)
 SOURCE_EXTRAITS = ("Extraits du système d'information des Missions Locales (entrées en dispositif, objectifs)"
                    if f.provenance == Provenance.EXTRAITS else "Données de démonstration (extraits générés par l'observatoire)")
@@ -150,7 +151,7 @@ st.page_link("pages/territoires.py", label="Voir le taux de réalisation sur la 
 
 # --- profile of the entrants ------------------------------------------------------------------------------
 st.header(f"Profil des jeunes entrés — {f.libelle}, {f.annee}", divider="gray")
-perimetres = {"Normandie": filtres.REGION} if f.est_region else {f.libelle: f.code, "Normandie": filtres.REGION}
+perimetres = {"Normandie": perimetre.REGION} if f.est_region else {f.libelle: f.code, "Normandie": perimetre.REGION}
 tab_profil = cej.profil_entrants(f.annee, perimetres)
 st.dataframe(tab_profil, hide_index=True, width="stretch")
 ui.badge(f.provenance)

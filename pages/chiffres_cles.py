@@ -2,11 +2,13 @@
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, db, exports, filtres, formats, publies, secret, ui
+from observatoire import config, db, exports, formats, secret
 from observatoire.secret import territoires as secret_territoires
+from observatoire.vue import filtres, composants, publies
 from observatoire.provenance import Provenance
+from observatoire.publication import perimetre
 
-ui.entete(
+composants.entete(
     "Chiffres clés",
     "Les Missions Locales de Normandie accompagnent les jeunes de 16 à 25 ans vers l'emploi, "
     "la formation, le logement et la santé. Voici l'essentiel de l'année, pour la région ou "
@@ -20,15 +22,15 @@ def chiffres_publies_2022() -> None:
     st.markdown("Chiffres de l'année 2022 **tels que publiés** dans le rapport d'activité de l'ARML Normandie.")
     col1, col2, col3 = st.columns(3)
     with col1:
-        ui.carte_publiee(p("jeunes_accompagnes"), delta=p("jeunes_accompagnes_evolution"))
+        composants.carte_publiee(p("jeunes_accompagnes"), delta=p("jeunes_accompagnes_evolution"))
     with col2:
         part, accueils, accompagnes = p("premiers_accueils_part"), p("premiers_accueils"), p("jeunes_accompagnes")
-        ui.carte_publiee(accueils, delta=p("premiers_accueils_evolution"),
+        composants.carte_publiee(accueils, delta=p("premiers_accueils_evolution"),
                          complement=f"soit **{part.texte}** des jeunes accompagnés ({accueils.texte} ÷ "
                                     f"{accompagnes.texte}, part dérivée des chiffres publiés)")
     with col3:
         total, objectif, taux = p("cej_entrees_total"), p("cej_objectif"), p("cej_taux_realisation")
-        ui.carte_publiee(total, libelle="Entrées en Garantie Jeunes et CEJ",
+        composants.carte_publiee(total, libelle="Entrées en Garantie Jeunes et CEJ",
                          complement=f"pour un objectif de **{objectif.texte}** fixé par l'État, "
                                     f"soit **{taux.texte}** de réalisation")
         st.progress(min(total.valeur / objectif.valeur, 1.0),
@@ -38,9 +40,9 @@ def chiffres_publies_2022() -> None:
     gj, cej = p("cej_entrees_gj"), p("cej_entrees_cej")
     c1, c2 = st.columns(2)
     with c1:
-        ui.carte_publiee(gj)
+        composants.carte_publiee(gj)
     with c2:
-        ui.carte_publiee(cej)
+        composants.carte_publiee(cej)
     st.caption(f"{gj.texte} + {cej.texte} = {formats.nombre(gj.valeur + cej.valeur)} entrées, "
                f"soit {formats.pourcentage(round(100 * (gj.valeur + cej.valeur) / objectif.valeur))} "
                f"de l'objectif de {objectif.texte}.")
@@ -51,18 +53,18 @@ def chiffres_publies_2022() -> None:
                                            "emploi_observatoire_jeunes_alternance",
                                            "formation_observatoire_jeunes", "publics_nb_sans_diplome")):
         with col:
-            ui.carte_publiee(p(id_))
+            composants.carte_publiee(p(id_))
 
     st.subheader("Activité des Missions Locales")
     ids_activite = ("publics_entretiens_individuels", "publics_ateliers", "publics_informations_collectives",
                     "publics_heures_face_a_face")
     for col, id_ in zip(st.columns(4), ids_activite):
         with col:
-            ui.carte_publiee(p(id_))
+            composants.carte_publiee(p(id_))
     st.caption(p("publics_heures_face_a_face").note)
 
     with st.expander("Estimations 2021 dérivées des variations publiées"):
-        ui.tableau_publies([p("jeunes_accompagnes_2021"), p("premiers_accueils_2021")])
+        composants.tableau_publies([p("jeunes_accompagnes_2021"), p("premiers_accueils_2021")])
 
 
 def _ligne(df: pd.DataFrame) -> dict:
@@ -107,7 +109,7 @@ def chiffres_extraits() -> None:
     prov_entrees = f.provenance_de("entrees_dispositif")
     prov_profil = f.sur_tables("jeunes", "situations").provenance
     if Provenance.DEMO in (prov, prov_entrees, prov_profil):
-        ui.avertir_demo()
+        composants.avertir_demo()
 
     def source_de(p: Provenance) -> str:
         return f"extraits {'de démonstration' if p is Provenance.DEMO else 'I-Milo'} {f.annee}, {f.libelle}"
@@ -116,7 +118,7 @@ def chiffres_extraits() -> None:
 
     def evolution(colonne: str) -> tuple[str | None, int]:
         cache = _cache(code, colonne) or _cache(code, colonne, annee=f.annee - 1)
-        if not filtres.evolution_comparable(f.annee):
+        if not perimetre.evolution_comparable(f.annee):
             # A real year against a demonstration one would be a made-up change. The region's year of the report
             # has its published figure (the demonstration equals it): the change is taken against that.
             publie = PUBLIE_DE.get(colonne) if f.est_region and f.annee - 1 == config.ANNEE_RAPPORT else None
@@ -131,12 +133,12 @@ def chiffres_extraits() -> None:
     with col1:
         delta, sens = evolution("nb_jeunes")
         part_region = _part(t["nb_jeunes"], r["nb_jeunes"], _cache(code, "nb_jeunes") or _cache("Normandie", "nb_jeunes"))
-        ui.carte("Jeunes accompagnés", secret_territoires.texte(f.annee, code, "nb_jeunes", t["nb_jeunes"]), prov,
+        composants.carte("Jeunes accompagnés", secret_territoires.texte(f.annee, code, "nb_jeunes", t["nb_jeunes"]), prov,
                  source, delta, sens,
                  complement=None if f.est_region else f"soit {part_region} des jeunes accompagnés en Normandie")
     with col2:
         delta, sens = evolution("nb_premiers_accueils")
-        ui.carte("Jeunes en premier accueil",
+        composants.carte("Jeunes en premier accueil",
                  secret_territoires.texte(f.annee, code, "nb_premiers_accueils", t["nb_premiers_accueils"]), prov,
                  source, delta, sens)
     with col3:
@@ -149,12 +151,12 @@ def chiffres_extraits() -> None:
                     else formats.pourcentage(round(100 * entrees / objectif)))
             complement = (f"pour un objectif de **{formats.nombre(objectif)}**, soit "
                           f"**{taux}** de réalisation")
-        if filtres.table_presente("entrees_dispositif", f.annee):
-            ui.carte("Entrées en Garantie Jeunes et CEJ",
+        if perimetre.table_presente("entrees_dispositif", f.annee):
+            composants.carte("Entrées en Garantie Jeunes et CEJ",
                      secret_territoires.texte(f.annee, code, "nb_entrees", entrees),
                      prov_entrees, source_de(prov_entrees), complement=complement)
         else:  # a year imported without its entries: nothing to count, and no demonstration to stand in
-            ui.carte("Entrées en Garantie Jeunes et CEJ", "non disponible", prov, source,
+            composants.carte("Entrées en Garantie Jeunes et CEJ", "non disponible", prov, source,
                      complement=f"aucune entrée en Garantie Jeunes ou en CEJ dans les extraits de {f.annee}")
 
     st.subheader(f"{f.libelle} comparé à la Normandie" if not f.est_region else "Profil des jeunes accompagnés")
@@ -170,7 +172,7 @@ def chiffres_extraits() -> None:
     colonnes["Normandie"] = [_part(r[c], r["nb_jeunes"], _cache("Normandie", c, "nb_jeunes")) for _, c in lignes]
     tableau = pd.DataFrame(colonnes)
     st.dataframe(tableau, hide_index=True, width="stretch")
-    ui.badge(prov_profil)
+    composants.badge(prov_profil)
     note = (f"parts calculées sur les jeunes accompagnés de l'année ; effectifs de moins de {secret.seuil_actif()} "
             "jeunes masqués (secret statistique)")
     st.caption(f"Source : {source_de(prov_profil)}. {note[0].upper()}{note[1:]}.")

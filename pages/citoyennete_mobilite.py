@@ -2,9 +2,10 @@
 international mobility (Erasmus), with the network's actions and 2023 perspectives."""
 import streamlit as st
 
-from observatoire import formats, thematiques as th, ui
+from observatoire import formats
+from observatoire.vue import thematiques as th, composants
 
-ui.entete(
+composants.entete(
     "Citoyenneté & mobilité",
     "L'engagement citoyen des jeunes accompagnés, vu par l'enquête «\u202fFais entendre ta voix\u202f», le Service Civique "
     "et la mobilité, jusqu'à Erasmus.",
@@ -36,7 +37,7 @@ th.graphique_publie(
             f"{ignorent.texte} ne savent pas s'ils le sont.")
 c1, _ = st.columns([1, 2])
 with c1:
-    ui.carte("Satisfaction de leur vie actuelle au regard de leurs attentes, comparée aux jeunes en général",
+    composants.carte("Satisfaction de leur vie actuelle au regard de leurs attentes, comparée aux jeunes en général",
              f"{satisfaction.texte} fois moins", satisfaction.provenance, satisfaction.citation, aide=satisfaction.note)
 ecarts = th.indicateurs("citoyennete_ecart_covid", "citoyennete_ecart_pouvoir_achat",
                         "citoyennete_ecart_systeme_scolaire", "citoyennete_ecart_immigration",

@@ -3,7 +3,8 @@ download for the chosen year and territory, and the data dictionary of the extra
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, diaporama, exports, fiche, modele, publies, ui
+from observatoire import config, diaporama, exports, fiche, modele, publies
+from observatoire.vue import composants
 from observatoire.provenance import SOURCE_RAPPORT
 
 THEMES = {
@@ -17,7 +18,7 @@ THEMES = {
 }
 TOUS = "tous"
 
-ui.entete(
+composants.entete(
     "Données & exports",
     "Tout ce qui se télécharge : le diaporama et la fiche du territoire choisi, le catalogue des chiffres "
     "publiés, le dictionnaire des données. Sous chaque graphique de l'observatoire, des boutons donnent aussi "

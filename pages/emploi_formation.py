@@ -9,12 +9,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, exports, filtres, formats, modele, publies, secret, ui
+from observatoire import db, exports, formats, modele, secret
 from observatoire.secret import territoires as secret_territoires
-from observatoire import thematiques as th
+from observatoire.vue import graphiques, filtres, composants, publies
+from observatoire.vue import thematiques as th
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
-ui.entete(
+composants.entete(
     "Emploi & formation",
     "Les Missions Locales accompagnent les jeunes vers l'emploi, l'alternance et la formation. Voici ce que "
     "publie le rapport d'activité 2022, puis, pour le territoire choisi, ce que disent les extraits.",
@@ -27,7 +28,7 @@ DEJA = set()
 
 def carte(id_: str, libelle: str | None = None, complement: str | None = None) -> None:
     DEJA.add(id_)
-    ui.carte_publiee(p(id_), libelle=libelle, complement=complement)
+    composants.carte_publiee(p(id_), libelle=libelle, complement=complement)
 
 
 def rangee(cartes: list[tuple], colonnes: int = 3) -> None:
@@ -108,7 +109,7 @@ rangee([
 
 with st.expander("Tous les autres chiffres publiés sur l'emploi et la formation", expanded=True):
     autres = [i for t in ("emploi", "formation") for i in publies.du_theme(t) if i.id not in DEJA]
-    ui.tableau_publies(autres)
+    composants.tableau_publies(autres)
     st.caption("Les chiffres sur le chômage des jeunes sont ceux que cite le rapport, sans territoire précisé ; "
                "ceux de Métiers 360 sont des perspectives 2023.")
 
@@ -116,7 +117,7 @@ with st.expander("Tous les autres chiffres publiés sur l'emploi et la formation
 
 st.header(f"Par territoire — {f.libelle}, {f.annee}", divider="gray")
 if f.provenance == Provenance.DEMO:
-    ui.avertir_demo()
+    composants.avertir_demo()
 SOURCE = ("Extraits du système d'information des Missions Locales (table situations)"
           if f.provenance == Provenance.EXTRAITS
           else "Données de démonstration (extraits générés par l'observatoire, table situations)")
@@ -168,7 +169,7 @@ cartes_territoire = [
 ]
 for col, (libelle, valeur, complement) in zip(cols, cartes_territoire):
     with col:
-        ui.carte(libelle, valeur, f.provenance, SOURCE, complement=complement)
+        composants.carte(libelle, valeur, f.provenance, SOURCE, complement=complement)
 
 # Which territories to compare: the departments for the region, else the Missions Locales of the department.
 if f.est_region:
@@ -200,7 +201,7 @@ c_contrats = alt.Chart(long).mark_bar().encode(
     x=alt.X("part:Q", stack="normalize", title="Part des contrats", axis=alt.Axis(format=".0%", tickCount=4)),
     color=alt.Color("type_contrat:N", title=None, sort=list(LIB_TYPES.values()),
                     scale=alt.Scale(domain=list(LIB_TYPES.values()),
-                                    range=[charts.PALETTE[2], charts.BLEU, charts.PALETTE[1]]),
+                                    range=[graphiques.PALETTE[2], graphiques.BLEU, graphiques.PALETTE[1]]),
                     legend=alt.Legend(orient="bottom")),
     order=alt.Order("ordre:Q"),
     tooltip=[alt.Tooltip("libelle:N", title="Territoire"), alt.Tooltip("type_contrat:N", title="Type"),
@@ -224,7 +225,7 @@ else:
     lecture = (f"En Normandie, {pct(reg['part_interim_pct'])} des contrats de travail hors alternance sont des "
                f"missions d'intérim ; par {quoi}, la part va de {pct(bas['part_interim_pct'])} "
                f"({bas['libelle_court']}) à {pct(haut['part_interim_pct'])} ({haut['libelle_court']}).")
-charts.afficher(c_contrats, titre=f"Contrats de travail par type — par {quoi}", donnees=t_contrats,
+graphiques.afficher(c_contrats, titre=f"Contrats de travail par type — par {quoi}", donnees=t_contrats,
                 lecture=lecture, provenance=f.provenance, source=SOURCE, cle="emploi_contrats",
                 note=f"publié pour la Normandie : {p('emploi_part_interim').texte} de travail temporaire "
                      "(section Emploi) ; la part de CDI n'est pas publiée")
@@ -245,7 +246,7 @@ base_j = alt.Chart(lj).encode(
     yOffset=alt.YOffset("situation:N", sort=list(LIB_JEUNES.values())),
     color=alt.Color("situation:N", title=None, sort=list(LIB_JEUNES.values()),
                     scale=alt.Scale(domain=list(LIB_JEUNES.values()),
-                                    range=[charts.BLEU, charts.PALETTE[1], charts.PALETTE[2]]),
+                                    range=[graphiques.BLEU, graphiques.PALETTE[1], graphiques.PALETTE[2]]),
                     legend=alt.Legend(orient="bottom")),
     tooltip=[alt.Tooltip("libelle:N", title="Territoire"), alt.Tooltip("situation:N", title="Situation"),
              alt.Tooltip("texte:N", title="Jeunes")])
@@ -255,7 +256,7 @@ c_jeunes = alt.layer(
     base_j.mark_text(align="left", dx=3, fontSize=11).encode(x=x_j, text="texte:N", color=alt.value("#1a1a1a"))
     .transform_filter("isValid(datum.nb)"),
     base_j.mark_text(align="left", dx=3, fontSize=11, fontStyle="italic").encode(
-        x=alt.datum(0), text="texte:N", color=alt.value(charts.ORANGE)).transform_filter("!isValid(datum.nb)"),
+        x=alt.datum(0), text="texte:N", color=alt.value(graphiques.ORANGE)).transform_filter("!isValid(datum.nb)"),
 ).properties(height=3 * 18 * len(sans_region) + 70)
 t_jeunes = pd.DataFrame({"Territoire": sans_region_aff["libelle"],
                          **{lib: [n(v) for v in sans_region_aff[c]] for c, lib in LIB_JEUNES.items()}})
@@ -263,7 +264,7 @@ cible = ligne  # the chosen territory's row (region, department or Mission Local
 lecture_j = (f"{Dans}, {n(cible['nb_jeunes_emploi'])} jeunes sont entrés en emploi, {n(cible['nb_jeunes_alternance'])} "
              f"en alternance et {n(cible['nb_jeunes_formation'])} en formation en {f.annee} (un jeune peut être "
              "compté dans plusieurs situations).")
-charts.afficher(c_jeunes, titre=f"Jeunes en emploi, en alternance, en formation — par {quoi}",
+graphiques.afficher(c_jeunes, titre=f"Jeunes en emploi, en alternance, en formation — par {quoi}",
                 donnees=t_jeunes, lecture=lecture_j, provenance=f.provenance, source=SOURCE, cle="emploi_jeunes")
 
 # Chart 3: share of training actions funded by the Region, with the region as a rule (drawn behind the
@@ -284,17 +285,17 @@ regle = pd.DataFrame({"part": [reg["part_region_pct"] / 100 if pd.notna(reg["par
                                 if pd.notna(reg["part_region_pct"]) else ""]}).dropna()
 couches = []
 if len(regle):
-    couches += [alt.Chart(regle).mark_rule(color=charts.ORANGE, strokeDash=[6, 4], strokeWidth=2).encode(x="part:Q"),
-                alt.Chart(regle).mark_text(color=charts.ORANGE, dy=-8, fontWeight="bold").encode(
+    couches += [alt.Chart(regle).mark_rule(color=graphiques.ORANGE, strokeDash=[6, 4], strokeWidth=2).encode(x="part:Q"),
+                alt.Chart(regle).mark_text(color=graphiques.ORANGE, dy=-8, fontWeight="bold").encode(
                     x="part:Q", y=alt.value(0), text="texte:N")]
 couches += [
     base_r.mark_bar().encode(x=x_r, color=alt.Color("couleur:N", legend=None, scale=alt.Scale(
-        domain=["choisi", "autre"], range=[charts.BLEU, "#9db4d3"]))),
+        domain=["choisi", "autre"], range=[graphiques.BLEU, "#9db4d3"]))),
     base_r.mark_text(align="right", dx=-4, color="white", fontWeight="bold").encode(x=x_r, text="texte:N")
     .transform_filter("isValid(datum.part) && datum.part >= 0.2"),
     base_r.mark_text(align="left", dx=4, color="#1a1a1a").encode(x=x_r, text="texte:N")
     .transform_filter("isValid(datum.part) && datum.part < 0.2"),
-    base_r.mark_text(align="left", dx=4, color=charts.ORANGE, fontStyle="italic").encode(
+    base_r.mark_text(align="left", dx=4, color=graphiques.ORANGE, fontStyle="italic").encode(
         x=alt.datum(0), text="texte:N").transform_filter("!isValid(datum.part)"),
 ]
 c_region = alt.layer(*couches).properties(height=28 * len(gr) + 70)
@@ -310,7 +311,7 @@ lecture_r = ("La part des actions financées par la Région n'est pas disponible
              f"En Normandie, {pct(reg['part_region_pct'])} des actions de formation sont financées par la Région "
              f"(trait orange en pointillés) ; par {quoi}, de {pct(vus_r['part_region_pct'].min())} à "
              f"{pct(vus_r['part_region_pct'].max())}.")
-charts.afficher(c_region, titre=f"Actions de formation financées par la Région — par {quoi}", donnees=t_region,
+graphiques.afficher(c_region, titre=f"Actions de formation financées par la Région — par {quoi}", donnees=t_region,
                 lecture=lecture_r, provenance=f.provenance, source=SOURCE, cle="formation_region",
                 note=f"publié pour la Normandie : {p('formation_financees_region').texte} sur "
                      f"{p('formation_actions').texte} formations, soit {p('formation_part_financees_region').texte} "
@@ -336,7 +337,7 @@ c_mois = alt.Chart(lm).mark_line(point=True).encode(
     y=alt.Y("nb:Q", title="Débuts dans le mois", axis=alt.Axis(format=",d")),
     color=alt.Color("situation:N", title=None, sort=list(LIB_SITU.values()),
                     scale=alt.Scale(domain=list(LIB_SITU.values()),
-                                    range=[charts.BLEU, charts.PALETTE[1], charts.PALETTE[2]]),
+                                    range=[graphiques.BLEU, graphiques.PALETTE[1], graphiques.PALETTE[2]]),
                     legend=alt.Legend(orient="bottom", columns=2)),
     tooltip=[alt.Tooltip("mois_lib:N", title="Mois"), alt.Tooltip("situation:N", title="Situation"),
              alt.Tooltip("nb:Q", title="Débuts", format=",d")],
@@ -357,7 +358,7 @@ if pic_emploi is not None and len(pic_emploi) and pd.to_numeric(pic_emploi).max(
                  f"{n(croise.loc[secret.TOTAL, 'formation'])} actions de formation ont débuté dans l'année.")
 else:
     lecture_m = f"{Dans}, aucun contrat de travail n'est visible par mois (pas de données, ou secret statistique)."
-charts.afficher(c_mois, titre=f"Débuts de contrats et de formations, mois par mois — {f.libelle}", donnees=t_mois,
+graphiques.afficher(c_mois, titre=f"Débuts de contrats et de formations, mois par mois — {f.libelle}", donnees=t_mois,
                 lecture=lecture_m, provenance=f.provenance, source=SOURCE, cle="emploi_mois",
                 note="un mois de moins de "
                      f"{secret.seuil_actif()} débuts est « secret » (point absent de la courbe)")
@@ -375,7 +376,7 @@ with st.expander("Toutes les Missions Locales : tableau complet"):
         "dont Région": [n(v) for v in mls["nb_actions_region"]],
     })
     st.dataframe(tout, hide_index=True, width="stretch")
-    ui.badge(f.provenance)
+    composants.badge(f.provenance)
     exports.boutons_tableau(tout, titre=f"Emploi et formation par Mission Locale, {f.annee}", source=SOURCE,
                             cle="emploi_tableau_ml", provenance=f.provenance, perimetre=f"Normandie, {f.annee}")
 

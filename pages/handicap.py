@@ -2,9 +2,12 @@
 by department and Mission Locale, and the network's actions and 2023 perspectives."""
 import streamlit as st
 
-from observatoire import db, filtres, formats, thematiques as th, ui
+from observatoire import formats
+from observatoire.publication.thematiques import handicap_par_territoire, source_extraits
+from observatoire.vue import filtres, thematiques as th, composants
+from observatoire.publication import perimetre
 
-ui.entete(
+composants.entete(
     "Handicap",
     "Les jeunes reconnus travailleurs handicapés (RQTH : reconnaissance de la qualité de travailleur "
     "handicapé) accompagnés par les Missions Locales.",
@@ -26,7 +29,7 @@ with c2:
     th.carte(estimation, libelle="Jeunes reconnus travailleurs handicapés accompagnés (estimation)",
              complement=f"{part.texte} × {accompagnes.texte} jeunes accompagnés, part arrondie : valeur approchée")
 with c3:
-    ui.carte("Âge jusqu'auquel le CEJ accompagne les jeunes reconnus travailleurs handicapés, selon le rapport",
+    composants.carte("Âge jusqu'auquel le CEJ accompagne les jeunes reconnus travailleurs handicapés, selon le rapport",
              f"{age_cej.texte} ans", age_cej.provenance, age_cej.citation, aide=age_cej.note,
              complement="Le rapport écrit «\u202fjusqu'à 30 ans\u202f». La loi (Code du travail, art. L5131-6) ouvre le CEJ "
                         "aux jeunes de 16 à 25 ans révolus, ou 29 ans révolus avec une RQTH, soit **moins de 30 ans**, "
@@ -39,19 +42,14 @@ th.graphique_publie(
     note=f"même part parmi les jeunes entrés en formation : {part_formation.texte} (section Formation)")
 
 th.entete_territoires(f, "Jeunes accompagnés ayant une RQTH dans les extraits, par département et par Mission Locale.")
-pt = th.par_territoire(
-    db.requete("jeunes_par_territoire", annee=f.annee), f,
-    comptes={"nb_jeunes": "Jeunes accompagnés", "nb_rqth": "Jeunes avec une RQTH"},
-    parts=[th.Part("part_rqth_pct", "Part des jeunes avec une RQTH", "nb_rqth", "nb_jeunes")],
-    complements={"nb_sans_rqth": ("nb_jeunes", "nb_rqth")},
-)
+pt = handicap_par_territoire(f)
 c1, c2 = st.columns(2)
 with c1:
-    ui.carte(f"Jeunes avec une RQTH — {f.libelle}", pt.texte(f.code, "nb_rqth"), f.provenance, th.source_extraits(f))
+    composants.carte(f"Jeunes avec une RQTH — {f.libelle}", pt.texte(f.code, "nb_rqth"), f.provenance, source_extraits(f))
 with c2:
-    ui.carte(f"Part des jeunes accompagnés avec une RQTH — {f.libelle}", pt.texte(f.code, "part_rqth_pct"),
-             f.provenance, th.source_extraits(f),
-             complement=None if f.est_region else f"Normandie : **{pt.texte(filtres.REGION, 'part_rqth_pct')}**")
+    composants.carte(f"Part des jeunes accompagnés avec une RQTH — {f.libelle}", pt.texte(f.code, "part_rqth_pct"),
+             f.provenance, source_extraits(f),
+             complement=None if f.est_region else f"Normandie : **{pt.texte(perimetre.REGION, 'part_rqth_pct')}**")
 th.graphique_territoires(pt, pt.parts[0], titre="Part des jeunes avec une RQTH, par département",
                          cle="handicap_departements", niveau="departement")
 th.graphique_territoires(pt, pt.parts[0], titre="Part des jeunes avec une RQTH, par Mission Locale",

@@ -2,9 +2,10 @@
 actions and 2023 perspectives."""
 import streamlit as st
 
-from observatoire import db, filtres, thematiques as th, ui
+from observatoire.publication.thematiques import justice_par_territoire, source_extraits
+from observatoire.vue import filtres, thematiques as th, composants
 
-ui.entete(
+composants.entete(
     "Justice",
     "Les jeunes placés sous main de justice (JSMJ) accompagnés par les Missions Locales : incarcérés "
     "(milieu fermé) ou suivis par le SPIP ou la PJJ (milieu ouvert).",
@@ -28,22 +29,13 @@ th.graphique_publie(
 
 th.entete_territoires(f, "Jeunes accompagnés repérés comme placés sous main de justice dans les extraits, "
                          "par Mission Locale et par département.")
-pt = th.par_territoire(
-    db.requete("jeunes_par_territoire", annee=f.annee), f,
-    comptes={"nb_jeunes": "Jeunes accompagnés", "nb_jsmj": "JSMJ",
-             "nb_jsmj_sans_diplome": "JSMJ sans diplôme", "nb_jsmj_mineurs": "JSMJ mineurs"},
-    parts=[th.Part("part_jsmj_pct", "Part des JSMJ parmi les jeunes accompagnés", "nb_jsmj", "nb_jeunes"),
-           th.Part("part_sans_diplome_pct", "Part sans diplôme parmi les JSMJ", "nb_jsmj_sans_diplome", "nb_jsmj"),
-           th.Part("part_mineurs_pct", "Part de mineurs parmi les JSMJ", "nb_jsmj_mineurs", "nb_jsmj")],
-    complements={"nb_non_jsmj": ("nb_jeunes", "nb_jsmj"), "nb_jsmj_diplomes": ("nb_jsmj", "nb_jsmj_sans_diplome"),
-                 "nb_jsmj_majeurs": ("nb_jsmj", "nb_jsmj_mineurs")},
-)
+pt = justice_par_territoire(f)
 c1, c2, c3 = st.columns(3)
 for col, (libelle, colonne) in zip((c1, c2, c3), [("JSMJ accompagnés", "nb_jsmj"),
                                                   ("Part sans diplôme parmi les JSMJ", "part_sans_diplome_pct"),
                                                   ("Part de mineurs parmi les JSMJ", "part_mineurs_pct")]):
     with col:
-        ui.carte(f"{libelle} — {f.libelle}", pt.texte(f.code, colonne), f.provenance, th.source_extraits(f))
+        composants.carte(f"{libelle} — {f.libelle}", pt.texte(f.code, colonne), f.provenance, source_extraits(f))
 th.graphique_territoires(pt, pt.parts[0], titre="Part des JSMJ parmi les jeunes accompagnés, par Mission Locale",
                          cle="justice_territoires")
 th.tableau_territoires(pt, titre="Jeunes placés sous main de justice par territoire", cle="justice_tableau",

@@ -2,9 +2,11 @@
 and 2023 perspectives."""
 import streamlit as st
 
-from observatoire import db, filtres, thematiques as th, ui
+from observatoire.publication.thematiques import logement_par_territoire, source_extraits
+from observatoire.vue import filtres, thematiques as th, composants
+from observatoire.publication import perimetre
 
-ui.entete(
+composants.entete(
     "Logement",
     "La situation de logement des jeunes accompagnés par les Missions Locales : logement autonome, hébergement "
     "par les parents ou la famille, précarité ou situation complexe.",
@@ -30,27 +32,12 @@ th.graphique_publie(
 
 th.entete_territoires(f, "Situation de logement des jeunes accompagnés dans les extraits, par département et par "
                          "Mission Locale.")
-donnees = db.requete("jeunes_par_territoire", annee=f.annee)
-comptes = {"nb_jeunes": "Jeunes accompagnés", "nb_parents_famille": "Parents ou famille",
-           "nb_autonome": "Logement autonome", "nb_precaire": "Précarité ou situation complexe"}
-parties = ["nb_parents_famille", "nb_autonome", "nb_precaire"]
-if donnees["nb_logement_non_renseigne"].sum() > 0:  # shown only when the extracts leave some unknown
-    comptes["nb_logement_non_renseigne"] = "Non renseigné"
-    parties.append("nb_logement_non_renseigne")
-pt = th.par_territoire(
-    donnees, f, comptes=comptes,
-    parts=[th.Part("part_parents_famille_pct", "Part hébergée par les parents ou la famille", "nb_parents_famille",
-                   "nb_jeunes"),
-           th.Part("part_autonome_pct", "Part en logement autonome", "nb_autonome", "nb_jeunes"),
-           th.Part("part_precaire_pct", "Part en précarité ou situation complexe", "nb_precaire", "nb_jeunes")],
-    # the situations add up to the young people supported: a reader could subtract, secrecy knows it
-    partitions=[("nb_jeunes", parties)],
-)
+pt = logement_par_territoire(f)
 colonnes = st.columns(3)
 for col, p in zip(colonnes, pt.parts):
     with col:
-        ui.carte(f"{p.libelle} — {f.libelle}", pt.texte(f.code, p.colonne), f.provenance, th.source_extraits(f),
-                 complement=None if f.est_region else f"Normandie : **{pt.texte(filtres.REGION, p.colonne)}**")
+        composants.carte(f"{p.libelle} — {f.libelle}", pt.texte(f.code, p.colonne), f.provenance, source_extraits(f),
+                 complement=None if f.est_region else f"Normandie : **{pt.texte(perimetre.REGION, p.colonne)}**")
 th.graphique_territoires(pt, pt.parts[2], titre="Part des jeunes en précarité ou situation complexe de logement, "
                                                 "par Mission Locale", cle="logement_precaire_territoires")
 th.tableau_territoires(pt, titre="Situation de logement par territoire", cle="logement_tableau")

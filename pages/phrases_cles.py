@@ -2,10 +2,11 @@
 import pandas as pd
 import streamlit as st
 
-from observatoire import exports, phrases, ui
+from observatoire import exports, phrases
+from observatoire.vue import composants
 from observatoire.provenance import Provenance
 
-ui.entete(
+composants.entete(
     "Phrases clés",
     "Des phrases prêtes à publier, construites à partir des chiffres, avec leur source. "
     "Le bouton de copie en haut à droite de chaque phrase la place dans le presse-papiers.",
@@ -17,7 +18,7 @@ st.caption(f"Périmètre : {exports.libelle_territoire(territoire)}, {annee}")
 if not liste:
     st.info(f"Aucune donnée pour {exports.libelle_territoire(territoire)} en {annee}.", icon=":material/info:")
 elif any(p.provenance is Provenance.DEMO for p in liste):
-    ui.avertir_demo()
+    composants.avertir_demo()
     st.markdown("Chaque phrase calculée sur les données de démonstration le dit elle-même, "
                 "« (données de démonstration) » : ne la publiez pas telle quelle.")
 
@@ -29,7 +30,7 @@ for i, p in enumerate(liste):
     # st.code has a copy button that works offline; wrap_lines keeps the whole sentence visible.
     st.code(p.texte, language=None, wrap_lines=True)
     with st.container(horizontal=True, gap="small"):
-        ui.badge(p.provenance)
+        composants.badge(p.provenance)
         st.caption(f"Source : {p.source}")
 
 if liste:

@@ -5,7 +5,8 @@
 (Altair charts, offline map): nothing needs the internet."""
 import streamlit as st
 
-from observatoire import exports, presentation, ui
+from observatoire import exports, presentation
+from observatoire.vue import composants
 from observatoire.provenance import Provenance
 
 CLE_MODE, CLE_DIAPO = "presentation", "diapo"
@@ -47,7 +48,7 @@ plein_ecran = st.session_state[CLE_MODE]
 st.markdown(presentation.css(plein_ecran), unsafe_allow_html=True)
 
 if not plein_ecran:
-    ui.entete("Mode présentation",
+    composants.entete("Mode présentation",
               "Les chiffres clés de l'année en diapositives, pour une réunion ou un projecteur — même sans "
               "connexion. Flèches ← et → du clavier pour avancer et reculer ; le lien de la page rouvre la "
               "même diapositive.")

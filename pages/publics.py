@@ -6,11 +6,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, filtres, formats, modele, publies, secret, ui
+from observatoire import db, formats, modele, secret
 from observatoire.secret import territoires as secret_territoires
+from observatoire.vue import graphiques, filtres, composants, publies
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
+from observatoire.publies import tous
+from observatoire.publication import perimetre
 
-ui.entete(
+composants.entete(
     "Publics accompagnés",
     "Qui sont les jeunes accompagnés par les Missions Locales ? Leur âge, leur niveau de qualification, "
     "leur sexe, leur lieu de vie, leur logement et leur handicap, pour le territoire choisi à côté de "
@@ -18,13 +21,13 @@ ui.entete(
 )
 f = filtres.barre_laterale()
 if f.provenance == Provenance.DEMO:
-    ui.avertir_demo()
+    composants.avertir_demo()
 
 NORMANDIE = "Normandie"
 COMPARER = not f.est_region
 # How a sentence opens for the territory shown: « En Normandie, … », « Dans l'Eure, … », « À la Mission Locale …, … ».
 PREFIXE = f.dans[0].upper() + f.dans[1:]
-TOUS = publies.tous()
+TOUS = tous()
 # Secrecy: the cells of the year's reference mask (observatoire/secret/territoires.py), looked up by territory,
 # the same as on every other page and for every other territory (a department minus its other Missions
 # Locales gives no hidden cell back).
@@ -126,7 +129,7 @@ def graphique(g: pd.DataFrame, titre_axe: str = "Part des jeunes accompagnés") 
     """Horizontal bars of shares, the territory beside the region; "secret" written where a bar is hidden."""
     ordre_y = list(dict.fromkeys(g.sort_values("ordre")["modalite_libelle"]))
     ordre_p = [f.libelle, NORMANDIE] if COMPARER else [NORMANDIE]
-    couleurs = [charts.BLEU, "#9aa5b1"] if COMPARER else [charts.BLEU]
+    couleurs = [graphiques.BLEU, "#9aa5b1"] if COMPARER else [graphiques.BLEU]
     base = alt.Chart(g).encode(
         y=alt.Y("modalite_libelle:N", sort=ordre_y, title=None, axis=alt.Axis(labelLimit=260)),
         color=alt.Color("perimetre_libelle:N", sort=ordre_p, title=None,
@@ -146,7 +149,7 @@ def graphique(g: pd.DataFrame, titre_axe: str = "Part des jeunes accompagnés") 
         x=x, text=alt.Text("part:Q", format=".1%")).transform_filter("isValid(datum.part)")
     couches = [barres, valeurs]
     if g["part"].isna().any():  # a layer costs Altair time at every page view: only when a bar is hidden
-        couches.append(base.mark_text(align="left", dx=4, color=charts.ORANGE, fontStyle="italic").encode(
+        couches.append(base.mark_text(align="left", dx=4, color=graphiques.ORANGE, fontStyle="italic").encode(
             x=alt.datum(0), text=alt.value(secret.SECRET)).transform_filter("!isValid(datum.part)"))
     # The app fits the whole chart (axes and legend included) in this height: room for each bar, then the rest.
     n = g["modalite_libelle"].nunique() * (2 if COMPARER else 1)
@@ -204,7 +207,7 @@ def repartition(dimension: str, annee: int | None = None) -> pd.DataFrame:
 def section(titre: str, dimension: str, ordre: list[str], lecture, cle: str) -> None:
     g = preparer(repartition(dimension), dimension, ordre)
     prov, source, note = provenance_graphique(dimension, ordre)
-    charts.afficher(graphique(g), titre=titre, donnees=tableau(g, dimension), lecture=lecture(g),
+    graphiques.afficher(graphique(g), titre=titre, donnees=tableau(g, dimension), lecture=lecture(g),
                     provenance=prov, source=source, cle=cle, note=note)
 
 
@@ -218,7 +221,7 @@ for col, (mesure, libelle, idx) in zip((c1, c2), (("nb_jeunes", "Jeunes accompag
                                                   ("nb_premiers_accueils", "Jeunes en premier accueil", 1))):
     with col:
         if f.est_region and ids_cartes and f.provenance == Provenance.DEMO:
-            ui.carte_publiee(publies.indicateur(ids_cartes[idx]), libelle=f"{libelle} en {f.annee}")
+            composants.carte_publiee(publies.indicateur(ids_cartes[idx]), libelle=f"{libelle} en {f.annee}")
             continue
         n_terr, n_reg = eff.loc["territoire", mesure], eff.loc["region", mesure]
         # the reference mask knows the pair (first welcomes, the others) that the total shown beside it makes
@@ -231,7 +234,7 @@ for col, (mesure, libelle, idx) in zip((c1, c2), (("nb_jeunes", "Jeunes accompag
             complement = (f"Normandie : **{ind_reg.texte}** ({ind_reg.provenance.libelle})" if ind_reg
                           else f"Normandie : **{secret_territoires.texte(f.annee, NORMANDIE, mesure, n_reg)}** "
                                f"({f.provenance.libelle})")
-        ui.carte(f"{libelle} en {f.annee} — {f.libelle}", texte, f.provenance,
+        composants.carte(f"{libelle} en {f.annee} — {f.libelle}", texte, f.provenance,
                  "Données de démonstration" if f.provenance == Provenance.DEMO else "Extraits I-Milo",
                  complement=complement)
 
@@ -317,7 +320,7 @@ if all(inds):
         prov, source = inds[0].provenance, f"{SOURCE_RAPPORT} – {inds[0].source}"
 tqz = tableau(gqz, "qpv_zrr")
 tqz["Provenance"] = [prov_ligne(m, p, "oui") for p, m in zip(gqz["perimetre"], gqz["indicateur"])]
-charts.afficher(graphique(gqz), titre="Quartiers prioritaires (QPV) et zones de revitalisation rurale (ZRR)",
+graphiques.afficher(graphique(gqz), titre="Quartiers prioritaires (QPV) et zones de revitalisation rurale (ZRR)",
                 donnees=tqz, lecture=lecture_qpv(gqz), provenance=prov, source=source, cle="publics_qpv_zrr",
                 note=note)
 
@@ -339,7 +342,7 @@ section("Situation de logement", "logement", list(modele.LOGEMENTS), lecture_log
 
 # --- RQTH, with the year before when present ----------------------------------------------------------
 
-annees_rqth = [a for a in (f.annee - 1, f.annee) if a in set(filtres.annees()["annee"].astype(int))]
+annees_rqth = [a for a in (f.annee - 1, f.annee) if a in set(perimetre.annees()["annee"].astype(int))]
 morceaux = []
 for a in annees_rqth:
     d = repartition("rqth", annee=a)
@@ -400,7 +403,7 @@ if len(inds) == len(annees_rqth) and not COMPARER:
 else:
     prov, source, _ = provenance_extraits()
     note = f"Normandie : parts publiées dans le rapport 2022 ({inds[0].source})" if inds and COMPARER else None
-charts.afficher(graphique(rq, "Part des jeunes reconnus travailleurs handicapés"),
+graphiques.afficher(graphique(rq, "Part des jeunes reconnus travailleurs handicapés"),
                 titre="Jeunes reconnus travailleurs handicapés (RQTH)", donnees=trq, lecture=lecture_rqth(rq),
                 provenance=prov, source=source, cle="publics_rqth", note=note)
 

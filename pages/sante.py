@@ -2,15 +2,17 @@
 health, hygiene, information needs), the health kits, "Bien dans sa tête", and the 2023 perspectives."""
 import streamlit as st
 
-from observatoire import formats, publies, thematiques as th, ui
+from observatoire import formats
+from observatoire.publies import Indicateur
+from observatoire.vue import composants, publies, thematiques as th
 
 
-def somme(inds: list[publies.Indicateur]) -> str:
+def somme(inds: list[Indicateur]) -> str:
     """The sum of printed shares, in French format (derived: the report does not print it)."""
     return formats.pourcentage(sum(i.valeur for i in inds))
 
 
-ui.entete(
+composants.entete(
     "Santé",
     "L'état de santé et les modes de vie des jeunes accompagnés, d'après l'enquête santé en Mission Locale 2022 "
     "de l'ORS-CREAI Normandie, et les actions du réseau.",

@@ -1,10 +1,13 @@
 """Sources & méthodes: every dataset with its vintage and licence, definitions, secrecy, demonstration data."""
 import streamlit as st
 
-from observatoire import config, exports, filtres, formats, modele, publies, recalculs, ui
+from observatoire import config, exports, formats, modele, recalculs
+from observatoire.vue import composants, publies
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
+from observatoire.publies import appariements_incertains, tous
+from observatoire.publication import perimetre
 
-ui.entete(
+composants.entete(
     "Sources & méthodes",
     "D'où viennent les chiffres de l'observatoire, comment ils sont calculés et ce qu'ils veulent dire.",
 )
@@ -30,7 +33,7 @@ for prov, sens in [
 ]:
     c1, c2 = st.columns([1, 3])
     with c1:
-        ui.badge(prov)
+        composants.badge(prov)
     with c2:
         st.markdown(sens)
 
@@ -39,7 +42,7 @@ LICENCE_RAPPORT = ("aucune licence indiquée : le rapport est un document public
                    "réutilisé ici en citant sa source")
 LICENCE_ENQUETE_SANTE = ("aucune licence indiquée : résultats repris du rapport de l'ARML Normandie (document "
                          "public), qui cite l'ORS-CREAI Normandie comme source ; réutilisés ici en citant les deux")
-tous = publies.tous()
+tous = tous()
 nb_publies = sum(1 for i in tous.values() if i.statut == "publié")
 nb_derives = len(tous) - nb_publies
 st.markdown(f"""
@@ -62,7 +65,7 @@ st.markdown(f"""
   DARES et dans le réseau). Le rapport d'activité n'en donne pas de définition, mais compte ces trois
   types de contacts (entretiens individuels, ateliers, informations collectives).
 - **Premier accueil** : jeune reçu pour la première fois dans une Mission Locale au cours de l'année.
-- **Contrat d'Engagement Jeune (CEJ)** : accompagnement intensif lancé le 1er mars 2022, avec
+- **Contrat d'Engagement Jeune (CEJ)** : accompagnement intensif lancé le {formats.date(modele.DEBUT_CEJ)}, avec
   {heures_min.texte} à {heures_max.texte} heures d'activités par semaine (rapport d'activité) ; il remplace la
   **Garantie Jeunes (GJ)**. Âge : de 16 à 25 ans révolus, ou 29 ans révolus pour les jeunes reconnus
   travailleurs handicapés, soit moins de 30 ans (jusqu'à 29 ans inclus) : règle de la loi (Code du travail,
@@ -101,16 +104,16 @@ précédente est conservée et restaurable (`make restore VERSION=…`). Le ratt
 aux Missions Locales se remplace en déposant la liste officielle dans `data/sources/ml_communes.csv`.
 """)
 
-incertains = publies.appariements_incertains()
+incertains = appariements_incertains()
 if incertains:
     st.header("Appariements incertains")
     st.markdown(f"L'extraction du texte du rapport mélange l'ordre de certains graphiques. Pour ces "
                 f"{formats.nombre(len(incertains))} chiffres, l'appariement libellé–valeur retenu est "
                 "signalé comme incertain, ici et sur les pages où ils apparaissent :")
-    ui.tableau_publies(incertains)
+    composants.tableau_publies(incertains)
 
 st.header(f"Les chiffres du rapport recalculés sur les extraits de {config.ANNEE_RAPPORT}")
-prov_rapport = filtres.provenance_extraits("jeunes", config.ANNEE_RAPPORT)
+prov_rapport = perimetre.provenance_extraits("jeunes", config.ANNEE_RAPPORT)
 recalcul = recalculs.comparaison(config.ANNEE_RAPPORT)
 egaux = int((recalcul["Identique"] == "oui").sum())
 if prov_rapport is Provenance.DEMO:
@@ -123,7 +126,7 @@ else:
                 f"{formats.nombre(len(recalcul))} chiffres publiés recalculables sont retrouvés à l'identique, "
                 "à la précision imprimée ; les autres diffèrent (date d'extraction, périmètre ou définition).")
 st.dataframe(recalcul, hide_index=True, width="stretch")
-ui.badge(prov_rapport)
+composants.badge(prov_rapport)
 exports.boutons_tableau(recalcul, titre=f"Chiffres du rapport {config.ANNEE_RAPPORT} recalculés sur les extraits",
                         source=f"{SOURCE_RAPPORT} ; extraits {config.ANNEE_RAPPORT} ({prov_rapport.libelle})",
                         provenance=prov_rapport, perimetre=f"Normandie, {config.ANNEE_RAPPORT}",

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, db, exports, filtres, formats, maps, publies, ui
+from observatoire import config, db, exports, formats
 from observatoire.secret import territoires as secret_territoires
+from observatoire.vue import filtres, cartes, composants, publies
 from observatoire.provenance import Provenance
+from observatoire.publication import perimetre
 
 URL_VUE = "_territoire_lu_dans_l_url"        # the last ?territoire= the page acted on
 SELECTION = "territoire_selectionne"   # {"niveau": "departement" | "mission_locale", "code": "14" | "14-CAE"}
@@ -114,7 +116,7 @@ def rang(valeurs: pd.Series, code: str) -> tuple[int, int] | None:
 
 # --------------------------------------------------------------------------------------------- page
 
-ui.entete(
+composants.entete(
     "Territoires",
     "La Normandie par département ou par Mission Locale. Choisissez un indicateur, puis cliquez sur un "
     "territoire (ou choisissez-le dans la liste) pour afficher sa fiche, comparée à la région.",
@@ -127,12 +129,12 @@ sources = sources_disponibles()
 lien = st.query_params.get(filtres.CLE_TERRITOIRE)
 if lien and lien != st.session_state.get(URL_VUE):
     st.session_state[URL_VUE] = lien
-    if lien in filtres.DEPARTEMENTS:
+    if lien in perimetre.DEPARTEMENTS:
         st.session_state[SELECTION] = {"niveau": "departement", "code": lien}
     elif "-" in lien:
         st.session_state[SELECTION] = {"niveau": "mission_locale", "code": lien}
 partage = lien or st.session_state.get(filtres.CLE_TERRITOIRE)
-if SELECTION not in st.session_state and partage in filtres.DEPARTEMENTS:
+if SELECTION not in st.session_state and partage in perimetre.DEPARTEMENTS:
     st.session_state[SELECTION] = {"niveau": "departement", "code": partage}
 elif SELECTION not in st.session_state and partage and "-" in str(partage):
     st.session_state[SELECTION] = {"niveau": "mission_locale", "code": partage}
@@ -159,7 +161,7 @@ with c3:
         annee = None
         st.selectbox("Année", ["—"], disabled=True, key="territoires_annee_vide")
 with c4:
-    methode = st.selectbox("Classes", list(maps.METHODES), key="territoires_methode",
+    methode = st.selectbox("Classes", list(cartes.METHODES), key="territoires_methode",
                            help="Méthode de découpage des valeurs en classes de couleur (mapclassify).")
 
 if "jeunes" not in sources:
@@ -167,12 +169,12 @@ if "jeunes" not in sources:
             "seule la population est cartographiée.", icon=":material/info:")
 
 df, provenances = donnees(niveau, annee, sources)
-noms = maps.noms(niveau)
+noms = cartes.noms(niveau)
 territoires = df[df["niveau_ligne"] == "territoire"].set_index("code")
 region = df[df["niveau_ligne"] == "region"].iloc[0]
 prov_indicateur = provenances.get(indicateur.source)
 if Provenance.DEMO in provenances.values():
-    ui.avertir_demo()
+    composants.avertir_demo()
 
 # Selection: the last territory clicked on the map, or chosen in the list; kept across reruns, and shared
 # with the other pages (their sidebar territory follows the map).
@@ -187,7 +189,7 @@ valeurs = pd.DataFrame({"code": list(noms)})
 brutes = territoires[indicateur.colonne].reindex(valeurs["code"])
 valeurs["valeur"] = pd.to_numeric(brutes, errors="coerce").to_numpy()
 valeurs["texte"] = [texte(indicateur, v) for v in brutes]
-classes = maps.classer(valeurs["valeur"], methode, k=5 if niveau == "mission_locale" else 3)
+classes = cartes.classer(valeurs["valeur"], methode, k=5 if niveau == "mission_locale" else 3)
 
 carte_col, cote_col = st.columns([2.3, 1])
 with carte_col:
@@ -195,9 +197,9 @@ with carte_col:
                      help="Sans internet, la carte s'affiche sans fond : les contours suffisent.")
     lieux = db.requete("carte_lieux_accueil")
     etiquette = indicateur.court + (" (démonstration)" if prov_indicateur is Provenance.DEMO else "")
-    m = maps.carte_choroplethe(niveau, valeurs, classes, etiquette, selection=code_choisi,
+    m = cartes.carte_choroplethe(niveau, valeurs, classes, etiquette, selection=code_choisi,
                                lieux=lieux, fond_osm=fond)
-    clic = maps.afficher(m, cle=f"territoires_carte_{niveau}")
+    clic = cartes.afficher(m, cle=f"territoires_carte_{niveau}")
     # The map remounts (and returns None) when it changes: only a new click changes the selection.
     if clic and clic != st.session_state.get(DERNIER_CLIC):
         st.session_state[DERNIER_CLIC] = clic
@@ -205,15 +207,15 @@ with carte_col:
             st.session_state[SELECTION] = {"niveau": niveau, "code": clic["code"]}
             st.rerun()
     st.caption("Sièges (cercles blancs) et antennes (cercles orangés) : cliquez pour leurs coordonnées. "
-               + maps.SOURCE_CONTOURS + ".")
+               + cartes.SOURCE_CONTOURS + ".")
 
 with cote_col:
     titre_legende = indicateur.libelle + (f" — {annee}" if annee and indicateur.source != "population" else "")
-    maps.legende(classes, lambda v: texte(indicateur, v), titre_legende,
+    cartes.legende(classes, lambda v: texte(indicateur, v), titre_legende,
                  manquants=valeurs["valeur"].isna().any())
     st.caption(indicateur.definition)
     if prov_indicateur is not None:
-        ui.badge(prov_indicateur, "Valeurs par territoire calculées sur les extraits de démonstration."
+        composants.badge(prov_indicateur, "Valeurs par territoire calculées sur les extraits de démonstration."
                  if prov_indicateur is Provenance.DEMO else None)
     else:
         st.caption(f"Source : {SOURCE_POPULATION} — Licence Ouverte.")
@@ -263,7 +265,7 @@ if code_choisi:
         prov = provenances[ind.source]
         r = rang(territoires[colonne], code_choisi)
         with col:
-            ui.carte(ind.libelle, texte(ind, territoires.at[code_choisi, colonne]), prov,
+            composants.carte(ind.libelle, texte(ind, territoires.at[code_choisi, colonne]), prov,
                      f"extraits {annee}" + (" (démonstration)" if prov is Provenance.DEMO else ""),
                      complement=f"Normandie : **{texte(ind, region[colonne])}**"
                                 + (f" — rang **{r[0]}** sur {r[1]}" if r else ""))

@@ -2,9 +2,9 @@
 mutualisation, labellisation and regional technical assistance, Objectif Planète — one tab each."""
 import streamlit as st
 
-from observatoire import thematiques as th, ui
+from observatoire.vue import thematiques as th, composants
 
-ui.entete(
+composants.entete(
     "Vie du réseau",
     "Ce que fait l'Association régionale des Missions Locales (ARML) pour animer, former, outiller et faire "
     "connaître le réseau des Missions Locales de Normandie.",

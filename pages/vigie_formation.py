@@ -2,9 +2,9 @@
 the network's actions and the 2023 perspectives."""
 import streamlit as st
 
-from observatoire import thematiques as th, ui
+from observatoire.vue import thematiques as th, composants
 
-ui.entete(
+composants.entete(
     "VIGIE, formation & obligation de formation",
     "Aller vers les jeunes «\u202finvisibles\u202f» (VIGIE Jeunesse), les orienter vers la formation, et accompagner "
     "l'obligation de formation des 16-18 ans.",

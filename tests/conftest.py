@@ -8,7 +8,7 @@ import pytest
 from observatoire import config
 
 # Every chart spec drawn during the tests (AppTest and the browser tests' server) is checked against
-# the Vega-Lite schema; the running app skips that check (observatoire/charts.py).
+# the Vega-Lite schema; the running app skips that check (observatoire/vue/graphiques.py).
 os.environ["OBSERVATOIRE_VALIDER_GRAPHIQUES"] = "1"
 
 

@@ -86,7 +86,7 @@ def _texte_element(n) -> str | None:
 
 def _d3(v, fmt: str | None) -> str:
     """A chart value as the chart writes it: the d3-format specifiers the app uses (',d', '.1%', ',.1f', ',~f'),
-    with the French locale the charts are given (observatoire/charts.py LOCALE_VEGA = observatoire/formats.py)."""
+    with the French locale the charts are given (observatoire/vue/graphiques.py LOCALE_VEGA = observatoire/formats.py)."""
     from observatoire import formats  # noqa: PLC0415
 
     if not isinstance(v, numbers.Real) or isinstance(v, bool):
@@ -154,14 +154,14 @@ def _points(proto, contexte: tuple[str, ...]) -> list[Bloc]:
     for df in _tables_du_graphique(proto, spec):
         lus = [c for c in df.columns if c in champs]
         for ligne in df[lus].to_dict("records"):
-            # '|' cuts a long category label into lines (observatoire/thematiques.py COUPURE)
+            # '|' cuts a long category label into lines (observatoire/vue/thematiques.py COUPURE)
             blocs.append(Bloc("point", tuple((_d3(ligne[c], champs[c]).replace("|", " "), c) for c in lus),
                               contexte))
     return blocs
 
 
 def _contexte_du_graphique(freres: list, k: int) -> tuple[str, ...]:
-    """The heading just above a chart and the 'Source : …' line under it (observatoire/charts.afficher)."""
+    """The heading just above a chart and the 'Source : …' line under it (observatoire/vue/graphiques.afficher)."""
     contexte = []
     if k and isinstance(freres[k - 1], (et.Title, et.Header, et.Subheader)):
         contexte.append(str(freres[k - 1].value))

@@ -134,7 +134,7 @@ def test_le_mois_de_franchissement_est_lu_sur_les_points_publies(region):
     mois = int(points[points >= objectif].index[0])
     assert mois == jour.month  # the month of the crossing day
     texte = textes(region)
-    attendu = formats.mois(dt.date(2022, mois, 1))
+    attendu = formats.mois_annee(dt.date(2022, mois, 1))
     assert f"en {attendu}" in texte                                    # the card
     assert f"il a été franchi en {attendu}." in texte                   # the reading under the chart
     assert formats.date(jour) not in texte                              # no day that the points do not show
@@ -174,7 +174,7 @@ def test_le_territoire_change_les_chiffres():
     jour, objectif, total = franchissement(calvados)
     texte = textes(at)
     assert f"Dans le Calvados, les entrées cumulées atteignent {formats.nombre(total)}" in texte
-    assert f"franchi en {formats.mois(jour)}." in texte
+    assert f"franchi en {formats.mois_annee(jour)}." in texte
     assert formats.pourcentage(100 * total / objectif, 1) in texte
     assert "Entrées en Garantie Jeunes et CEJ dans le Calvados" in texte
     courbe = tableau(at, "Entrées cumulées")

@@ -1,12 +1,13 @@
 """Chart specs: validated against the Vega-Lite schema in the tests, not at each page view; what
-charts.afficher gives the export buttons."""
+graphiques.afficher gives the export buttons."""
 import altair as alt
 import jsonschema
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from observatoire import charts, exports
+from observatoire import exports
+from observatoire.vue import graphiques
 
 
 def test_les_graphiques_sont_valides_dans_les_tests_et_pas_en_production(monkeypatch):
@@ -14,20 +15,20 @@ def test_les_graphiques_sont_valides_dans_les_tests_et_pas_en_production(monkeyp
     invalide = alt.Chart(pd.DataFrame({"x": [1]})).mark_bar().encode(x="x:Q")
     invalide.width = "immense"  # set after construction, which checks .properties() arguments itself
     with pytest.raises(jsonschema.ValidationError):
-        charts.spec(invalide)
+        graphiques.spec(invalide)
     monkeypatch.delenv("OBSERVATOIRE_VALIDER_GRAPHIQUES")
-    assert charts.spec(invalide)["width"] == "immense"
+    assert graphiques.spec(invalide)["width"] == "immense"
 
 
 def _page_avec_un_graphique():
     import altair as alt
     import pandas as pd
 
-    from observatoire import charts
+    from observatoire.vue import graphiques
     from observatoire.provenance import Provenance
 
     df = pd.DataFrame({"Réponse": ["A", "B"], "Part": [80, 62]})
-    charts.afficher(alt.Chart(df).mark_bar().encode(x="Part:Q", y="Réponse:N"), titre="Motifs",
+    graphiques.afficher(alt.Chart(df).mark_bar().encode(x="Part:Q", y="Réponse:N"), titre="Motifs",
                     donnees=df, lecture="A d'abord.", provenance=Provenance.PUBLIE, source="Rapport",
                     cle="motifs", note="plusieurs réponses possibles : total 142 %")
 

@@ -1,7 +1,7 @@
 """Every figure of data/sources/indicateurs_publies.csv is displayed on at least one page: drawn, not only fetched.
 
 One AppTest session visits every page of the menu (observatoire/pages_registre.PAGES), then each tab that the run
-did not draw (tabs bound to a key draw only the selected one: observatoire/thematiques.onglets), and gathers what a
+did not draw (tabs bound to a key draw only the selected one: observatoire/vue/thematiques.onglets), and gathers what a
 reader sees, bloc by bloc (tests/outils.blocs_visibles): each card (a bordered container, all of it), each text
 element, each table row, each datum of a chart (the fields its text marks, tooltips, category axes and legends show,
 read with the chart's title and its 'Source : …' line).

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from observatoire import charts, exports  # noqa: F401  (charts registers the theme)
+from observatoire import exports  # noqa: F401  (its import of vue/graphiques registers the theme)
 from observatoire.provenance import Provenance
 
 CTX = exports.Contexte(titre="Entrées en CEJ et Garantie Jeunes", source="ARML Normandie, Rapport d'activité 2022",
@@ -211,7 +211,7 @@ def test_graphique_portant_des_dates_python_exporte():
 
 
 def test_chaque_graphique_de_chaque_page_s_exporte(monkeypatch):
-    """Every chart drawn by charts.afficher on every page gives a CSV that reads back, an XLSX, and an
+    """Every chart drawn by graphiques.afficher on every page gives a CSV that reads back, an XLSX, and an
     SVG holding its title (the export buttons are recorded instead of drawn)."""
     from observatoire.pages_registre import PAGES
     from tests.outils import lancer
@@ -220,7 +220,7 @@ def test_chaque_graphique_de_chaque_page_s_exporte(monkeypatch):
     monkeypatch.setattr(exports, "boutons_graphique", lambda chart, **kw: appels.append((chart, kw)))
     for page in PAGES:
         lancer(None if page is PAGES[0] else page.fichier)
-    assert len(appels) >= 10, "les pages dessinent leurs graphiques avec charts.afficher"
+    assert len(appels) >= 10, "les pages dessinent leurs graphiques avec graphiques.afficher"
     # A chart's caveat reaches its export buttons (Santé: several answers possible, shares add up above 100 %).
     assert any("plusieurs réponses possibles" in (kw.get("note") or "") for _, kw in appels)
     for chart, kw in appels:
@@ -233,14 +233,15 @@ def test_chaque_graphique_de_chaque_page_s_exporte(monkeypatch):
 
 
 def _tableau_des_chiffres_publies():
-    from observatoire import publies, ui
+    from observatoire import publies
+    from observatoire.vue import composants
 
-    ui.tableau_publies([publies.indicateur("cej_entrees_gj"), publies.indicateur("cej_taux_realisation"),
+    composants.tableau_publies([publies.tous()["cej_entrees_gj"], publies.tous()["cej_taux_realisation"],
                         *publies.appariements_incertains()[:1]])
 
 
 def test_tableau_des_chiffres_publies_a_ses_fichiers(monkeypatch):
-    """ui.tableau_publies ("Tous les chiffres publiés", on many pages) gives its table as CSV and XLSX,
+    """composants.tableau_publies ("Tous les chiffres publiés", on many pages) gives its table as CSV and XLSX,
     each file saying what it is; on screen the value comes right after the label."""
     from streamlit.testing.v1 import AppTest
 
@@ -257,7 +258,7 @@ def test_tableau_des_chiffres_publies_a_ses_fichiers(monkeypatch):
     assert colonnes["Indicateur"]["width"] + colonnes["Valeur"]["width"] <= 390 - 2 * 16 - 20
     assert at.dataframe[0].proto.row_height > 64
     [(df, kw)] = appels
-    inds = [publies.indicateur("cej_entrees_gj"), publies.indicateur("cej_taux_realisation"),
+    inds = [publies.tous()["cej_entrees_gj"], publies.tous()["cej_taux_realisation"],
             publies.appariements_incertains()[0]]
     assert kw["titre"].startswith("Chiffres publiés du rapport d'activité 2022")
     assert kw["source"].startswith("ARML Normandie, Rapport d'activité 2022 – ")

@@ -3,19 +3,20 @@ entries and situations in demonstration, and says so (a badge "calculé sur extr
 entries would be a false figure in front of a board)."""
 from __future__ import annotations
 
-from observatoire import filtres, formats, ingest
+from observatoire import formats, ingest
 from observatoire.provenance import Provenance
+from observatoire.publication import perimetre
 from tests.test_ingest import csv_table, lancer
 
 
 def test_chaque_table_dit_sa_propre_provenance(donnees, tmp_path, capsys):
     code, texte = lancer(capsys, csv_table(tmp_path, n=60, annee=2022))
     assert code == ingest.OK, texte
-    assert filtres.provenance_extraits("jeunes", 2022) == Provenance.EXTRAITS
-    assert filtres.provenance_extraits("entrees_dispositif", 2022) == Provenance.DEMO
-    assert filtres.provenance_extraits("situations", 2022) == Provenance.DEMO
-    assert filtres.provenance_extraits("jeunes", 2021) == Provenance.DEMO
-    f = filtres.Filtres(annee=2022, niveau="region", code="Normandie", libelle="Normandie",
+    assert perimetre.provenance_extraits("jeunes", 2022) == Provenance.EXTRAITS
+    assert perimetre.provenance_extraits("entrees_dispositif", 2022) == Provenance.DEMO
+    assert perimetre.provenance_extraits("situations", 2022) == Provenance.DEMO
+    assert perimetre.provenance_extraits("jeunes", 2021) == Provenance.DEMO
+    f = perimetre.Filtres(annee=2022, niveau="region", code="Normandie", libelle="Normandie",
                         codes_ml=(), provenance=Provenance.EXTRAITS)
     assert f.provenance_de("entrees_dispositif") == Provenance.DEMO
     assert not f.base_precedente_reelle()      # 2022 real, 2021 demonstration: no real change to show
@@ -25,7 +26,7 @@ def test_deux_annees_importees_donnent_une_evolution_reelle(donnees, tmp_path, c
     for annee in (2022, 2023):
         code, texte = lancer(capsys, csv_table(tmp_path, n=40 + annee % 10, annee=annee, nom=f"j{annee}.csv"))
         assert code == ingest.OK, texte
-    f = filtres.Filtres(annee=2023, niveau="region", code="Normandie", libelle="Normandie",
+    f = perimetre.Filtres(annee=2023, niveau="region", code="Normandie", libelle="Normandie",
                         codes_ml=(), provenance=Provenance.EXTRAITS)
     assert f.base_precedente_reelle()
     assert not f.base_precedente_reelle("situations")
@@ -77,7 +78,7 @@ def test_phrases_diapositives_et_fiche_taisent_une_evolution_face_a_la_demonstra
 
     code, texte = lancer(capsys, csv_table(tmp_path, n=300, annee=2023))
     assert code == ingest.OK, texte
-    assert not filtres.evolution_comparable(2023) and filtres.evolution_comparable(2022)
+    assert not perimetre.evolution_comparable(2023) and perimetre.evolution_comparable(2022)
     textes_phrases = " ".join(p.texte for p in phrases.phrases_extraits(2023, "14"))
     assert "jeunes ont été accompagnés" in textes_phrases and "qu\u2019en 2022" not in textes_phrases
     assert "qu\u2019en 2021" in " ".join(p.texte for p in phrases.phrases_extraits(2022, "14"))  # demo against demo

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from observatoire import config
+from observatoire.publication import perimetre
 from tests.outils import lancer, textes
 
 PAGE = "publics.py"
@@ -138,10 +139,8 @@ def test_secret_dans_un_petit_territoire(monkeypatch):
 def test_la_note_des_annees_dit_ce_qui_est_reel_et_ce_qui_est_demonstration():
     import pandas as pd
 
-    from observatoire import filtres
-
     ans = pd.DataFrame({"annee": [2023, 2022, 2021], "provenance": ["extraits", "démonstration", "démonstration"]})
-    note = filtres._note_annees(ans)
+    note = perimetre.note_annees(ans)
     assert "2023 : extraits réels importés" in note
     assert "2021 : données de démonstration" in note
     assert "2023" not in note.split("extraits réels")[1]

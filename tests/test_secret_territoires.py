@@ -90,7 +90,7 @@ def _tableau(at, *colonnes: str) -> list[pd.DataFrame]:
 
 
 def _cartes(at) -> list[tuple[str, str, list[str]]]:
-    """The cards (ui.carte) of a page: (label, value, the markdown under it up to the next card)."""
+    """The cards (composants.carte) of a page: (label, value, the markdown under it up to the next card)."""
     cartes = []
     for m in at.markdown:
         trouve = _KPI.search(m.value)
@@ -381,11 +381,11 @@ NIVEAUX_DIAPO = {lib: code for code, lib in presentation.NIVEAUX.items()}
 
 
 def _donnees_graphique(chart) -> list[dict]:
-    from observatoire import charts  # noqa: PLC0415
+    from observatoire.vue import graphiques  # noqa: PLC0415
 
     if chart is None:
         return []
-    spec = charts.spec(chart)
+    spec = graphiques.spec(chart)
     lignes = [v for valeurs in spec.get("datasets", {}).values() for v in valeurs]
     for couche in spec.get("layer", []):
         lignes += couche.get("data", {}).get("values", [])

@@ -1,4 +1,4 @@
-"""Territoires page (AppTest) and the offline map mechanism (observatoire/maps.py).
+"""Territoires page (AppTest) and the offline map mechanism (observatoire/vue/cartes.py).
 
 Expected figures are recomputed here from the extract files and the geography with pandas, not
 with the page's SQL."""
@@ -9,7 +9,8 @@ import re
 import pandas as pd
 import pytest
 
-from observatoire import config, db, formats, maps
+from observatoire import config, db, formats, palette
+from observatoire.vue import cartes
 from tests.outils import lancer, textes
 
 PAGE = "territoires.py"
@@ -77,7 +78,7 @@ def test_page_sans_selection_affiche_carte_legende_et_sources():
     assert not at.exception, [e.message for e in at.exception]
     texte = textes(at)
     assert "Territoires" in [t.value for t in at.title]
-    assert maps.SOURCE_CONTOURS in texte
+    assert cartes.SOURCE_CONTOURS in texte
     assert "Classes : seuils naturels (jenks)" in texte
     assert "recensement 2017" in texte
     assert "Aucun territoire choisi" in texte
@@ -135,7 +136,7 @@ def test_secret_statistique_sur_les_petits_effectifs(monkeypatch):
     assert not at.exception, [e.message for e in at.exception]
     valeurs = _tableau(at, "Territoire").iloc[:, 2]  # the default indicator: rate per 1 000 inhabitants
     assert (valeurs == "secret").sum() >= 2
-    nom = maps.noms("mission_locale")[plus_petite]
+    nom = cartes.noms("mission_locale")[plus_petite]
     ligne = _ligne(at, "Jeunes accompagnés")
     assert ligne[nom] == "secret" and ligne["Rang"] == "—"
     assert _ligne(at, "Part des jeunes sans diplôme")[nom] == "secret"
@@ -146,10 +147,10 @@ def test_secret_statistique_sur_les_petits_effectifs(monkeypatch):
 def _carte(**kw):
     valeurs = pd.DataFrame({"code": ["14", "27", "50", "61", "76"], "valeur": [1.0, 2.0, 3.0, 4.0, None],
                             "texte": ["1", "2", "3", "4", "secret"]})
-    classes = maps.classer(valeurs["valeur"], "Quantiles (effectifs égaux)", k=2)
+    classes = cartes.classer(valeurs["valeur"], "Quantiles (effectifs égaux)", k=2)
     lieux = pd.DataFrame([{"nom": "Mission Locale X", "nature": "siège", "ville": "Caen", "telephone": "02 31 00 00 00",
                            "email": "x@example.org", "lat": 49.18, "lon": -0.37}])
-    return maps.carte_choroplethe("departement", valeurs, classes, "Test", lieux=lieux, **kw), classes
+    return cartes.carte_choroplethe("departement", valeurs, classes, "Test", lieux=lieux, **kw), classes
 
 
 def test_la_carte_ne_charge_rien_hors_de_l_application():
@@ -157,9 +158,9 @@ def test_la_carte_ne_charge_rien_hors_de_l_application():
     page = m.get_root().render()
     scripts = re.findall(r"<script[^>]*\bsrc=[\"']([^\"']+)", page)
     liens = re.findall(r"<link[^>]*\bhref=[\"']([^\"']+)", page)
-    assert scripts == [maps.LEAFLET_JS]
-    assert liens == [maps.LEAFLET_CSS]
-    assert maps.urls_externes(m) == []
+    assert scripts == [cartes.LEAFLET_JS]
+    assert liens == [cartes.LEAFLET_CSS]
+    assert cartes.urls_externes(m) == []
     for interdit in ("jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers", "d3.js", "d3.v", "cdn", "http:", "https:"):
         assert interdit not in page.lower(), interdit
     assert "$(" not in page  # no jQuery call either (folium.Popup uses one: replaced)
@@ -169,26 +170,26 @@ def test_la_carte_ne_charge_rien_hors_de_l_application():
 def test_fond_osm_seulement_sur_demande():
     m, _ = _carte(fond_osm=True)
     assert "tile.openstreetmap.org" in m.get_root().render()
-    assert maps.urls_externes(m) == []  # tiles are images, not scripts: still nothing executable from outside
+    assert cartes.urls_externes(m) == []  # tiles are images, not scripts: still nothing executable from outside
 
 
 def test_classes_et_couleurs():
     m, classes = _carte()
     assert classes.bornes == (2.5, 4.0) and classes.minimum == 1.0
     assert classes.couleur(1.0) == classes.couleurs[0] and classes.couleur(4.0) == classes.couleurs[1]
-    assert classes.couleur(float("nan")) == maps.COULEUR_MANQUANTE
-    jenks = maps.classer([1, 2, 3, 10, 11, 12, 30], "Seuils naturels (Jenks)", k=3)
+    assert classes.couleur(float("nan")) == palette.SANS_VALEUR
+    jenks = cartes.classer([1, 2, 3, 10, 11, 12, 30], "Seuils naturels (Jenks)", k=3)
     assert jenks.bornes == (3.0, 12.0, 30.0)
-    egaux = maps.classer([0, 10], "Intervalles égaux", k=5)
+    egaux = cartes.classer([0, 10], "Intervalles égaux", k=5)
     assert egaux.bornes == (5.0, 10.0)  # never more classes than distinct values
-    assert maps.classer([None, float("nan")], "Quantiles (effectifs égaux)") is None
+    assert cartes.classer([None, float("nan")], "Quantiles (effectifs égaux)") is None
 
 
 def test_contours_et_proprietes():
-    deps = maps.contours("departement")
+    deps = cartes.contours("departement")
     assert [f["properties"]["code"] for f in deps["features"]] == ["14", "27", "50", "61", "76"]
-    assert len(maps.contours("mission_locale")["features"]) == 24
-    assert maps.noms("mission_locale")["14-CAE"] == "Mission Locale Caen la Mer Calvados Centre"
+    assert len(cartes.contours("mission_locale")["features"]) == 24
+    assert cartes.noms("mission_locale")["14-CAE"] == "Mission Locale Caen la Mer Calvados Centre"
 
 
 def test_chaque_indicateur_chaque_methode_et_l_annee_sans_objectif():
@@ -218,9 +219,9 @@ def test_ce_que_recoit_le_navigateur_reste_leger(niveau):
     """The map's script (GeoJSON with its values, seats, styles) sent at each render: under 300 KB."""
     from streamlit_folium import _get_map_string
 
-    codes = list(maps.noms(niveau))
+    codes = list(cartes.noms(niveau))
     valeurs = pd.DataFrame({"code": codes, "valeur": range(len(codes)), "texte": ["12,3"] * len(codes)})
-    m = maps.carte_choroplethe(niveau, valeurs, maps.classer(valeurs["valeur"], "Seuils naturels (Jenks)"),
+    m = cartes.carte_choroplethe(niveau, valeurs, cartes.classer(valeurs["valeur"], "Seuils naturels (Jenks)"),
                                "Pour 1 000 habitants (démonstration)", lieux=db.requete("carte_lieux_accueil"))
     taille = len(_get_map_string(m).encode("utf-8"))
     assert 20_000 < taille < 300_000, taille

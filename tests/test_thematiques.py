@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from observatoire import filtres, publies, secret
+from observatoire import publies, secret
 from observatoire.textes_rapport import TEXTES
+from observatoire.publication import perimetre
 from tests.outils import ROOT, lancer, textes
 
 N = "\u202f"  # narrow no-break space: thousands separator and before %
@@ -201,7 +202,7 @@ def test_justice_annee_et_territoire_choisis():
     assert not at.exception, [e.message for e in at.exception]
     table = _tableau(at, "JSMJ")
     # The region, the department, then its Missions Locales in the sidebar's order.
-    barre = filtres.territoires()
+    barre = perimetre.territoires()
     mls = barre[(barre["niveau"] == "mission_locale") & barre["code"].str.startswith("14-")]["libelle"].tolist()
     assert table["Territoire"].tolist() == ["Normandie", "Calvados (14)"] + mls
     assert len(mls) == 4
@@ -335,7 +336,7 @@ def test_textes_cej_et_emploi_citent_le_rapport():
 def test_textes_cej_et_emploi_rendus_par_les_fonctions_des_pages():
     """The calls handed to pages/cej.py and pages/emploi_formation.py render the texts, French typography applied."""
     at = AppTest.from_string(
-        "from observatoire import thematiques as th\n"
+        "from observatoire.vue import thematiques as th\n"
         "for cle in ('cej', 'emploi'):\n"
         "    th.contexte(cle)\n"
         "    th.actions_perspectives(cle, titre_actions='Temps forts 2022')\n", default_timeout=60).run()

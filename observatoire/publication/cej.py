@@ -164,7 +164,7 @@ def atteinte(annee_: int, code: str) -> Atteinte:
         return Atteinte("pas encore", f"au {formats.date(s['date'].iloc[-1])}")
     premier = apres.iloc[0]
     avant = vus[vus["date"] < premier["date"]].iloc[-1]
-    nom = f"en {formats.mois(premier['date'])}"
+    nom = f"en {formats.mois_annee(premier['date'])}"
     if avant["mois"] == premier["mois"] - 1:
         return Atteinte(nom, f"le cumul passe l'objectif entre le {formats.date(avant['date'])} et le "
                              f"{formats.date(premier['date'])}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from observatoire import charts, formats
+from observatoire import formats
+from observatoire.vue import graphiques as charts
 from observatoire.publication.cej import CEJ, GJ
 
 
@@ -72,10 +73,10 @@ def barres(t: pd.DataFrame, selection: set[str], hauteur_barre: int = 26) -> alt
                  alt.Tooltip("objectif_cej:Q", title="Objectif", format=",d")])
     regle = alt.Chart(pd.DataFrame({"x": [1.0], "texte": [f"objectif {formats.pourcentage(100)}"]}))
     b = base.mark_bar().encode(x=xq, color=alt.Color("choisi:N", legend=None, scale=alt.Scale(
-        domain=["choisi", "autre"], range=[charts.BLEU, "#9db4d3"])))
+        domain=["choisi", "autre"], range=[charts.BLEU, charts.BLEU_CLAIR])))
     dedans = base.mark_text(align="right", dx=-4, color="white", fontWeight="bold").encode(
         x=xq, text="texte:N").transform_filter("isValid(datum.taux) && datum.taux >= 0.3")
-    dehors = base.mark_text(align="left", dx=4, color="#1a1a1a").encode(x=xq, text="texte:N").transform_filter(
+    dehors = base.mark_text(align="left", dx=4, color=charts.TEXTE).encode(x=xq, text="texte:N").transform_filter(
         "isValid(datum.taux) && datum.taux < 0.3")
     sans = base.mark_text(align="left", dx=4, color=charts.ORANGE, fontStyle="italic").encode(
         x=alt.datum(0), text="texte:N").transform_filter("!isValid(datum.taux)")

@@ -49,7 +49,7 @@ def verifier_png_comme_svg(png: bytes, svg: str) -> None:
     assert (bandeau_du_titre < 100).sum() > 200  # dark text drawn there
 
 
-# Streamlit's own export controls (observatoire/ui.py CSS_GLOBAL): the toolbars' "Download as CSV/PNG" and
+# Streamlit's own export controls (observatoire/vue/composants.py CSS_GLOBAL): the toolbars' "Download as CSV/PNG" and
 # "Copy Vega-Lite spec", vega-embed's "Save as PNG/SVG" and "Open in Vega Editor" menu.
 CONTROLES_INTERDITS = ("[data-testid='stElementToolbar'] button[aria-label^='Download as '], "
                        "[data-testid='stElementToolbar'] button[aria-label^='Copy Vega-Lite spec'], "
@@ -90,7 +90,7 @@ def test_aucun_export_de_streamlit_ne_contourne_ceux_de_l_observatoire(contexte,
 def test_chiffres_publies_lisibles_sur_telephone_avec_leurs_fichiers(navigateur_chromium, app_url, hors_ligne):
     """On a 390 px phone, the published figures' table keeps label and value side by side on screen (the
     columns' widths are checked in tests/test_exports.py) and has its CSV/XLSX buttons."""
-    from observatoire import ui
+    from observatoire.vue import composants
 
     contexte = navigateur_chromium.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR",
                                                is_mobile=True, has_touch=True, accept_downloads=True)
@@ -99,7 +99,7 @@ def test_chiffres_publies_lisibles_sur_telephone_avec_leurs_fichiers(navigateur_
         tableau = page.locator("[data-testid='stDataFrame']").first
         tableau.wait_for(timeout=60_000)
         cadre = tableau.bounding_box()
-        utile = ui.COLONNES_PUBLIES["Indicateur"]["width"] + ui.COLONNES_PUBLIES["Valeur"]["width"]
+        utile = composants.COLONNES_PUBLIES["Indicateur"]["width"] + composants.COLONNES_PUBLIES["Valeur"]["width"]
         assert cadre["x"] >= 0 and cadre["x"] + cadre["width"] <= 390 and cadre["width"] >= utile
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
         boutons = page.locator("[data-testid='stDownloadButton']").get_by_role("button", name="CSV (Excel)", exact=True)

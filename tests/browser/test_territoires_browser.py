@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shapely
 
-from observatoire import maps
+from observatoire.vue import cartes
 from tests.browser import navigateur
 
 CARTE = "iframe[title='streamlit_folium.st_folium']"
@@ -29,7 +29,7 @@ def cliquer_territoire(page, niveau: str, code: str) -> None:
     cadre = page.locator(CARTE)
     cadre.scroll_into_view_if_needed()
     frame = next(f for f in page.frames if "streamlit_folium" in f.url)
-    feature = next(f for f in maps.contours(niveau)["features"] if f["properties"]["code"] == code)
+    feature = next(f for f in cartes.contours(niveau)["features"] if f["properties"]["code"] == code)
     forme = shapely.geometry.shape(feature["geometry"])
     xmin, ymin, xmax, ymax = forme.bounds
     candidats = [shapely.point_on_surface(forme)] + [

@@ -31,6 +31,8 @@ import pandas as pd
 import streamlit as st
 
 from observatoire import config
+from observatoire.palette import ANTENNE, BLANC, CONTOUR, CONTOUR_SELECTION, SANS_VALEUR, SEQUENTIELLE, TEXTE
+from observatoire.palette import FOND_CARTE as FOND
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -49,11 +51,6 @@ METHODES = {
     "Intervalles égaux": "EqualInterval",
 }
 # Sequential blues (ColorBrewer "Blues", readable in grey and by colour-blind readers), light to dark.
-PALETTE = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b"]
-COULEUR_MANQUANTE = "#d9d9d9"
-CONTOUR = "#ffffff"
-CONTOUR_SELECTION = "#d94801"
-FOND = "#f4f1ea"  # light paper tone: the region stands out without any basemap
 CENTRE_NORMANDIE = (49.12, 0.10)
 
 SOURCE_CONTOURS = ("Contours : IGN Admin Express, populations : INSEE (recensement 2017), "
@@ -91,7 +88,7 @@ class Classes:
 
     def couleur(self, v) -> str:
         if v is None or (isinstance(v, float) and np.isnan(v)):
-            return COULEUR_MANQUANTE
+            return SANS_VALEUR
         return self.couleurs[self.classe(v)]
 
     def intervalles(self) -> list[tuple[float, float, str]]:
@@ -107,8 +104,8 @@ class Classes:
 
 
 def _couleurs(k: int) -> tuple[str, ...]:
-    idx = np.linspace(0, len(PALETTE) - 1, k).round().astype(int) if k > 1 else [3]
-    return tuple(PALETTE[i] for i in idx)
+    idx = np.linspace(0, len(SEQUENTIELLE) - 1, k).round().astype(int) if k > 1 else [3]
+    return tuple(SEQUENTIELLE[i] for i in idx)
 
 
 def classer(valeurs, methode: str, k: int = 5) -> Classes | None:
@@ -135,7 +132,7 @@ def _hors_ligne(m: folium.Map) -> folium.Map:
         f"<style>.leaflet-container {{ background: {FOND}; font-family: sans-serif; }}"
         ".leaflet-tooltip { font-size: 13px; }"
         ".leaflet-tooltip.etiquette-territoire { background: transparent; border: 0; box-shadow: none;"
-        " font-weight: 600; color: #1a1a1a; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; }"
+        f" font-weight: 600; color: {TEXTE}; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; }}"
         ".leaflet-tooltip.etiquette-territoire::before { display: none; }</style>"))
     return m
 
@@ -171,13 +168,13 @@ def carte_choroplethe(niveau: str, valeurs: pd.DataFrame, classes: Classes | Non
     def style(feature):
         p = feature["properties"]
         choisi = p["code"] == selection
-        return {"fillColor": classes.couleur(p["valeur"]) if classes else COULEUR_MANQUANTE,
+        return {"fillColor": classes.couleur(p["valeur"]) if classes else SANS_VALEUR,
                 "fillOpacity": 0.85, "color": CONTOUR_SELECTION if choisi else CONTOUR,
                 "weight": 3.5 if choisi else 1.2, "className": f"territoire territoire-{p['code']}"}
 
     folium.GeoJson(
         geo, name=libelle, style_function=style,
-        highlight_function=lambda f: {"weight": 3, "color": "#1a1a1a"},
+        highlight_function=lambda f: {"weight": 3, "color": TEXTE},
         tooltip=folium.GeoJsonTooltip(fields=["nom", "texte"], aliases=["", f"{libelle} :"],
                                       labels=True, sticky=True),
         zoom_on_click=False,
@@ -199,8 +196,8 @@ def carte_choroplethe(niveau: str, valeurs: pd.DataFrame, classes: Classes | Non
             popup = (f"<b>{html.escape(r.nom)}</b><br>{'Siège' if siege else 'Antenne'} : {html.escape(r.ville)}"
                      + (f"<br>{contact}" if contact else ""))
             folium.CircleMarker(
-                (r.lat, r.lon), radius=6 if siege else 4, color="#1a1a1a", weight=1.5,
-                fill=True, fill_color="#ffffff" if siege else "#fdd0a2", fill_opacity=1,
+                (r.lat, r.lon), radius=6 if siege else 4, color=TEXTE, weight=1.5,
+                fill=True, fill_color=BLANC if siege else ANTENNE, fill_opacity=1,
                 tooltip=f"{r.nom} — {'siège' if siege else 'antenne'} ({r.ville})",
             ).add_child(PopupSansJQuery(popup)).add_to(m)
 
@@ -288,7 +285,7 @@ def legende(classes: Classes | None, formatter: Callable[[float], str], titre: s
             b, h = formatter(bas), formatter(haut)
             lignes.append(_case(couleur, b if b == h else f"{b} – {h}"))
     if manquants or classes is None:
-        lignes.append(_case(COULEUR_MANQUANTE, "non disponible ou secret"))
+        lignes.append(_case(SANS_VALEUR, "non disponible ou secret"))
     st.markdown("<div role='list' aria-label='Légende'>" + "".join(lignes) + "</div>", unsafe_allow_html=True)
     if classes:
         st.caption(f"Classes : {classes.methode.lower()}, {len(classes.bornes)} classe(s) (mapclassify).")

@@ -172,10 +172,3 @@ def tableau_publies(inds: list[Indicateur], titre: str | None = None, cle: str |
     exports.boutons_tableau(fichier_publies(inds), titre=titre, cle=cle,
                             source=f"{SOURCE_RAPPORT} – {sections}",
                             provenance=Provenance.DERIVE if derive else Provenance.PUBLIE)
-
-
-def page_a_venir(titre: str, contenu: str, issue: int) -> None:
-    """A page that is planned but not built yet says so plainly."""
-    entete(titre)
-    st.info(f"Cette page n'est pas encore construite. Elle présentera : {contenu} "
-            f"(chantier n° {issue}).", icon=":material/construction:")

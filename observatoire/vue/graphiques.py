@@ -1,0 +1,143 @@
+"""One chart theme for the whole app, French number and date formats inside the charts,
+and the one way a page shows a chart: title, chart, one-line reading, data table, provenance."""
+from __future__ import annotations
+
+import os
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from observatoire import formats
+from observatoire.palette import BLANC, BLEU, BLEU_CLAIR, GRILLE, GRIS, ORANGE, SEQUENTIELLE, TEXTE
+from observatoire.palette import CATEGORIELLE as PALETTE
+from observatoire.provenance import Provenance
+
+POLICE = "DejaVu Sans, Verdana, sans-serif"  # present offline on Debian and on most laptops
+
+LOCALE_VEGA = {"number": formats.VEGA_FORMAT_LOCALE, "time": formats.VEGA_TIME_LOCALE}
+
+
+@alt.theme.register("observatoire", enable=True)
+def theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "locale": LOCALE_VEGA,
+            "font": POLICE,
+            "background": "white",
+            "view": {"stroke": None, "continuousWidth": 600, "continuousHeight": 320},
+            "title": {"fontSize": 16, "font": POLICE, "anchor": "start", "color": TEXTE},
+            "axis": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": TEXTE,
+                     "titleColor": TEXTE, "gridColor": GRILLE, "domainColor": GRIS},
+            "legend": {"labelFontSize": 13, "titleFontSize": 13, "orient": "bottom"},
+            "range": {"category": PALETTE, "ramp": SEQUENTIELLE},
+            "bar": {"color": BLEU},
+            "line": {"color": BLEU, "strokeWidth": 3},
+            "point": {"color": BLEU},
+            "text": {"fontSize": 13, "font": POLICE},
+        }
+    }
+
+
+def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: str,
+             provenance: Provenance, source: str, cle: str, note: str | None = None) -> None:
+    """Draws a chart with what must always come with it.
+
+    `donnees` is the table a reader can check (already formatted in French, secret cells already
+    suppressed); `lecture` says in one plain sentence what the chart shows; `cle` is unique per page;
+    `note` is a caveat ("appariement incertain", "plusieurs réponses possibles : total 142 %") shown under
+    the chart and carried by each of its exported files.
+    """
+    st.subheader(titre)
+    # The description becomes the chart's accessible name (aria-label), read by screen readers.
+    dessiner(chart.properties(title="", description=f"{titre}. {lecture}"), cle=f"graph_{cle}")
+    st.markdown(f"**À retenir :** {lecture}")
+    st.badge(provenance.libelle, icon=provenance.icone, color=provenance.couleur)
+    st.caption(f"Source : {source}" + (f" — {note}" if note else ""))
+    with st.expander("Voir les données du graphique"):
+        st.dataframe(donnees, hide_index=True, width="stretch")
+    _exports(chart, titre=titre, donnees=donnees, source=source, provenance=provenance, cle=cle, note=note)
+
+
+def spec(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec of a chart, with the registered theme. Altair checks every spec against the
+    Vega-Lite JSON schema, a third of a chart-heavy page's server time: the tests check them all
+    (OBSERVATOIRE_VALIDER_GRAPHIQUES=1, set by tests/conftest.py), the running app trusts its own code."""
+    return chart.to_dict(validate=os.environ.get("OBSERVATOIRE_VALIDER_GRAPHIQUES") == "1")
+
+
+def dessiner(chart: alt.TopLevelMixin, cle: str) -> None:
+    """Draws a chart from its spec (st.vega_lite_chart: the same drawing as st.altair_chart, without the
+    schema validation it cannot skip)."""
+    st.vega_lite_chart(spec=spec(chart), theme=None, width="stretch", key=cle)
+
+
+def _exports(chart, **kwargs) -> None:
+    """Export buttons under each chart (observatoire/exports.py), when that module is present."""
+    try:
+        from observatoire import exports  # noqa: PLC0415
+    except ImportError:
+        return
+    exports.boutons_graphique(chart, **kwargs)
+
+
+def barres_reference(lignes: pd.DataFrame, *, reference: float | None, libelle_reference: str, titre_axe: str,
+                     infobulles: list[alt.Tooltip] | None = None, x_max: float | None = None,
+                     groupes: list[str] | None = None, titre_groupes: str = "Département",
+                     hauteur_barre: int = 28) -> alt.LayerChart:
+    """The one chart of a share by territory against a reference line (CEJ achievement against the objective,
+    training funded by the Region, a thematic share against Normandy).
+
+    `lignes`, one row per territory, in the order drawn (top first):
+      - `territoire`: the axis label ('|' cuts it into lines, see publication/thematiques.couper);
+      - `part_pct`: the share in % (NaN where hidden or undefined);
+      - `etiquette`: what is written at the bar: the share in French format, or "secret";
+      - `choisi`: True for the territory the reader selected (all True when none is: every bar dark);
+      - any column the `infobulles` name.
+    `reference` (%) is drawn as an orange dashed line behind the bars, labelled `libelle_reference` above the plot
+    ("Normandie : 36,8 %", "objectif 100 %"); None draws no line. `x_max` (%) fixes the axis end (default:
+    the largest of the shares and the reference, + 15 %). `groupes` (values of a `groupe` column) colours the
+    bars by group (the departments of 24 Missions Locales) instead of chosen / other.
+
+    One colour convention everywhere: the chosen territory dark blue, the others light blue, the reference
+    orange; a hidden value reads "secret" in orange italics at the axis.
+    """
+    g = lignes.copy()
+    g["part"] = g["part_pct"] / 100  # a fraction: the axis formats it with the French locale (".0%")
+    g["axe"] = g["territoire"]
+    plus_haut = max([v for v in [*g["part_pct"].dropna(), reference] if v is not None and pd.notna(v)], default=10.0)
+    fin = (x_max if x_max is not None else plus_haut * 1.15) / 100
+    ordre = list(g["axe"])
+    lignes_max = max((str(e).count("|") + 1 for e in ordre), default=1)
+    base = alt.Chart(g).encode(
+        y=alt.Y("axe:N", sort=ordre, title=None, scale=alt.Scale(paddingInner=0.3),
+                axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=240, labelPadding=4)),
+        tooltip=infobulles or [alt.Tooltip("territoire:N", title="Territoire"),
+                               alt.Tooltip("etiquette:N", title=titre_axe)])
+    x = alt.X("part:Q", title=titre_axe, axis=alt.Axis(format=".0%", tickCount=5),
+              scale=alt.Scale(domain=[0, fin], nice=False))
+    if groupes:
+        couleur = alt.Color("groupe:N", title=titre_groupes, sort=groupes,
+                            scale=alt.Scale(domain=groupes, range=PALETTE[:len(groupes)]),
+                            legend=alt.Legend(orient="bottom", columns=3))
+    else:
+        couleur = alt.Color("choisi:N", legend=None, scale=alt.Scale(domain=[True, False], range=[BLEU, BLEU_CLAIR]))
+    dedans = 0.22 * fin  # a label fits inside a bar longer than this: written in white, else after the bar
+    couches = []
+    if reference is not None and pd.notna(reference):  # drawn first: seen between the bars and past the short ones
+        regle = alt.Chart(pd.DataFrame({"part": [reference / 100], "texte": [libelle_reference]}))
+        couches += [regle.mark_rule(color=ORANGE, strokeDash=[6, 4], strokeWidth=2).encode(
+                        x="part:Q", tooltip=alt.Tooltip("texte:N", title="Référence")),
+                    regle.mark_text(color=ORANGE, dy=-8, fontWeight="bold").encode(
+                        x="part:Q", y=alt.value(0), text="texte:N")]
+    couches += [
+        base.mark_bar().encode(x=x, color=couleur),
+        base.mark_text(align="right", dx=-4, color=BLANC, fontWeight="bold").encode(x=x, text="etiquette:N")
+        .transform_filter(f"isValid(datum.part) && datum.part >= {dedans}"),
+        base.mark_text(align="left", dx=4, color=TEXTE).encode(x=x, text="etiquette:N")
+        .transform_filter(f"isValid(datum.part) && datum.part < {dedans}"),
+        base.mark_text(align="left", dx=4, color=ORANGE, fontStyle="italic").encode(
+            x=alt.datum(0), text="etiquette:N").transform_filter("!isValid(datum.part)"),
+    ]
+    par_barre = max(hauteur_barre, 15 * lignes_max + 8)
+    return alt.layer(*couches).properties(height=par_barre * len(g) + 70 + (50 if groupes else 0))
