@@ -421,13 +421,15 @@ def _p_territoire_cej(d, annee, niveau, **_):
                "realisation_cej_pct", "depuis_extraits"]]
 
 
-def _p_cej_entrees_par_jour(d, annee, codes_ml, **_):
+def _p_cej_entrees_par_mois_par_mission_locale(d, annee, **_):
+    """Entries (GJ then CEJ) by month for every Mission Locale (a true 0 is a row)."""
     e = _entrees_cej(d, annee)
-    e = e[e["code_ml"].isin(codes_ml)]
-    g = e.assign(gj=e["dispositif"] == "GJ", cej=e["dispositif"] == "CEJ").groupby("date_entree").agg(
-        nb_entrees_gj=("gj", "sum"), nb_entrees_cej=("cej", "sum"), nb_entrees=("gj", "size")).reset_index()
-    g["cumul_entrees"] = g["nb_entrees"].cumsum()
-    return g.sort_values("date_entree")
+    comptes = e.groupby(["code_ml", pd.to_datetime(e["date_entree"]).dt.month.rename("mois")]).size()
+    ml = d["missions_locales"].sort_values("code_ml")
+    grille = pd.MultiIndex.from_product([ml["code_ml"], range(1, 13)], names=["code_ml", "mois"])
+    df = comptes.reindex(grille, fill_value=0).rename("nb_entrees").reset_index()
+    df = df.merge(ml[["code_ml", "departement"]], on="code_ml", how="left")
+    return df[["code_ml", "departement", "mois", "nb_entrees"]]
 
 
 def _p_cej_objectif_atteint(d, annee, codes_ml, **_):
@@ -603,7 +605,7 @@ def _p_emploi_debuts_par_mois_par_mission_locale(d, annee, **_):
 
 EQUIVALENTS_PANDAS = {
     "carte_lieux_accueil": _p_carte_lieux_accueil,
-    "cej_entrees_par_jour": _p_cej_entrees_par_jour,
+    "cej_entrees_par_mois_par_mission_locale": _p_cej_entrees_par_mois_par_mission_locale,
     "cej_objectif_atteint": _p_cej_objectif_atteint,
     "cej_profil_entrants": _p_cej_profil_entrants,
     "cej_profil_entrants_par_territoire": _p_cej_profil_entrants_par_territoire,
