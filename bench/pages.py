@@ -185,17 +185,19 @@ def memoire_echelle_nationale(taille: str = "national_10ans") -> dict:
 
 # --- Report ---------------------------------------------------------------------------------------------
 
-def main() -> None:
+def main() -> int:
+    """Prints the measures and their verdicts; 1 when a page raised on the national extracts."""
     warnings.filterwarnings("ignore")
     if navigateur.chromium() is None:
         print("chromium absent : mesures navigateur impossibles (apt-get install chromium)")
-        return
+        return 0
     print(f"Cibles : exécution serveur ≤ {CIBLE_SERVEUR_MS} ms, contenu affiché ≤ {CIBLE_CONTENU_MS / 1000:.0f} s "
           f"(données de démonstration) ; processus de l'application < 1 Go à l'échelle nationale. "
           f"{RUNS} mesures par page.", flush=True)
     serveur = mesurer_serveur()
     nav = mesurer_navigateur()
-    manques = []
+    manques: list[str] = []
+    manques_nationaux: list[str] = []
     print(f"\n    charge de la machine (load average 1 min) : {os.getloadavg()[0]:.1f} pour {os.cpu_count()} cœurs")
     print(f"\n    {'page':<26} │ {'serveur 1er':>11} {'p50':>6} {'p95':>6} │ {'contenu p50':>11} {'p95':>6} │ "
           f"{'avec cache p50':>14} {'p95':>6} │ verdict")
@@ -221,7 +223,6 @@ def main() -> None:
         m = memoire_echelle_nationale()
         print(f"\n    Application sur les extraits nationaux ({m['taille']}, "
               f"{m['lignes']['jeunes']:,} jeunes) : chaque page ouverte une fois".replace(",", " "))
-        manques_nationaux: list[str] = []
         for fichier, r in m["pages"].items():
             etat = f"{_ms(r['ms'])} ms" if r["ms"] is not None else r.get("erreur", "échec")
             if r["exceptions"]:
@@ -240,6 +241,10 @@ def main() -> None:
     print("\nCibles manquées :" if manques else "\nToutes les cibles des pages sont tenues.")
     for m_ in manques:
         print(f"  - {m_}")
+    print(f"pages: {len(PAGES) - len({m_.split(' :')[0] for m_ in manques if m_.endswith('.py') or '.py :' in m_})}"
+          f"/{len(PAGES)} within target" + (" ; ERREUR : une page lève une exception sur les extraits nationaux"
+                                            if manques_nationaux else ""))
+    return 1 if manques_nationaux else 0
 
 
 if __name__ == "__main__":

@@ -82,7 +82,8 @@ def realisation(annee_: int) -> pd.DataFrame:
     nb_entrees_gj, nb_entrees_cej, nb_entrees (Int64, <NA> = secret), objectif_cej, realisation_pct (float,
     NaN where hidden or without objective) and `realisation` ('secret', 'sans objectif' or 'calculée')."""
     chiffres = couche.chiffres(annee_)
-    t = _objectifs(annee_).copy()
+    t = _objectifs(annee_)
+    t = t[t["code"].isin(chiffres.index)].copy()  # national extracts: other departments are no page's
     for col in ENTREES:
         t[col] = chiffres[col].reindex(t["code"]).to_numpy()
     objectif = pd.to_numeric(t["objectif_cej"], errors="coerce")

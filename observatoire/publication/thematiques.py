@@ -139,6 +139,8 @@ def par_territoire(df: pd.DataFrame, f: Filtres, comptes: dict[str, str], parts:
     then protects it (checked here, so that a page cannot show an equation the mask does not know)."""
     df = df.reset_index(drop=True)
     df.loc[df["niveau"] == "region", "code"] = perimetre.REGION  # the app's code of the region
+    # only the region's territories: national extracts also hold other departments, which no page shows
+    df = df[df["code"].isin(set(perimetre.territoires()["code"]))].reset_index(drop=True)
     cellules = list(comptes)
     equations = [(total, list(parties)) for total, parties in partitions]
     for nom, (total, partie) in (complements or {}).items():
