@@ -153,3 +153,16 @@ def test_un_chiffre_montre_sur_deux_canaux_est_le_meme():
     s = cej.serie(ANNEE, config.REGION)
     assert list(table["Entrées cumulées"]) == [formats.nombre(v) for v in s["cumul_entrees"]]
     assert cej.lecture_serie(ANNEE, config.REGION, "en Normandie") in textes(at)
+
+
+def test_le_taux_pour_1000_habitants_a_une_seule_source(monkeypatch):
+    """One answer for the rate per 1 000 inhabitants: the layer's count over the INSEE population, hidden with the
+    count (rate × population would give it back)."""
+    t = couche.jeunes_pour_1000_habitants(ANNEE).set_index("code")
+    assert t.at[config.REGION, "population_2017"] == 3_330_478
+    assert t.at[config.REGION, "jeunes_pour_1000_hab"] == pytest.approx(1000 * 50_687 / 3_330_478)
+    assert t.at["14-CAE", "jeunes_pour_1000_hab"] == pytest.approx(1000 * 6_072 / 451_830)
+    monkeypatch.setattr(config, "SEUIL_SECRET", 700)  # 14-BSE: 592 young people, hidden
+    cache = couche.jeunes_pour_1000_habitants(ANNEE).set_index("code")
+    assert pd.isna(cache.at["14-BSE", "nb_jeunes"]) and pd.isna(cache.at["14-BSE", "jeunes_pour_1000_hab"])
+    assert cache.at["14-BSE", "population_2017"] == 36_857

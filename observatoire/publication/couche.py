@@ -64,7 +64,18 @@ def _construire(annee: int, seuil: int) -> pd.DataFrame:
     out = table[IDENTITE].copy()
     for col in masque.columns:
         out[col] = table[col].astype("Int64").mask(masque[col].to_numpy(dtype=bool))
+    out["population_2017"] = _population(out)
     return out
+
+
+def _population(t: pd.DataFrame) -> pd.Series:
+    """INSEE 2017 municipal population of each territory (public: never hidden), the denominator of every rate
+    per 1 000 inhabitants: one query for every channel (queries/territoire_population.sql)."""
+    pop = {}
+    for niveau in ("departement", "mission_locale"):
+        p = db.requete("territoire_population", niveau=niveau)
+        pop.update(dict(zip(p["code"], p["population_2017"])))
+    return t["code"].map(pop).astype("Int64")
 
 
 def _ecrire(df: pd.DataFrame, cible: Path) -> None:
@@ -103,6 +114,15 @@ def texte(annee: int, code: str, colonne: str) -> str:
     """One protected count in French format, or « secret »."""
     v = valeur(annee, code, colonne)
     return v if secret.est_secret(v) else formats.nombre(v)
+
+
+def jeunes_pour_1000_habitants(annee: int) -> pd.DataFrame:
+    """The rate per 1 000 inhabitants of every territory: code, niveau, nb_jeunes, population_2017,
+    jeunes_pour_1000_hab (NaN where the count is hidden: rate × population would give it back)."""
+    t = chiffres(annee)[["code", "niveau", "departement", "nb_jeunes", "population_2017"]].reset_index(drop=True)
+    t["jeunes_pour_1000_hab"] = (1000 * t["nb_jeunes"].astype("Float64")
+                                 / t["population_2017"].astype("Float64")).astype(float)
+    return t
 
 
 def construire_tout(seuils: tuple[int, ...] | None = None) -> list[Path]:
