@@ -77,6 +77,8 @@ def _connecter(build_dir: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={"threads": 2})
     for name, paths in vues(build_dir).items():
         con.read_parquet(paths, hive_partitioning=False, union_by_name=True).create_view(name)
+    for macros in sorted((config.QUERIES_DIR / "macros").glob("*.sql")):  # SQL shared by several queries
+        con.execute(macros.read_text(encoding="utf-8"))
     # Lock down: the SQL can read the data folders and nothing else, and cannot undo this.
     dossiers = [*_racines(build_dir), derive.dossier(build_dir)]
     con.execute("SET allowed_directories = $dirs", {"dirs": [f"{r}/" for r in dossiers]})

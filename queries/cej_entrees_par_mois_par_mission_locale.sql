@@ -9,10 +9,7 @@ entrees as (
     select code_ml, month(date_entree) as mois
     from entrees_dispositif
     where annee = $annee
-      and (
-          (dispositif = 'GJ' and date_entree < date '2022-03-01')
-          or (dispositif = 'CEJ' and date_entree >= date '2022-03-01')
-      )
+      and entree_du_rapport(dispositif, date_entree)
 ),
 
 grille as (

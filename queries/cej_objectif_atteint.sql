@@ -9,10 +9,7 @@ entrees_annee as (
     select code_ml, date_entree, provenance
     from entrees_dispositif
     where annee = $annee
-      and (
-          (dispositif = 'GJ' and date_entree < date '2022-03-01')
-          or (dispositif = 'CEJ' and date_entree >= date '2022-03-01')
-      )
+      and entree_du_rapport(dispositif, date_entree)
 ),
 
 entrees_territoire as (

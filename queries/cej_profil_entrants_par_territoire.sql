@@ -20,11 +20,8 @@ decrits as (
 -- is counted once per territory.
 une_ml as (
     select
-        case
-            when grouping(departement) = 1 then 'region'
-            when grouping(code_ml) = 1 then 'departement'
-            else 'mission_locale'
-        end as niveau,
+        niveau_du_cumul(grouping(departement), grouping(code_ml)) as niveau,
+        code_du_cumul(grouping(departement), grouping(code_ml), departement, code_ml) as code,
         departement,
         code_ml,
         count(*) filter (where nb_ml = 1) as u_entrants,
@@ -38,11 +35,8 @@ une_ml as (
 
 plusieurs_ml as (
     select
-        case
-            when grouping(departement) = 1 then 'region'
-            when grouping(code_ml) = 1 then 'departement'
-            else 'mission_locale'
-        end as niveau,
+        niveau_du_cumul(grouping(departement), grouping(code_ml)) as niveau,
+        code_du_cumul(grouping(departement), grouping(code_ml), departement, code_ml) as code,
         departement,
         code_ml,
         count(distinct id_jeune) as p_entrants,
@@ -57,7 +51,7 @@ plusieurs_ml as (
 
 agrege as (
     select
-        u.niveau, u.departement, u.code_ml,
+        u.niveau, u.code, u.departement, u.code_ml,
         u.u_entrants + coalesce(p.p_entrants, 0) as nb_entrants,
         u.u_femmes + coalesce(p.p_femmes, 0) as nb_femmes,
         u.u_hommes + coalesce(p.p_hommes, 0) as nb_hommes,
@@ -65,19 +59,15 @@ agrege as (
         u.u_en_formation + coalesce(p.p_en_formation, 0) as nb_en_formation
     from une_ml as u
     left join plusieurs_ml as p
-        on p.niveau = u.niveau
-       and p.departement is not distinct from u.departement
-       and p.code_ml is not distinct from u.code_ml
+        on p.code = u.code
 ),
 
 -- every territory is a row (derived table `territoires`), even one without any entrant (a true 0)
 final as (
-    select t.niveau, t.departement, t.code, t.ordre, a.* exclude (niveau, departement, code_ml)
+    select t.niveau, t.departement, t.code, t.ordre, a.* exclude (niveau, code, departement, code_ml)
     from territoires as t
     left join agrege as a
-        on a.niveau = t.niveau
-       and a.departement is not distinct from t.departement
-       and a.code_ml is not distinct from t.code_ml
+        on a.code = t.code
 )
 
 select

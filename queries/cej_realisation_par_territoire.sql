@@ -17,10 +17,7 @@ entrees as (
         min(provenance) as provenance
     from entrees_dispositif
     where annee = $annee
-      and (
-          (dispositif = 'GJ' and date_entree < date '2022-03-01')
-          or (dispositif = 'CEJ' and date_entree >= date '2022-03-01')
-      )
+      and entree_du_rapport(dispositif, date_entree)
     group by code_ml
 ),
 
@@ -45,11 +42,8 @@ par_ml as (
 
 agrege as (
     select
-        case
-            when grouping(departement) = 1 then 'region'
-            when grouping(code_ml) = 1 then 'departement'
-            else 'mission_locale'
-        end as niveau,
+        niveau_du_cumul(grouping(departement), grouping(code_ml)) as niveau,
+        code_du_cumul(grouping(departement), grouping(code_ml), departement, code_ml) as code,
         departement,
         code_ml,
         sum(nb_entrees_gj) as nb_entrees_gj,
@@ -63,7 +57,7 @@ agrege as (
 final as (
     select
         a.niveau,
-        case a.niveau when 'region' then 'Normandie' when 'departement' then a.departement else a.code_ml end as code,
+        a.code,
         t.libelle,
         t.libelle_court,
         a.departement,
@@ -74,9 +68,7 @@ final as (
         (select min(provenance) from entrees) as provenance
     from agrege as a
     left join territoires as t
-        on t.niveau = a.niveau
-       and t.departement is not distinct from a.departement
-       and t.code_ml is not distinct from a.code_ml
+        on t.code = a.code
 )
 
 select

@@ -21,11 +21,8 @@ parcours_annee as (
 -- the rows count young people exactly at every level. Those seen in several are counted distinctly.
 une_ml as (
     select
-        case
-            when grouping(departement) = 1 then 'region'
-            when grouping(code_ml) = 1 then 'departement'
-            else 'mission_locale'
-        end as niveau,
+        niveau_du_cumul(grouping(departement), grouping(code_ml)) as niveau,
+        code_du_cumul(grouping(departement), grouping(code_ml), departement, code_ml) as code,
         departement,
         code_ml,
         count(*) filter (where nb_ml = 1 and nb_emploi > 0) as u_emploi,
@@ -44,11 +41,8 @@ une_ml as (
 
 plusieurs_ml as (
     select
-        case
-            when grouping(departement) = 1 then 'region'
-            when grouping(code_ml) = 1 then 'departement'
-            else 'mission_locale'
-        end as niveau,
+        niveau_du_cumul(grouping(departement), grouping(code_ml)) as niveau,
+        code_du_cumul(grouping(departement), grouping(code_ml), departement, code_ml) as code,
         departement,
         code_ml,
         count(distinct id_jeune) filter (where nb_emploi > 0) as p_emploi,
@@ -61,7 +55,7 @@ plusieurs_ml as (
 
 agrege as (
     select
-        u.niveau, u.departement, u.code_ml,
+        u.niveau, u.code, u.departement, u.code_ml,
         u.u_emploi + coalesce(p.p_emploi, 0) as nb_jeunes_emploi,
         u.u_alternance + coalesce(p.p_alternance, 0) as nb_jeunes_alternance,
         u.u_formation + coalesce(p.p_formation, 0) as nb_jeunes_formation,
@@ -69,21 +63,17 @@ agrege as (
         u.nb_actions_region, u.nb_actions_autre, u.nb_actions
     from une_ml as u
     left join plusieurs_ml as p
-        on p.niveau = u.niveau
-       and p.departement is not distinct from u.departement
-       and p.code_ml is not distinct from u.code_ml
+        on p.code = u.code
 ),
 
 -- every territory is a row (derived table `territoires`), even one without any situation (a true 0)
 final as (
     select
         t.niveau, t.code, t.libelle, t.libelle_court, t.departement,
-        a.* exclude (niveau, departement, code_ml)
+        a.* exclude (niveau, code, departement, code_ml)
     from territoires as t
     left join agrege as a
-        on a.niveau = t.niveau
-       and a.departement is not distinct from t.departement
-       and a.code_ml is not distinct from t.code_ml
+        on a.code = t.code
 )
 
 select

@@ -24,11 +24,8 @@ par_dimension as (
 
 comptes as (
     select
-        case
-            when grouping(departement) = 1 then 'region'
-            when grouping(code_ml) = 1 then 'departement'
-            else 'mission_locale'
-        end as niveau,
+        niveau_du_cumul(grouping(departement), grouping(code_ml)) as niveau,
+        code_du_cumul(grouping(departement), grouping(code_ml), departement, code_ml) as code,
         departement,
         code_ml,
         dimension,
@@ -50,9 +47,7 @@ final as (
     select g.niveau, g.departement, g.code, g.dimension, g.modalite, coalesce(c.nb_jeunes, 0) as nb_jeunes, g.ordre
     from grille as g
     left join comptes as c
-        on c.niveau = g.niveau
-       and c.departement is not distinct from g.departement
-       and c.code_ml is not distinct from g.code_ml
+        on c.code = g.code
        and c.dimension = g.dimension
        and c.modalite = g.modalite
 )
