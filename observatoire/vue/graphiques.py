@@ -178,3 +178,54 @@ def barres_territoire_region(lignes: pd.DataFrame, titre_axe: str = "Part des je
     # The app fits the whole chart (axes and legend included) in this height: room for each bar, then the rest.
     n = lignes["modalite_libelle"].nunique() * (2 if comparer else 1)
     return alt.layer(*couches).properties(height=22 * n + 50 + (30 if comparer else 0))
+
+
+def barres_empilees_parts(lignes: pd.DataFrame, *, ordre: list[str], categories: dict[str, str],
+                          titre_axe: str, infobulles: list[alt.Tooltip]) -> alt.Chart:
+    """One bar per territory (`libelle_court`, in `ordre`), split into the shares of its categories (`nb` by
+    `categorie`, drawn in the order of `categories` {label: colour}); hidden counts (NaN) are left out."""
+    return alt.Chart(lignes).mark_bar().encode(
+        y=alt.Y("libelle_court:N", sort=ordre, title=None, scale=alt.Scale(paddingInner=0.25),
+                axis=alt.Axis(labelLimit=170)),
+        x=alt.X("part:Q", stack="normalize", title=titre_axe, axis=alt.Axis(format=".0%", tickCount=4)),
+        color=alt.Color("categorie:N", title=None, sort=list(categories),
+                        scale=alt.Scale(domain=list(categories), range=list(categories.values())),
+                        legend=alt.Legend(orient="bottom")),
+        order=alt.Order("ordre:Q"),
+        tooltip=infobulles,
+    ).transform_filter("isValid(datum.nb)").properties(height=34 * len(ordre) + 70)
+
+
+def barres_groupees(lignes: pd.DataFrame, *, ordre: list[str], categories: dict[str, str], titre_axe: str,
+                    infobulles: list[alt.Tooltip]) -> alt.LayerChart:
+    """Counts side by side per territory (`libelle_court`, in `ordre`): one bar per `categorie` (colours from
+    `categories` {label: colour}), the count written after it, "secret" in orange italics where hidden."""
+    base = alt.Chart(lignes).encode(
+        y=alt.Y("libelle_court:N", sort=ordre, title=None, axis=alt.Axis(labelLimit=170)),
+        yOffset=alt.YOffset("categorie:N", sort=list(categories)),
+        color=alt.Color("categorie:N", title=None, sort=list(categories),
+                        scale=alt.Scale(domain=list(categories), range=list(categories.values())),
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=infobulles)
+    x = alt.X("nb:Q", title=titre_axe, axis=alt.Axis(format=",d", tickCount=4))
+    return alt.layer(
+        base.mark_bar().encode(x=x),
+        base.mark_text(align="left", dx=3, fontSize=11).encode(x=x, text="texte:N", color=alt.value(TEXTE))
+        .transform_filter("isValid(datum.nb)"),
+        base.mark_text(align="left", dx=3, fontSize=11, fontStyle="italic").encode(
+            x=alt.datum(0), text="texte:N", color=alt.value(ORANGE)).transform_filter("!isValid(datum.nb)"),
+    ).properties(height=len(categories) * 18 * len(ordre) + 70)
+
+
+def courbes_par_mois(lignes: pd.DataFrame, *, mois: list[str], categories: dict[str, str], titre_axe: str,
+                     infobulles: list[alt.Tooltip]) -> alt.Chart:
+    """One line per `categorie` (colours from `categories`), `nb` by month (`mois_lib`, in `mois`); a hidden
+    month (NaN) is a missing point."""
+    return alt.Chart(lignes).mark_line(point=True).encode(
+        x=alt.X("mois_lib:N", sort=mois, title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+        y=alt.Y("nb:Q", title=titre_axe, axis=alt.Axis(format=",d")),
+        color=alt.Color("categorie:N", title=None, sort=list(categories),
+                        scale=alt.Scale(domain=list(categories), range=list(categories.values())),
+                        legend=alt.Legend(orient="bottom", columns=2)),
+        tooltip=infobulles,
+    ).properties(height=340)
