@@ -15,9 +15,21 @@ st.set_page_config(
 sections: dict[str, list] = {}
 pages: dict[str, st.Page] = {}
 for i, p in enumerate(PAGES):
-    pages[p.fichier] = st.Page(f"pages/{p.fichier}", title=p.titre, icon=p.icone, default=(i == 0))
+    # The home page is served at /; its own name is left to the hidden page below (two pages cannot share one).
+    pages[p.fichier] = st.Page(f"pages/{p.fichier}", title=p.titre, icon=p.icone, default=(i == 0),
+                               url_path="accueil" if i == 0 else None)
     sections.setdefault(p.section, []).append(pages[p.fichier])
 
+
+def _vers_l_accueil() -> None:
+    """/chiffres_cles, the home page's own name, opens the home page (which lives at /), the link's parameters
+    (?annee=2021&territoire=14) kept: a link written from the menu's title still works."""
+    st.switch_page(pages["chiffres_cles.py"], query_params=st.query_params.to_dict())
+
+
+# Hidden: no menu entry, only an address.
+sections[PAGES[0].section].append(st.Page(_vers_l_accueil, title=PAGES[0].titre,
+                                          url_path=PAGES[0].fichier.removesuffix(".py"), visibility="hidden"))
 page = st.navigation(sections, expanded=True)
 composants.styles_globaux()  # on every page: Streamlit's own export controls hidden (observatoire/vue/composants.py)
 # ?presentation=1 on any address opens the slide show (a link written on a whiteboard, a bookmark).

@@ -17,7 +17,7 @@ SAUVEGARDES_DIR = DATA_DIR / "sauvegardes"
 GEO_DIR = ROOT / "geo"
 STATIC_DIR = ROOT / "static"
 
-# Statistical secrecy: counts computed from extracts below this are never shown (see observatoire/secret/suppression.py).
+# Statistical secrecy: counts computed from extracts below this are never shown (observatoire/secret/).
 SEUIL_SECRET = int(os.environ.get("OBSERVATOIRE_SEUIL_SECRET", "11"))
 
 REGION = "Normandie"

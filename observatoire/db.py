@@ -3,10 +3,11 @@
 Views: every `data/build/<name>.parquet` (compiled sources, geography) becomes `<name>`; every extract
 table `<table>/annee=<YYYY>.parquet` becomes `<table>`, one file per year, taking the imported file
 (data/extraits/) where there is one and the demonstration file (data/build/demo/) otherwise. Each
-extract row carries its `provenance` column ('démonstration' or 'extraits'), so queries can say it. One connection is cached for the process; each query takes its
-own cursor (a connection shared by Streamlit's threads fails with "connection is busy").
-Parameters are always bound, never pasted into SQL. No streamlit here: the caches are functools' (keyed by the
-data version, like Streamlit's were), so the command line, the exports and the tests share them with the app.
+extract row carries its `provenance` column ('démonstration' or 'extraits'), so queries can say it. One
+connection is cached per data version; each query takes its own cursor (a connection shared by Streamlit's
+threads fails with "connection is busy"). Parameters are always bound, never pasted into SQL. No streamlit
+here: the caches are functools' (keyed by the data version, like Streamlit's were), so the command line, the
+exports and the tests share them with the app.
 """
 from __future__ import annotations
 

@@ -7,11 +7,11 @@ counts the young people of each Mission Locale and year: a territory's key figur
 `profils_jeunes` counts them per combination of the characteristics the "Publics" breakdowns use;
 `territoires` lists the region, its departments and Missions Locales with their labels, in one place.
 
-Each year is one file (a table of reference data only, one file) whose name carries a fingerprint of its inputs (the extract files of that year and
-the SQL): an import, a restore or a new demonstration changes the fingerprint, the file is rebuilt on the
-next connection, and a file is never out of date with its sources. Files are written aside then renamed
-(two processes building the same file is harmless). Where the data folder cannot be written (a read-only
-deployment) they go to the system's temporary folder.
+Each year is one file (a table of reference data only, one file) whose name carries a fingerprint of its
+inputs (the extract files of that year and the SQL): an import, a restore or a new demonstration changes the
+fingerprint, the file is rebuilt on the next connection, and a file is never out of date with its sources.
+Files are written aside then renamed (two processes building the same file is harmless). Where the data folder
+cannot be written (a read-only deployment) they go to the system's temporary folder.
 """
 from __future__ import annotations
 

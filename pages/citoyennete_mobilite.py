@@ -7,8 +7,8 @@ from observatoire.vue import thematiques as th, composants
 
 composants.entete(
     "Citoyenneté & mobilité",
-    "L'engagement citoyen des jeunes accompagnés, vu par l'enquête «\u202fFais entendre ta voix\u202f», le Service Civique "
-    "et la mobilité, jusqu'à Erasmus.",
+    "L'engagement citoyen des jeunes accompagnés, vu par l'enquête «\u202fFais entendre ta voix\u202f», le "
+    "Service Civique et la mobilité, jusqu'à Erasmus.",
 )
 st.caption("Chiffres régionaux uniquement : pour la citoyenneté et la mobilité, le rapport ne publie aucune "
            "répartition par département ni par Mission Locale.")

@@ -30,10 +30,11 @@ with c2:
              complement=f"{part.texte} × {accompagnes.texte} jeunes accompagnés, part arrondie : valeur approchée")
 with c3:
     composants.carte("Âge jusqu'auquel le CEJ accompagne les jeunes reconnus travailleurs handicapés, selon le rapport",
-             f"{age_cej.texte} ans", age_cej.provenance, age_cej.citation, aide=age_cej.note,
-             complement="Le rapport écrit «\u202fjusqu'à 30 ans\u202f». La loi (Code du travail, art. L5131-6) ouvre le CEJ "
-                        "aux jeunes de 16 à 25 ans révolus, ou 29 ans révolus avec une RQTH, soit **moins de 30 ans**, "
-                        "c'est-à-dire **jusqu'à 29 ans inclus** (voir Sources & méthodes).")
+                     f"{age_cej.texte} ans", age_cej.provenance, age_cej.citation, aide=age_cej.note,
+                     complement="Le rapport écrit «\u202fjusqu'à 30 ans\u202f». La loi (Code du travail, art. "
+                                "L5131-6) ouvre le CEJ aux jeunes de 16 à 25 ans révolus, ou 29 ans révolus avec une "
+                                "RQTH, soit **moins de 30 ans**, c'est-à-dire **jusqu'à 29 ans inclus** (voir Sources "
+                                "& méthodes).")
 th.graphique_publie(
     [part_2021, part], titre="Part des jeunes reconnus travailleurs handicapés, 2021 et 2022", cle="handicap_evolution",
     libelles=["2021", "2022"], axe="% des jeunes accompagnés",
@@ -45,7 +46,8 @@ th.entete_territoires(f, "Jeunes accompagnés ayant une RQTH dans les extraits, 
 pt = handicap_par_territoire(f)
 c1, c2 = st.columns(2)
 with c1:
-    composants.carte(f"Jeunes avec une RQTH — {f.libelle}", pt.texte(f.code, "nb_rqth"), f.provenance, source_extraits(f))
+    composants.carte(f"Jeunes avec une RQTH — {f.libelle}", pt.texte(f.code, "nb_rqth"), f.provenance,
+                     source_extraits(f))
 with c2:
     composants.carte(f"Part des jeunes accompagnés avec une RQTH — {f.libelle}", pt.texte(f.code, "part_rqth_pct"),
              f.provenance, source_extraits(f),

@@ -94,8 +94,8 @@ th.graphique_publie(
     titre_groupes="Attribution de la valeur",
     lecture=f"Près des deux tiers des répondants vivent chez leurs parents ({parents.texte}), proche des "
             f"{publies.indicateur('logement_parents_famille_part').texte} de jeunes accompagnés hébergés par leurs "
-            f"parents ou leur famille (section Logement) ; les huit autres modes se partagent les {somme(autres_modes)} "
-            "restants, sans qu'on sache lequel a quelle part.",
+            f"parents ou leur famille (section Logement) ; les huit autres modes se partagent les "
+            f"{somme(autres_modes)} restants, sans qu'on sache lequel a quelle part.",
     note="«\u202f(?)\u202f» : valeur imprimée, mode attribué sans certitude")
 valeurs_incertaines = ", ".join(formats.pourcentage(v) for v in sorted((i.valeur for i in autres_modes), reverse=True))
 st.caption(

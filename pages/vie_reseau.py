@@ -68,8 +68,8 @@ def onglet_plan() -> None:
                                 f"{typologie[1].texte}), dont le texte extrait ne donne pas les libellés.")
     th.cartes(th.indicateurs("plan_formation_sessions_cej", "plan_formation_demi_journees_dude",
                              "plan_formation_annees_distanciel"), libelles={
-        "plan_formation_sessions_cej": "Sessions régionales «\u202fContrat d'Engagement Jeunes\u202f» (animées par l'ARML "
-                                       "Grand Est)",
+        "plan_formation_sessions_cej": "Sessions régionales «\u202fContrat d'Engagement Jeunes\u202f» (animées "
+                                       "par l'ARML Grand Est)",
         "plan_formation_demi_journees_dude": "Demi-journées de formation DUDE",
         "plan_formation_annees_distanciel": "Années de formation quasi exclusivement à distance avant 2022"})
     th.actions_perspectives("plan_formation")
@@ -103,8 +103,8 @@ def onglet_communication() -> None:
         "communication_flyers_cej", "communication_plaquettes_parrainage", "communication_affiches_gares",
         "communication_rapports_activite_2021", "communication_affiches_a1", "communication_posters_battle_photo")
     th.graphique_publie(supports, titre="Supports imprimés", cle="reseau_supports", axe="exemplaires",
-                        libelles=["Brochures «\u202fEnquête sur l'engagement citoyen\u202f»", "Cartes de visite", "Calendriers",
-                                  "Flyers CEJ", "Plaquettes parrainage", "Affiches 2 m² pour les gares",
+                        libelles=["Brochures «\u202fEnquête sur l'engagement citoyen\u202f»", "Cartes de visite",
+                                  "Calendriers", "Flyers CEJ", "Plaquettes parrainage", "Affiches 2 m² pour les gares",
                                   "Rapports d'activité 2021", "Affiches A1 pour les événements",
                                   "Posters «\u202fExposition Battle Photo\u202f»"],
                         lecture=f"Les {supports[0].texte} brochures de l'enquête sur l'engagement citoyen sont le "

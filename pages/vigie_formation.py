@@ -17,7 +17,8 @@ def onglet_vigie() -> None:
     st.header("VIGIE Jeunesse en 2022")
     th.contexte("vigie")
     reperes, reperes_cumul, reperes_avant, mls = th.indicateurs(
-        "vigie_jeunes_reperes", "vigie_jeunes_reperes_cumul", "vigie_jeunes_reperes_2020_2021", "vigie_missions_locales")
+        "vigie_jeunes_reperes", "vigie_jeunes_reperes_cumul", "vigie_jeunes_reperes_2020_2021",
+        "vigie_missions_locales")
     th.cartes([reperes, reperes_cumul, mls], libelles={
         "vigie_jeunes_reperes": "Jeunes repérés en 2022",
         "vigie_jeunes_reperes_cumul": "Jeunes repérés depuis 2020 (2020-2022)",
@@ -86,8 +87,8 @@ def onglet_formation() -> None:
         "formation_salon_orientation_jours": "Jours du Salon régional de l'orientation et des métiers (mars)"})
     metiers, secteurs = th.indicateurs("formation_metiers360_metiers", "formation_metiers360_secteurs")
     th.cartes([metiers, secteurs], libelles={
-        "formation_metiers360_metiers": f"Métiers à découvrir en réalité virtuelle («\u202fprès de {metiers.texte}\u202f», "
-                                        "Métiers 360, 2023)",
+        "formation_metiers360_metiers": f"Métiers à découvrir en réalité virtuelle («\u202fprès de "
+                                        f"{metiers.texte}\u202f», Métiers 360, 2023)",
         "formation_metiers360_secteurs": "Secteurs professionnels couverts (Métiers 360, 2023)"})
     th.actions_perspectives("formation")
 

@@ -86,7 +86,8 @@ def _texte_element(n) -> str | None:
 
 def _d3(v, fmt: str | None) -> str:
     """A chart value as the chart writes it: the d3-format specifiers the app uses (',d', '.1%', ',.1f', ',~f'),
-    with the French locale the charts are given (observatoire/vue/graphiques.py LOCALE_VEGA = observatoire/formats.py)."""
+    with the French locale the charts are given (observatoire/vue/graphiques.py LOCALE_VEGA =
+    observatoire/formats.py)."""
     from observatoire import formats  # noqa: PLC0415
 
     if not isinstance(v, numbers.Real) or isinstance(v, bool):

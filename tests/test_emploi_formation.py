@@ -93,8 +93,9 @@ def test_le_territoire_change_les_chiffres():
     assert not at.exception, [e.message for e in at.exception]
     c = comptes(mls_du("76"))
     md = cartes(at)
-    assert f"Jeunes entrés en emploi en Seine-Maritime</p><p class=\"kpi-valeur\">{formats.nombre(c['jeunes_emploi'])}" in md
-    assert f"Jeunes entrés en alternance en Seine-Maritime</p><p class=\"kpi-valeur\">{formats.nombre(c['alternance'])}" in md
+    valeur = '</p><p class="kpi-valeur">'
+    assert f"Jeunes entrés en emploi en Seine-Maritime{valeur}{formats.nombre(c['jeunes_emploi'])}" in md
+    assert f"Jeunes entrés en alternance en Seine-Maritime{valeur}{formats.nombre(c['alternance'])}" in md
     assert f"**{formats.nombre(c['actions'])}** actions, dont " \
            f"**{formats.pourcentage(100 * c['region'] / c['actions'], 1)}** financées par la Région" in md
     texte = textes(at)

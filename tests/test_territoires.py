@@ -117,7 +117,8 @@ def test_selection_d_une_mission_locale_apres_changement_de_decoupage():
     assert "Mission Locale Le Havre Estuaire Littoral" in [s.value for s in at.subheader]
     a = attendus("mission_locale")
     ligne = _ligne(at, "Part des jeunes sans diplôme")
-    assert ligne["Mission Locale Le Havre Estuaire Littoral"] == formats.pourcentage(a.at["76-HAV", "part_sans_diplome"], 1)
+    attendu = formats.pourcentage(a.at["76-HAV", "part_sans_diplome"], 1)
+    assert ligne["Mission Locale Le Havre Estuaire Littoral"] == attendu
     ligne = _ligne(at, "Jeunes accompagnés pour 1\u202f000 habitants")
     assert ligne["Mission Locale Le Havre Estuaire Littoral"] == formats.nombre(a.at["76-HAV", "taux"], 1)
     assert ligne["Rang"] == f"{_rang(a['taux'], '76-HAV')}ᵉ sur 24".replace("1ᵉ ", "1ᵉʳ ")
@@ -161,7 +162,8 @@ def test_la_carte_ne_charge_rien_hors_de_l_application():
     assert scripts == [cartes.LEAFLET_JS]
     assert liens == [cartes.LEAFLET_CSS]
     assert cartes.urls_externes(m) == []
-    for interdit in ("jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers", "d3.js", "d3.v", "cdn", "http:", "https:"):
+    for interdit in ("jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers", "d3.js", "d3.v", "cdn",
+                     "http:", "https:"):
         assert interdit not in page.lower(), interdit
     assert "$(" not in page  # no jQuery call either (folium.Popup uses one: replaced)
     assert "tile.openstreetmap" not in page

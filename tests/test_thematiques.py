@@ -30,7 +30,8 @@ CHIFFRES = {
 # Tabbed pages draw only the selected tab (its name is in the URL): (session key, tab) -> figures of that tab.
 ONGLETS = {
     ("vigie_formation.py", "onglet_vigie", "Formation"): [f"8{N}086", f"6{N}651", f"4{N}985", f"61,6{N}%",
-                                                           f"10{N}524", "Appariement incertain\u00a0: la répartition par sexe",
+                                                           f"10{N}524",
+                                                           "Appariement incertain\u00a0: la répartition par sexe",
                                                            f"(«{N}près de 170{N}», Métiers 360, 2023)"],
     ("vigie_formation.py", "onglet_vigie", "Obligation de formation 16-18 ans"): ["471", f"99{N}%"],
     ("vie_reseau.py", "onglet_reseau", "Plan de formation"): ["357", f"41{N}%", "87", f"85{N}%", "871"],

@@ -169,7 +169,8 @@ def atteinte(annee_: int, code: str) -> Atteinte:
     if avant["mois"] == premier["mois"] - 1:
         return Atteinte(nom, f"le cumul passe l'objectif entre le {formats.date(avant['date'])} et le "
                              f"{formats.date(premier['date'])}")
-    return Atteinte(f"entre le {formats.date(avant['date'], court=True)} et le {formats.date(premier['date'], court=True)}",
+    entre = f"entre le {formats.date(avant['date'], court=True)} et le {formats.date(premier['date'], court=True)}"
+    return Atteinte(entre,
                     "points intermédiaires couverts par le secret statistique")
 
 
@@ -231,7 +232,8 @@ def _saisonniere(annee_: int, code: str, vus: pd.DataFrame, obj: float | None) -
     part = int(meme_mois.iloc[0]) / int(total)
     projete = int(base["cumul_entrees"].iloc[0]) / part
     mois_txt = formats.date(base["date"].iloc[0])
-    explication = (f"même profil saisonnier que {annee_ - 1} : à la même fin de mois, {formats.nombre(round(100 * part, 1), 1)} % "
+    part_txt = formats.pourcentage(round(100 * part, 1), 1)
+    explication = (f"même profil saisonnier que {annee_ - 1} : à la même fin de mois, {part_txt} "
                    f"des entrées de {annee_ - 1} étaient faites ; les entrées de {annee_} au {mois_txt} "
                    f"({formats.nombre(int(base['cumul_entrees'].iloc[0]))}) sont divisées par cette part")
     return ProjectionCej("saisonniere", projete, None if obj is None else 100 * projete / obj, explication)

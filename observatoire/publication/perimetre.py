@@ -35,7 +35,8 @@ class Filtres:
 
     @property
     def dans(self) -> str:
-        """How a sentence places itself in the territory: « en Normandie », « dans l'Eure », « à la Mission Locale … »."""
+        """How a sentence places itself in the territory: « en Normandie », « dans l'Eure »,
+        « à la Mission Locale … »."""
         if self.niveau == "region":
             return f"en {config.REGION}"
         if self.niveau == "departement":
@@ -86,6 +87,17 @@ def territoires() -> pd.DataFrame:
         lignes += [{"code": r.code, "libelle": r.libelle, "niveau": "mission_locale", "codes_ml": (r.code,)}
                    for r in siennes.itertuples()]
     return pd.DataFrame(lignes)
+
+
+def selection(annee: int, code: str = REGION) -> Filtres:
+    """The selection of a year and a territory ('Normandie', '14', '14-CAE'): what the sidebar returns, and what
+    every function of the publication layer takes."""
+    ligne = territoires().set_index("code").loc[code]
+    ans = annees()
+    prov = ans.loc[ans["annee"] == annee, "provenance"]
+    provenance = Provenance.EXTRAITS if (len(prov) and prov.iloc[0] == "extraits") else Provenance.DEMO
+    return Filtres(annee=int(annee), niveau=ligne["niveau"], code=code, libelle=ligne["libelle"],
+                   codes_ml=tuple(ligne["codes_ml"]), provenance=provenance)
 
 
 def annees() -> pd.DataFrame:

@@ -209,7 +209,8 @@ def lecture_territoires(dfc: pd.DataFrame, niveau: str, region_val: float | None
         phrase += f" ; Normandie : {formats.pourcentage(region_val, 1)}"
     nb_secret = int(dfc["secret"].sum())
     if nb_secret:
-        phrase += f" ; {formats.nombre(nb_secret)} valeur{'s' if nb_secret > 1 else ''} couverte{'s' if nb_secret > 1 else ''} par le secret statistique"
+        s = "s" if nb_secret > 1 else ""
+        phrase += f" ; {formats.nombre(nb_secret)} valeur{s} couverte{s} par le secret statistique"
     return phrase + "."
 
 

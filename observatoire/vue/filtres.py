@@ -14,8 +14,7 @@ from __future__ import annotations
 import streamlit as st
 
 from observatoire import config
-from observatoire.provenance import Provenance
-from observatoire.publication.perimetre import REGION, Filtres, annees, note_annees, territoires
+from observatoire.publication.perimetre import REGION, Filtres, annees, note_annees, selection, territoires
 
 CLE_ANNEE = "annee"
 CLE_TERRITOIRE = "territoire"
@@ -88,11 +87,7 @@ def barre_laterale(*, avec_annee: bool = True, avec_territoire: bool = True) -> 
             code = REGION
         st.caption(note_annees(ans))
 
-    ligne = terr.set_index("code").loc[code]
-    prov = ans.loc[ans["annee"] == annee, "provenance"]
-    provenance = Provenance.EXTRAITS if (len(prov) and prov.iloc[0] == "extraits") else Provenance.DEMO
-    return Filtres(annee=int(annee), niveau=ligne["niveau"], code=code, libelle=ligne["libelle"],
-                   codes_ml=tuple(ligne["codes_ml"]), provenance=provenance)
+    return selection(annee, code)
 
 
 def perimetre() -> tuple[int, str]:

@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from observatoire import formats
-from observatoire.palette import BLANC, BLEU, BLEU_CLAIR, GRILLE, GRIS, ORANGE, SEQUENTIELLE, TEXTE
+from observatoire.formats import SECRET
+from observatoire.palette import BLANC, BLEU, BLEU_CLAIR, GRILLE, GRIS, GRIS_CLAIR, ORANGE, SEQUENTIELLE, TEXTE
 from observatoire.palette import CATEGORIELLE as PALETTE
 from observatoire.provenance import Provenance
 
@@ -141,3 +142,90 @@ def barres_reference(lignes: pd.DataFrame, *, reference: float | None, libelle_r
     ]
     par_barre = max(hauteur_barre, 15 * lignes_max + 8)
     return alt.layer(*couches).properties(height=par_barre * len(g) + 70 + (50 if groupes else 0))
+
+
+def barres_territoire_region(lignes: pd.DataFrame, titre_axe: str = "Part des jeunes accompagnés") -> alt.LayerChart:
+    """Horizontal bars of the shares of a breakdown, the territory beside the region (the region alone when the
+    rows hold only it); "secret" written where a bar is hidden.
+
+    `lignes`: perimetre ('territoire' rows first, then 'region'), perimetre_libelle, modalite_libelle (the axis),
+    ordre (of the categories), nb_jeunes, part (a fraction, NaN where hidden)."""
+    comparer = bool((lignes["perimetre"] == "territoire").any())
+    ordre_y = list(dict.fromkeys(lignes.sort_values("ordre")["modalite_libelle"]))
+    ordre_p = list(dict.fromkeys(lignes["perimetre_libelle"]))
+    couleurs = [BLEU, GRIS_CLAIR] if comparer else [BLEU]
+    base = alt.Chart(lignes).encode(
+        y=alt.Y("modalite_libelle:N", sort=ordre_y, title=None, axis=alt.Axis(labelLimit=260)),
+        color=alt.Color("perimetre_libelle:N", sort=ordre_p, title=None,
+                        scale=alt.Scale(domain=ordre_p, range=couleurs),
+                        legend=alt.Legend(orient="bottom") if comparer else None),
+        tooltip=[alt.Tooltip("perimetre_libelle:N", title="Territoire"),
+                 alt.Tooltip("modalite_libelle:N", title="Catégorie"),
+                 alt.Tooltip("nb_jeunes:Q", title="Jeunes", format=",d"),
+                 alt.Tooltip("part:Q", title="Part", format=".1%")],
+    )
+    if comparer:
+        base = base.encode(yOffset=alt.YOffset("perimetre_libelle:N", sort=ordre_p))
+    plus_haut = float(lignes["part"].max(skipna=True) or 0)
+    x = alt.X("part:Q", title=titre_axe, axis=alt.Axis(format=".0%", tickCount=6),
+              scale=alt.Scale(domain=[0, min(1.0, max(0.1, plus_haut * 1.25))]))
+    couches = [base.mark_bar().encode(x=x),
+               base.mark_text(align="left", dx=4, color=TEXTE).encode(x=x, text=alt.Text("part:Q", format=".1%"))
+               .transform_filter("isValid(datum.part)")]
+    if lignes["part"].isna().any():  # a layer costs Altair time at every page view: only when a bar is hidden
+        couches.append(base.mark_text(align="left", dx=4, color=ORANGE, fontStyle="italic").encode(
+            x=alt.datum(0), text=alt.value(SECRET)).transform_filter("!isValid(datum.part)"))
+    # The app fits the whole chart (axes and legend included) in this height: room for each bar, then the rest.
+    n = lignes["modalite_libelle"].nunique() * (2 if comparer else 1)
+    return alt.layer(*couches).properties(height=22 * n + 50 + (30 if comparer else 0))
+
+
+def barres_empilees_parts(lignes: pd.DataFrame, *, ordre: list[str], categories: dict[str, str],
+                          titre_axe: str, infobulles: list[alt.Tooltip]) -> alt.Chart:
+    """One bar per territory (`libelle_court`, in `ordre`), split into the shares of its categories (`nb` by
+    `categorie`, drawn in the order of `categories` {label: colour}); hidden counts (NaN) are left out."""
+    return alt.Chart(lignes).mark_bar().encode(
+        y=alt.Y("libelle_court:N", sort=ordre, title=None, scale=alt.Scale(paddingInner=0.25),
+                axis=alt.Axis(labelLimit=170)),
+        x=alt.X("part:Q", stack="normalize", title=titre_axe, axis=alt.Axis(format=".0%", tickCount=4)),
+        color=alt.Color("categorie:N", title=None, sort=list(categories),
+                        scale=alt.Scale(domain=list(categories), range=list(categories.values())),
+                        legend=alt.Legend(orient="bottom")),
+        order=alt.Order("ordre:Q"),
+        tooltip=infobulles,
+    ).transform_filter("isValid(datum.nb)").properties(height=34 * len(ordre) + 70)
+
+
+def barres_groupees(lignes: pd.DataFrame, *, ordre: list[str], categories: dict[str, str], titre_axe: str,
+                    infobulles: list[alt.Tooltip]) -> alt.LayerChart:
+    """Counts side by side per territory (`libelle_court`, in `ordre`): one bar per `categorie` (colours from
+    `categories` {label: colour}), the count written after it, "secret" in orange italics where hidden."""
+    base = alt.Chart(lignes).encode(
+        y=alt.Y("libelle_court:N", sort=ordre, title=None, axis=alt.Axis(labelLimit=170)),
+        yOffset=alt.YOffset("categorie:N", sort=list(categories)),
+        color=alt.Color("categorie:N", title=None, sort=list(categories),
+                        scale=alt.Scale(domain=list(categories), range=list(categories.values())),
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=infobulles)
+    x = alt.X("nb:Q", title=titre_axe, axis=alt.Axis(format=",d", tickCount=4))
+    return alt.layer(
+        base.mark_bar().encode(x=x),
+        base.mark_text(align="left", dx=3, fontSize=11).encode(x=x, text="texte:N", color=alt.value(TEXTE))
+        .transform_filter("isValid(datum.nb)"),
+        base.mark_text(align="left", dx=3, fontSize=11, fontStyle="italic").encode(
+            x=alt.datum(0), text="texte:N", color=alt.value(ORANGE)).transform_filter("!isValid(datum.nb)"),
+    ).properties(height=len(categories) * 18 * len(ordre) + 70)
+
+
+def courbes_par_mois(lignes: pd.DataFrame, *, mois: list[str], categories: dict[str, str], titre_axe: str,
+                     infobulles: list[alt.Tooltip]) -> alt.Chart:
+    """One line per `categorie` (colours from `categories`), `nb` by month (`mois_lib`, in `mois`); a hidden
+    month (NaN) is a missing point."""
+    return alt.Chart(lignes).mark_line(point=True).encode(
+        x=alt.X("mois_lib:N", sort=mois, title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+        y=alt.Y("nb:Q", title=titre_axe, axis=alt.Axis(format=",d")),
+        color=alt.Color("categorie:N", title=None, sort=list(categories),
+                        scale=alt.Scale(domain=list(categories), range=list(categories.values())),
+                        legend=alt.Legend(orient="bottom", columns=2)),
+        tooltip=infobulles,
+    ).properties(height=340)

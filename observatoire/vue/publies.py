@@ -3,6 +3,8 @@ that the tests can check that every figure of the report is displayed on at leas
 (tests/test_couverture_indicateurs.py). The figures themselves are observatoire/publies.py's."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import streamlit as st
 
 from observatoire.publies import Indicateur, tous
@@ -29,6 +31,6 @@ def du_theme(theme: str) -> list[Indicateur]:
     return inds
 
 
-def noter_affiches(inds: list[Indicateur]) -> None:
-    """Records figures a page shows without looking them up here (through a publication module's table)."""
-    _noter_affiche([i.id for i in inds])
+def noter_affiches(ids: Iterable[str]) -> None:
+    """Records figures a page shows without looking them up here (a publication module's result names them)."""
+    _noter_affiche(list(ids))

@@ -111,7 +111,8 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
         .transform_filter("datum.valeur >= 0")
     negatives = base.mark_text(align="right", dx=-4, color="#1a1a1a").encode(text="etiquette:N") \
         .transform_filter("datum.valeur < 0")
-    chart = alt.layer(barres, positives, negatives).properties(height=hauteur(list(df["categorie"]), legende=groupes is not None))
+    chart = alt.layer(barres, positives, negatives).properties(
+        height=hauteur(list(df["categorie"]), legende=groupes is not None))
     donnees = pd.DataFrame({"Catégorie": noms, "Valeur": df["etiquette"]})
     if groupes is not None:
         donnees.insert(1, titre_groupes, list(groupes))

@@ -19,7 +19,8 @@ def attendre_carte(page, nb_territoires: int):
     page.wait_for_function(
         """([sel, n]) => { const f = document.querySelector(sel);
              if (!f || f.getBoundingClientRect().height < 100) return false;
-             const d = f.contentDocument; return d && d.querySelectorAll('path.leaflet-interactive.territoire').length === n; }""",
+             const d = f.contentDocument;
+             return d && d.querySelectorAll('path.leaflet-interactive.territoire').length === n; }""",
         arg=[CARTE, nb_territoires], timeout=60_000)
     return cadre, polygones
 
@@ -33,15 +34,16 @@ def cliquer_territoire(page, niveau: str, code: str) -> None:
     forme = shapely.geometry.shape(feature["geometry"])
     xmin, ymin, xmax, ymax = forme.bounds
     candidats = [shapely.point_on_surface(forme)] + [
-        shapely.Point(xmin + (xmax - xmin) * i / 8, ymin + (ymax - ymin) * j / 8) for i in range(1, 8) for j in range(1, 8)]
+        shapely.Point(xmin + (xmax - xmin) * i / 8, ymin + (ymax - ymin) * j / 8)
+        for i in range(1, 8) for j in range(1, 8)]
     boite = cadre.bounding_box()
     for p in candidats:
         if not forme.contains(p):
             continue
-        x, y = frame.evaluate("([lat, lon]) => { const q = window.map.latLngToContainerPoint([lat, lon]); return [q.x, q.y]; }",
-                              [p.y, p.x])
-        cible = frame.evaluate("([x, y]) => { const e = document.elementFromPoint(x, y); return e ? (e.getAttribute('class') || '') : ''; }",
-                               [x, y])
+        x, y = frame.evaluate("([lat, lon]) => { const q = window.map.latLngToContainerPoint([lat, lon]); "
+                              "return [q.x, q.y]; }", [p.y, p.x])
+        cible = frame.evaluate("([x, y]) => { const e = document.elementFromPoint(x, y); "
+                               "return e ? (e.getAttribute('class') || '') : ''; }", [x, y])
         if f"territoire-{code}" in cible.split():
             page.mouse.click(boite["x"] + x, boite["y"] + y)
             return
