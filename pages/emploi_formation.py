@@ -25,20 +25,7 @@ TROIS_COULEURS = [palette.BLEU, palette.CATEGORIELLE[1], palette.CATEGORIELLE[2]
 # --- the report's figures -------------------------------------------------------------------------------
 
 blocs = ef.blocs_publies()
-for bloc in blocs:
-    if bloc.genre == "titre":
-        st.header(bloc.texte, divider="gray")
-    elif bloc.genre == "sous_titre":
-        st.subheader(bloc.texte)
-    elif bloc.genre == "texte":
-        st.markdown(bloc.texte)
-    elif bloc.genre == "legende":
-        st.caption(bloc.texte)
-    else:
-        colonnes = st.columns(bloc.colonnes)
-        for k, (id_, libelle, complement) in enumerate(bloc.cartes):
-            with colonnes[k % bloc.colonnes]:
-                composants.carte_publiee(publies.indicateur(id_), libelle=libelle, complement=complement)
+composants.dessiner_blocs(blocs)
 publies.noter_affiches(ef.DEJA_DITS)
 
 with st.expander("Tous les autres chiffres publiés sur l'emploi et la formation", expanded=True):

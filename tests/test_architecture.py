@@ -16,7 +16,7 @@ LIGNES_MAX_PAGE = 200
 # vue/presentation.py; pages/cej.py split by the lead). Each entry is checked to still be needed: empty these sets
 # as the branches merge.
 EN_ATTENTE_STREAMLIT = {"observatoire/exports.py", "observatoire/presentation.py"}
-EN_ATTENTE_PAGES = {"cej.py"}
+EN_ATTENTE_PAGES: set[str] = set()
 
 
 def modules_importes(chemin: Path) -> set[str]:

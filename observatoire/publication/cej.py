@@ -21,6 +21,8 @@ import pandas as pd
 
 from observatoire import config, db, formats, modele, secret
 from observatoire.provenance import Provenance
+from observatoire.publication.blocs import Bloc
+from observatoire.publies import tous
 from observatoire.publication import couche
 from observatoire.secret import territoires as reference
 
@@ -351,3 +353,79 @@ def methode() -> str:
         "n'est jamais affiché ; les Missions Locales, les départements et la région s'additionnant, et chaque point "
         "de la courbe étant le précédent plus les entrées du mois, d'autres cases sont masquées quand un total ou "
         "un écart permettrait de retrouver la première.")
+
+
+# --- the report's figures, as blocks a page draws in order ----------------------------------------------------
+
+def blocs_publies() -> list[Bloc]:
+    """The report's CEJ figures with the words that go with them (sections « Contrat d'Engagement Jeune »,
+    « Observatoire » and the president's word)."""
+    p = tous()
+    total, objectif = p["cej_entrees_total"], p["cej_objectif"]
+    femmes, hommes, au_dela = p["cej_part_femmes"], p["cej_part_hommes"], p["cej_entrees_au_dessus_objectif"]
+    calcul = formats.pourcentage(100 * total.valeur / objectif.valeur, 1)
+    return [
+        Bloc("titre", "Les chiffres publiés du rapport 2022"),
+        Bloc("cartes", cartes=(
+            ("cej_entrees_total", "Entrées en Garantie Jeunes et CEJ en 2022",
+             f"pour un objectif de **{objectif.texte}** conventionné avec l'État"),
+            ("cej_taux_realisation", "Taux de réalisation de l'objectif de l'État",
+             f"{total.texte} ÷ {objectif.texte} = {calcul}, publié arrondi"),
+            ("cej_rang_taux_atteinte", "Rang parmi les régions métropolitaines pour l'atteinte de l'objectif",
+             "« première région métropolitaine »"))),
+        Bloc("cartes", cartes=(
+            ("cej_entrees_gj", "Entrées en Garantie Jeunes (1er janvier – 28 février)", None),
+            ("cej_entrees_cej", "Entrées en CEJ (1er mars – 31 décembre)", None),
+            ("cej_objectif", "Objectif d'entrées conventionné avec l'État", None))),
+        Bloc("legende", f"{p['cej_entrees_gj'].texte} + {p['cej_entrees_cej'].texte} = {total.texte} entrées, soit "
+                        f"{au_dela.texte} de plus que l'objectif (dérivé : {total.texte} − {objectif.texte})."),
+        Bloc("sous_titre", "Les jeunes entrés en CEJ"),
+        Bloc("cartes", cartes=(
+            ("cej_part_femmes", "Femmes parmi les jeunes entrés en CEJ",
+             f"Hommes : **{hommes.texte}** — appariement incertain (voir la note)"),
+            ("cej_part_qpv", "Issus d'un quartier prioritaire de la politique de la ville (QPV)",
+             f"contre {p['publics_part_qpv'].texte} parmi l'ensemble des jeunes accompagnés"),
+            ("cej_part_formation", "Ont fait ou sont en formation", None))),
+        Bloc("legende", f"Note sur la répartition par sexe : {femmes.note}"),
+        Bloc("sous_titre", "Les sorties"),
+        Bloc("cartes", colonnes=2, cartes=(
+            ("cej_part_sortis_emploi", "Jeunes sortis en emploi (CDI ou CDD de plus de 6 mois)",
+             p["cej_part_sortis_emploi"].note),
+            ("cej_sorties_emploi_durable", "Sorties liées à un emploi de 6 mois et plus ou à l'alternance, au "
+             "31 décembre 2022 (mot de la présidente)", p["cej_sorties_emploi_durable"].note))),
+    ]
+
+
+# Figures already said in a card's words: the table of "the other figures" leaves them out too.
+DEJA_DITS = {"cej_part_hommes"}
+
+
+def source_extraits(provenance: Provenance) -> str:
+    return ("Extraits du système d'information des Missions Locales (entrées en dispositif, objectifs)"
+            if provenance == Provenance.EXTRAITS else "Données de démonstration (extraits générés par l'observatoire)")
+
+
+def note_courbe(s: pd.DataFrame, avec_projection: bool) -> str:
+    """The caveat of the curve, carried by its exports too."""
+    note = (("en pointillés gris, la projection linéaire de la fin d'année (voir plus bas) ; " if avec_projection
+             else "") + "cumul en fin de mois (le 28 février 2022 clôt la Garantie Jeunes) ; les mêmes points sur "
+            "les pages, les diapositives, les fiches et les exports")
+    if s["cumul_entrees"].isna().any():
+        note += f" ; les points non tracés sont couverts par le secret statistique ({secret.seuil_texte()})"
+    return note
+
+
+def note_objectifs(provenance_objectif: Provenance | None) -> str | None:
+    if provenance_objectif != Provenance.DEMO:
+        return None
+    return (f"objectifs par Mission Locale de démonstration (l'objectif régional publié, "
+            f"{tous()['cej_objectif'].texte}, réparti au prorata des jeunes accompagnés)")
+
+
+def texte_projection(proj: ProjectionCej, obj: float | None) -> str:
+    """One projection in one sentence, with its method."""
+    environ = formats.nombre(round(proj.entrees_projetees, -1))
+    cible = (f"à **{formats.pourcentage(round(proj.pct_objectif))}** de l'objectif (environ {environ} entrées "
+             f"pour {formats.nombre(obj)})" if obj else f"à environ **{environ}** entrées")
+    titre = "À ce rythme" if proj.methode == "lineaire" else "Avec le profil de l'année précédente"
+    return f"**{titre}, l'année se terminerait {cible}.** Méthode : {proj.explication}."

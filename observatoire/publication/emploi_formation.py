@@ -14,6 +14,7 @@ import pandas as pd
 from observatoire import db, formats, modele, secret
 from observatoire.secret import territoires as secret_territoires
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
+from observatoire.publication.blocs import Bloc, ids_dans_les_cartes as _ids_des_cartes
 from observatoire.publication.perimetre import Filtres
 from observatoire.publies import tous
 
@@ -29,16 +30,6 @@ LIB_SITU = {"emploi": "Contrats de travail", "alternance": "Contrats en alternan
 
 
 # --- the report's figures, as blocks a page draws in order ----------------------------------------------------
-
-@dataclass(frozen=True)
-class Bloc:
-    """One block of the published part: 'titre' (a section), 'sous_titre', 'cartes' (published figures: (id,
-    label, complement) each, `colonnes` per row), 'texte' (markdown) or 'legende' (a caption)."""
-    genre: str
-    texte: str = ""
-    cartes: tuple[tuple[str, str | None, str | None], ...] = ()
-    colonnes: int = 3
-
 
 def blocs_publies() -> list[Bloc]:
     """The report's figures on employment and training, with the words that go with them."""
@@ -107,7 +98,7 @@ DEJA_DITS = {"emploi_jeunes_entres_entreprise", "formation_jeunes", "formation_a
 
 
 def ids_dans_les_cartes(blocs: list[Bloc]) -> set[str]:
-    return {c[0] for b in blocs for c in b.cartes} | DEJA_DITS
+    return _ids_des_cartes(blocs) | DEJA_DITS
 
 
 # --- the chosen territory, from the extracts ------------------------------------------------------------------

@@ -10,6 +10,7 @@ import streamlit as st
 from observatoire import config, exports, formats
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 from observatoire.publies import Indicateur
+from observatoire.vue import publies as vue_publies
 
 _CSS = """
 <style>
@@ -94,6 +95,24 @@ def carte(libelle: str, valeur: str, provenance: Provenance, source: str,
             st.markdown(complement)
         badge(provenance, aide)
         st.caption(f"Source : {source}")
+
+
+def dessiner_blocs(blocs) -> None:
+    """The report's figures laid out as data (observatoire/publication/blocs.py): titles, cards, texts, captions."""
+    for bloc in blocs:
+        if bloc.genre == "titre":
+            st.header(bloc.texte, divider="gray")
+        elif bloc.genre == "sous_titre":
+            st.subheader(bloc.texte)
+        elif bloc.genre == "texte":
+            st.markdown(bloc.texte)
+        elif bloc.genre == "legende":
+            st.caption(bloc.texte)
+        else:
+            colonnes = st.columns(bloc.colonnes)
+            for k, (id_, libelle, complement) in enumerate(bloc.cartes):
+                with colonnes[k % bloc.colonnes]:
+                    carte_publiee(vue_publies.indicateur(id_), libelle=libelle, complement=complement)
 
 
 def carte_publiee(ind: Indicateur, delta: Indicateur | None = None, libelle: str | None = None,
