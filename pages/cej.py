@@ -50,7 +50,7 @@ with c3:
     ui.carte("Taux de réalisation de l'objectif", cej.texte_realisation(ligne["realisation"], ligne["realisation_pct"]),
              f.provenance, source, complement="entrées ÷ objectif × 100, comme le rapport le calcule")
 with c4:
-    ui.carte("Objectif atteint", atteinte.texte, f.provenance, source, complement=atteinte.complement)
+    ui.carte("Objectif atteint en", atteinte.texte, f.provenance, source, complement=atteinte.complement)
 
 serie = cej.serie(f.annee, code)
 projections = cej.projections(f.annee, code)

@@ -135,7 +135,7 @@ def test_le_mois_de_franchissement_est_lu_sur_les_points_publies(region):
     assert mois == jour.month  # the month of the crossing day
     texte = textes(region)
     attendu = formats.mois_annee(dt.date(2022, mois, 1))
-    assert f"en {attendu}" in texte                                    # the card
+    assert f'<p class="kpi-valeur">{attendu}</p>' in texte              # the card
     assert f"il a été franchi en {attendu}." in texte                   # the reading under the chart
     assert formats.date(jour) not in texte                              # no day that the points do not show
 

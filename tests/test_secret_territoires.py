@@ -773,7 +773,7 @@ def test_audit_5_date_de_l_objectif_secret_avec_les_entrees(monkeypatch):
         assert not at.exception
         cartes = {libelle: valeur for libelle, valeur, _ in _cartes(at)}
         if seuil == 177:
-            assert cartes["Objectif atteint"] == SECRET
+            assert cartes["Objectif atteint en"] == SECRET
             courbe = _tableau(at, "Date", "Entrées cumulées")[0]
             assert set(courbe["Entrées cumulées"]) <= {"0", SECRET}
         else:  # the GJ/CEJ split is hidden, the total is not: the 28 February point is hidden with the GJ
@@ -782,7 +782,7 @@ def test_audit_5_date_de_l_objectif_secret_avec_les_entrees(monkeypatch):
     monkeypatch.setattr(config, "SEUIL_SECRET", 11)  # nothing hidden: the month is shown
     at = lancer("cej.py")
     at.selectbox(key="territoire").set_value("14-BSE").run()
-    assert re.match(r"en \w+ 2022", {lib: v for lib, v, _ in _cartes(at)}["Objectif atteint"])
+    assert re.match(r"\w+ 2022", {lib: v for lib, v, _ in _cartes(at)}["Objectif atteint en"])
 
 
 def test_le_masque_d_une_annee_se_construit_vite():

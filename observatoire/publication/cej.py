@@ -148,8 +148,10 @@ def objectif(annee_: int, code: str) -> float | None:
 
 @dataclass(frozen=True)
 class Atteinte:
-    texte: str        # 'novembre', 'entre fin août et fin novembre', 'pas encore', 'secret', '–'
+    texte: str        # 'novembre 2022', 'entre le 31 août et le 30 nov. 2022', 'pas encore', 'secret', '–'
     complement: str
+    phrase: str = ""  # how a sentence says it: 'en novembre 2022', 'entre le … et le …'
+
 
 
 def atteinte(annee_: int, code: str) -> Atteinte:
@@ -167,13 +169,12 @@ def atteinte(annee_: int, code: str) -> Atteinte:
         return Atteinte("pas encore", f"au {formats.date(s['date'].iloc[-1])}")
     premier = apres.iloc[0]
     avant = vus[vus["date"] < premier["date"]].iloc[-1]
-    nom = f"en {formats.mois_annee(premier['date'])}"
+    nom = formats.mois_annee(premier["date"])
     if avant["mois"] == premier["mois"] - 1:
         return Atteinte(nom, f"le cumul passe l'objectif entre le {formats.date(avant['date'])} et le "
-                             f"{formats.date(premier['date'])}")
+                             f"{formats.date(premier['date'])}", f"en {nom}")
     entre = f"entre le {formats.date(avant['date'], court=True)} et le {formats.date(premier['date'], court=True)}"
-    return Atteinte(entre,
-                    "points intermédiaires couverts par le secret statistique")
+    return Atteinte(entre, "points intermédiaires couverts par le secret statistique", entre)
 
 
 @dataclass(frozen=True)
@@ -293,7 +294,7 @@ def lecture_serie(annee_: int, code: str, dans: str) -> str:
               f"{formats.pourcentage(100 * total / obj, 1)} de l'objectif de {formats.nombre(obj)}")
     if a.texte == "pas encore":
         return phrase + " : l'objectif n'est pas encore atteint."
-    return phrase + f" ; il a été franchi {a.texte}."
+    return phrase + f" ; il a été franchi {a.phrase}."
 
 
 def lecture_barres(t: pd.DataFrame, quoi: str, quois: str, en_cours_au: dt.date | None = None) -> str:
