@@ -1,6 +1,6 @@
 """Import of a 1 000 000-row `jeunes` extract: time and peak memory against the targets of issue 8
 (under 30 s and 2 GB on a 2-core machine). The extract is synthetic and deterministic
-(observatoire/ingest_exemples.py, seed 8); the import runs as the user runs it, in a subprocess, into a
+(observatoire/ingest/exemples.py, seed 8); the import runs as the user runs it, in a subprocess, into a
 temporary data folder (the real data/ is never touched)."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from observatoire import config, formats
-from observatoire.ingest_exemples import ENTETES, ecrire_csv, iter_lignes
+from observatoire.ingest.exemples import ENTETES, ecrire_csv, iter_lignes
 
 NB_LIGNES = 1_000_000
 CIBLE_SECONDES = 30

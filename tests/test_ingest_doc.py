@@ -11,10 +11,10 @@ import sys
 import pytest
 
 from observatoire import config, modele
-from observatoire.ingest_colonnes import (FAUX, SYNONYMES_COLONNES, SYNONYMES_FEUILLES, SYNONYMES_VALEURS, VRAI,
+from observatoire.ingest.colonnes import (FAUX, SYNONYMES_COLONNES, SYNONYMES_FEUILLES, SYNONYMES_VALEURS, VRAI,
                                           cle, colonne_du_modele)
-from observatoire.ingest_lecture import MOTS_TOTAL
-from observatoire.ingest_rapport import PROBLEMES
+from observatoire.ingest.lecture import MOTS_TOTAL
+from observatoire.ingest.rapport import PROBLEMES
 
 DOC = (config.ROOT / "docs" / "IMPORT.md").read_text(encoding="utf-8")
 

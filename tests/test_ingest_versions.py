@@ -10,8 +10,9 @@ import textwrap
 
 import pytest
 
-from observatoire import config, db, ingest, ingest_versions
-from observatoire import ingest_exemples as ex
+from observatoire import config, db, ingest
+from observatoire.ingest import versions as ingest_versions
+from observatoire.ingest import exemples as ex
 from tests.test_ingest import csv_table, empreinte, lancer, lire_parquet
 
 CIBLE = "extraits/jeunes/annee=2023.parquet"

@@ -199,7 +199,7 @@ FORMATS_DATE = "AAAA-MM-JJ (2023-03-01) ou JJ/MM/AAAA (01/03/2023)"
 class Conversion:
     """What one distinct cell text becomes: a value (as text, cast by SQL) or a problem."""
     valeur: str | None
-    probleme: str | None = None     # key of PROBLEMES (observatoire/ingest_rapport.py)
+    probleme: str | None = None     # key of PROBLEMES (observatoire/ingest/rapport.py)
     attendu: str | None = None
 
 

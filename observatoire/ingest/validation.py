@@ -1,6 +1,6 @@
 """Checking a staged file against the extract model, in DuckDB, and writing the parquet it becomes.
 
-Cells become values through the converters of observatoire/ingest_colonnes.py, applied once per
+Cells become values through the converters of observatoire/ingest/colonnes.py, applied once per
 distinct text of a column (a million rows hold a few dozen distinct values of `sexe`), then joined
 back to the rows: every failing row is found by SQL with its line number, counted by kind, and the
 first ten shown. Checks across columns and rows (key duplicates, one year per file, dates within the
@@ -24,9 +24,9 @@ import pandera.pandas as pa
 import pyarrow as pa_arrow
 
 from observatoire import formats, modele
-from observatoire.ingest_colonnes import (PROVENANCE_IMPORT, SOUS_TYPES_ATTENDUS, Communes, convertisseur)
-from observatoire.ingest_lecture import DERIVABLES, Lecture
-from observatoire.ingest_rapport import NB_EXEMPLES, Exemple, FichierRefuse, Probleme
+from observatoire.ingest.colonnes import (PROVENANCE_IMPORT, SOUS_TYPES_ATTENDUS, Communes, convertisseur)
+from observatoire.ingest.lecture import DERIVABLES, Lecture
+from observatoire.ingest.rapport import NB_EXEMPLES, Exemple, FichierRefuse, Probleme
 
 TAILLE_LOT_PANDERA = 200_000
 # How a duplicate of each table's key (modele.Table.cle) is said: (what repeats, what must be unique).

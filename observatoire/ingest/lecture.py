@@ -6,7 +6,7 @@ plain explanation when it is something else (image, PDF, HTML page, .xls, .ods, 
 
 The staging CSV has a first column `_ligne` (the line number as Excel shows the file: header = line 1)
 and one column per model column found, named as in the model; cells are copied untouched (values are
-checked later, in SQL, by observatoire/ingest_validation.py). The pass is streamed: memory does not
+checked later, in SQL, by observatoire/ingest/validation.py). The pass is streamed: memory does not
 grow with the file.
 """
 from __future__ import annotations
@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from observatoire import formats, modele
-from observatoire.ingest_colonnes import (SYNONYMES_COLONNES, cle, colonne_du_modele, colonnes_distinctives,
+from observatoire.ingest.colonnes import (SYNONYMES_COLONNES, cle, colonne_du_modele, colonnes_distinctives,
                                           colonnes_lues, formes_des_titres, table_de_feuille)
-from observatoire.ingest_rapport import Exemple, FichierRefuse, Probleme, lettre_colonne, refus
+from observatoire.ingest.rapport import Exemple, FichierRefuse, Probleme, lettre_colonne, refus
 
 # Model values are short (an identifier is at most 64 characters): a longer cell is an accident.
 LONGUEUR_MAX_CELLULE = 1_000

@@ -1,11 +1,11 @@
 """Import of real extracts: `python -m observatoire ingest FICHIER... [--dry-run] [--table T] [--annee A]`,
 `restore VERSION` and `versions` (user guide: docs/IMPORT.md).
 
-A file is read (observatoire/ingest_lecture.py), checked against the extract model
-(observatoire/ingest_validation.py) and becomes data/extraits/<table>/annee=<A>.parquet, with
+A file is read (observatoire/ingest/lecture.py), checked against the extract model
+(observatoire/ingest/validation.py) and becomes data/extraits/<table>/annee=<A>.parquet, with
 provenance 'extraits': the query runner then uses it instead of the demonstration file of that year.
 All files of a command are checked before anything is written; one refusal and nothing changes.
-Writing is all or nothing, with the previous files kept and restorable (observatoire/ingest_versions.py).
+Writing is all or nothing, with the previous files kept and restorable (observatoire/ingest/versions.py).
 
 Exit codes: 0 imported (or nothing to do), 1 file refused, 2 wrong command, 3 another import running.
 """
@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from observatoire import config, formats, modele
-from observatoire.ingest_colonnes import charger_communes
-from observatoire.ingest_lecture import lire
-from observatoire.ingest_rapport import FichierRefuse, Probleme
-from observatoire.ingest_validation import Extrait, valider
-from observatoire.ingest_versions import (OperationEnCours, Remplacement, VersionInconnue, appliquer,
+from observatoire.ingest.colonnes import charger_communes
+from observatoire.ingest.lecture import lire
+from observatoire.ingest.rapport import FichierRefuse, Probleme
+from observatoire.ingest.validation import Extrait, valider
+from observatoire.ingest.versions import (OperationEnCours, Remplacement, VersionInconnue, appliquer,
                                           dossier_preparation, lister, plan_restauration, sha256, verrou)
 
 OK, REFUS, USAGE, OCCUPE = 0, 1, 2, 3
@@ -339,6 +339,3 @@ def _dire(texte: str) -> None:
                                            "Restauration impossible")) else sys.stdout
     print(texte, file=flux, flush=True)
 
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
