@@ -91,7 +91,7 @@ def test_options_et_commandes_documentees():
                     "python -m observatoire versions", "data/sauvegardes/", "data/extraits/<table>/annee=<année>.parquet",
                     "déjà importé, rien à faire"):
         assert morceau in DOC, morceau
-    for valeur in (ingest.OK, ingest.REFUS, ingest.USAGE, ingest.OCCUPE):
+    for valeur in (ingest.OK, ingest.REFUS, ingest.USAGE, ingest.OCCUPE, ingest.ECRITURE, ingest.INTERROMPU):
         assert f"`{valeur}`" in section("2. Les commandes")
 
 

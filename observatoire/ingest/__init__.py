@@ -10,10 +10,11 @@ The package, in the order a file goes through it:
 - commande.py: the command line and the import itself (`importer`, `restaurer`);
 - exemples.py: synthetic extracts for the tests and the benchmark.
 
-Exit codes: 0 imported (or nothing to do), 1 file refused, 2 wrong command, 3 another import running.
+Exit codes: 0 imported (or nothing to do), 1 file refused, 2 wrong command, 3 another import running,
+4 the system refused a write (rights, full disk), 5 interrupted (Ctrl-C, SIGTERM, SIGHUP).
 """
-from observatoire.ingest.commande import (OCCUPE, OK, REFUS, RIEN_A_FAIRE, USAGE, Bilan, cible, decrire_versions,
-                                          importer, main, restaurer)
+from observatoire.ingest.commande import (ECRITURE, INTERROMPU, OCCUPE, OK, REFUS, RIEN_A_FAIRE, USAGE, Bilan, cible,
+                                          decrire_versions, importer, main, restaurer)
 
-__all__ = ["OCCUPE", "OK", "REFUS", "RIEN_A_FAIRE", "USAGE", "Bilan", "cible", "decrire_versions", "importer",
-           "main", "restaurer"]
+__all__ = ["ECRITURE", "INTERROMPU", "OCCUPE", "OK", "REFUS", "RIEN_A_FAIRE", "USAGE", "Bilan", "cible",
+           "decrire_versions", "importer", "main", "restaurer"]
