@@ -187,7 +187,10 @@ def _essayer_ecriture(dossiers: set[Path]) -> None:
         existant = dossier
         while not existant.exists():
             existant = existant.parent
-        fd, essai = tempfile.mkstemp(dir=existant, prefix=".essai-")
+        try:
+            fd, essai = tempfile.mkstemp(dir=existant, prefix=".essai-")
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(existant)) from None
         os.close(fd)
         os.remove(essai)
 

@@ -111,7 +111,7 @@ PROBLEMES: dict[str, tuple[str, str]] = {
 PROBLEMES_DE_LIGNES = {
     "entete_repetee", "nombre_de_cellules", "cellule_trop_longue", "cellule_vide", "type", "negatif", "plage", "date", "booleen",
     "valeur", "formule", "identifiant", "ml_inconnue", "commune_inconnue", "commune_ambigue", "doublon",
-    "date_hors_annee", "incoherence", "annees_melangees", "annee_differente", "schema",
+    "date_hors_annee", "incoherence", "annees_melangees", "annee_differente", "schema", "caractere_controle",
 }
 
 

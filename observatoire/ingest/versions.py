@@ -131,7 +131,10 @@ def dossier_preparation() -> Path:
     """A private folder beside the data (same filesystem, so that os.replace is atomic). Everything an
     operation reads, checks and writes stays in it, under the data folder: nothing of the extracts goes to
     the system's temporary folder. Removed by `preparation()`, or by the next operation if the process dies."""
-    return Path(tempfile.mkdtemp(dir=config.DATA_DIR, prefix=".preparation-"))
+    try:
+        return Path(tempfile.mkdtemp(dir=config.DATA_DIR, prefix=".preparation-"))
+    except OSError as exc:      # named by the data folder, not by the random name it could not create
+        raise OSError(exc.errno, exc.strerror, str(config.DATA_DIR)) from None
 
 
 @contextmanager
