@@ -50,7 +50,8 @@ def importer(donnees: Path, tmp_path: Path, *args, preexec_fn=None, record_prope
             pendant(enfant)
         _, statut, usage = os.wait4(enfant.pid, 0)
         secondes = time.perf_counter() - debut
-    r = Resultat(os.waitstatus_to_exitcode(statut), sortie.read_bytes().decode("utf-8"), secondes,
+        enfant.returncode = os.waitstatus_to_exitcode(statut)     # reaped here: Popen must know it
+    r = Resultat(enfant.returncode, sortie.read_bytes().decode("utf-8"), secondes,
                  usage.ru_maxrss / 1024)
     if record_property:
         record_property("secondes", round(r.secondes, 2))

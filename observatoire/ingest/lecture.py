@@ -292,6 +292,23 @@ def _etiquette(entete: str, index: int) -> str:
 def associer_entete(nom: str, cellules: list[str], table_demandee: str | None, annee: int | None,
                     ligne: int) -> Entete:
     """Maps the header cells to the model's columns and decides which table the file holds."""
+    trouvees, ignorees = _titres_reconnus(nom, cellules, ligne)
+    table = table_demandee or _deviner_table(nom, trouvees, cellules, ligne)
+    lues = colonnes_lues(table)
+    for c in [c for c in trouvees if c not in lues]:
+        i = trouvees.pop(c)
+        ignorees.append(f"{_etiquette(cellules[i], i)} (colonne de {_tables_de_colonne(c)}, pas de {table})")
+    manquantes = [c for c in lues if c not in trouvees and not _absence_permise(table, c, trouvees, annee)]
+    if manquantes:
+        _refuser_manquantes(nom, table, manquantes, ignorees, ligne)
+    permises = [c for c in lues if c not in trouvees]
+    colonnes = {c: _etiquette(cellules[i], i) for c, i in trouvees.items()}
+    return Entete(table, trouvees, colonnes, ignorees, permises, list(cellules))
+
+
+def _titres_reconnus(nom: str, cellules: list[str], ligne: int) -> tuple[dict[str, int], list[str]]:
+    """(model column -> index of its cell, labels of the titled cells no model column has); refuses two titles
+    for one column."""
     trouvees: dict[str, int] = {}
     ignorees: list[str] = []
     doubles = _Collecteur()
@@ -310,42 +327,33 @@ def associer_entete(nom: str, cellules: list[str], table_demandee: str | None, a
             trouvees[nom_modele] = i
     if doubles:
         raise FichierRefuse(nom, list(doubles.problemes.values()))
-    table = table_demandee or _deviner_table(nom, trouvees, cellules, ligne)
-    lues = colonnes_lues(table)
-    for c in [c for c in trouvees if c not in lues]:
-        i = trouvees.pop(c)
-        ignorees.append(f"{_etiquette(cellules[i], i)} (colonne de {_tables_de_colonne(c)}, pas de {table})")
-    manquantes, permises = [], []
-    for c in lues:
-        if c in trouvees:
-            continue
-        colonne = modele.TABLES[table].colonne(c)
-        if c == "annee" and annee is not None:
-            permises.append(c)
-        elif c in DERIVABLES and DERIVABLES[c] in trouvees:
-            permises.append(c)
-        elif not colonne.obligatoire:
-            permises.append(c)
-        else:
-            manquantes.append(c)
-    if manquantes:
-        collecte = _Collecteur()
-        for c in manquantes:
-            noms = ", ".join(f"« {s} »" for s in (c, *SYNONYMES_COLONNES.get(c, ())))
-            attendu = f"une colonne titrée {noms}"
-            if c == "annee":
-                attendu += ", ou l'option --annee"
-            if c in DERIVABLES:
-                attendu += f", ou la colonne « {DERIVABLES[c]} » dont elle se déduit"
-            collecte.ajouter("colonne_manquante", Exemple(ligne, f"« {c} »", None, attendu, montrer_valeur=False))
-        message = None
-        if ignorees:
-            message = "colonnes lues mais non reconnues : " + liste_bornee(ignorees)
-        problemes = list(collecte.problemes.values())
-        problemes[0].message = message
-        raise FichierRefuse(nom, problemes, f"table {table}")
-    colonnes = {c: _etiquette(cellules[i], i) for c, i in trouvees.items()}
-    return Entete(table, trouvees, colonnes, ignorees, permises, list(cellules))
+    return trouvees, ignorees
+
+
+def _absence_permise(table: str, colonne: str, trouvees: dict[str, int], annee: int | None) -> bool:
+    """A column the file may leave out: the year given by --annee, a column derived from another one present,
+    a column the model allows empty."""
+    if colonne == "annee" and annee is not None:
+        return True
+    if colonne in DERIVABLES and DERIVABLES[colonne] in trouvees:
+        return True
+    return not modele.TABLES[table].colonne(colonne).obligatoire
+
+
+def _refuser_manquantes(nom: str, table: str, manquantes: list[str], ignorees: list[str], ligne: int):
+    collecte = _Collecteur()
+    for c in manquantes:
+        noms = ", ".join(f"« {s} »" for s in (c, *SYNONYMES_COLONNES.get(c, ())))
+        attendu = f"une colonne titrée {noms}"
+        if c == "annee":
+            attendu += ", ou l'option --annee"
+        if c in DERIVABLES:
+            attendu += f", ou la colonne « {DERIVABLES[c]} » dont elle se déduit"
+        collecte.ajouter("colonne_manquante", Exemple(ligne, f"« {c} »", None, attendu, montrer_valeur=False))
+    problemes = list(collecte.problemes.values())
+    if ignorees:
+        problemes[0].message = "colonnes lues mais non reconnues : " + liste_bornee(ignorees)
+    raise FichierRefuse(nom, problemes, f"table {table}")
 
 
 def _tables_de_colonne(colonne: str) -> str:
@@ -436,86 +444,108 @@ def _ecrire(lignes: Iterator[tuple[int, list[str]]], entete: Entete, staging: Pa
     `fin_propre`: whether a CSV file ends with a line break (None for a workbook, where rows are not cut);
     `coupe`: whether the file stops in the middle of its last character (its last cell ends with
     CARACTERE_COUPE), which makes its last row truncated whatever its number of cells."""
-    entete_repetee = detecteur_entete_repetee(entete.titres)
-    colonnes = list(entete.indices)
-    indices = [entete.indices[c] for c in colonnes]
-    minimum, largeur = entete.largeur_utile, len(entete.titres)
-    # Every titled column is within `minimum` cells, which every written row has.
-    choisir = operator.itemgetter(*indices) if len(indices) > 1 else (lambda r: (r[indices[0]],))
-    # A text file with a control character anywhere is refused whole (detecter_encodage); in a workbook, the
-    # cells read are checked one by one (a cell's text is not the file's bytes).
-    classeur = fin_propre is None
-    nb = 0
     staging.parent.mkdir(parents=True, exist_ok=True)
     with open(staging, "w", encoding="utf-8", newline="") as sortie:
-        ecrivain = csv.writer(sortie, lineterminator="\n")
-        ecrivain.writerow(["_ligne", *colonnes])
-
-        def garder(ligne: int, cellules: list[str], finale: bool) -> None:
-            nonlocal nb
-            nb += 1
-            if finale and coupe:
-                _coupee(ligne, cellules)
-                return
-            if constat := entete_repetee(cellules):
-                collecte.ajouter("entete_repetee", Exemple(ligne, montrer_valeur=False, constat=constat))
-                return
-            if len(cellules) < minimum and fin_propre is None:
-                cellules = cellules + [""] * (minimum - len(cellules))   # a sheet row: its empty end is empty
-            if len(cellules) < minimum:
-                code = "ligne_tronquee" if finale and not fin_propre else "nombre_de_cellules"
-                collecte.ajouter(code, Exemple(
-                    ligne, None, None, f"{minimum} cellules, comme la ligne des titres",
-                    f"{len(cellules)} cellule{'s' if len(cellules) > 1 else ''} seulement", montrer_valeur=False))
-                return
-            if len(cellules) > largeur and any(c.strip() for c in cellules[largeur:]):
-                en_trop = next(c for c in cellules[largeur:] if c.strip())
-                collecte.ajouter("nombre_de_cellules", Exemple(
-                    ligne, None, en_trop, f"{largeur} cellules, comme la ligne des titres",
-                    f"{len(cellules)} cellules, valeur sans titre de colonne"))
-                return
-            if max(map(len, cellules)) > LONGUEUR_MAX_CELLULE:
-                i = next(i for i, c in enumerate(cellules) if len(c) > LONGUEUR_MAX_CELLULE)
-                titre = entete.titres[i] if i < largeur else ""
-                collecte.ajouter("cellule_trop_longue", Exemple(
-                    ligne, _etiquette(titre, i) if titre.strip() else lettre_colonne(i), cellules[i],
-                    f"au plus {formats.nombre(LONGUEUR_MAX_CELLULE)} caractères"))
-                return
-            lues = choisir(cellules)
-            if classeur and (m := _CONTROLE.search("".join(lues))):
-                i = next(i for i in indices if _CONTROLE.search(cellules[i]))
-                collecte.ajouter("caractere_controle", Exemple(
-                    ligne, _etiquette(entete.titres[i], i), cellules[i], "une valeur sans caractère de contrôle",
-                    f"caractère 0x{ord(m.group()):02X}"))
-                return
-            if not collecte:
-                ecrivain.writerow((ligne, *lues))
-
-        def _coupee(ligne: int, cellules: list[str]) -> None:
-            i = max((i for i, c in enumerate(cellules) if c.strip()), default=0)
-            titre = entete.titres[i] if i < largeur else ""
-            debut = cellules[i].replace(CARACTERE_COUPE, "") if cellules else ""
-            precision = "le fichier s'arrête au milieu d'un caractère accentué"
-            if len(cellules) < minimum:
-                precision += f" ; {len(cellules)} cellule{'s' if len(cellules) > 1 else ''} seulement"
-            collecte.ajouter("ligne_tronquee", Exemple(
-                ligne, _etiquette(titre, i) if titre.strip() else lettre_colonne(i), debut,
-                f"{minimum} cellules entières, comme la ligne des titres", precision))
-
+        ecriture = _Ecriture(entete, collecte, csv.writer(sortie, lineterminator="\n"), fin_propre, coupe)
         precedente = None
         for ligne, cellules in lignes:
             if not "".join(cellules).strip():
                 continue    # an empty row (Excel leaves some at the end): nothing to read
             if precedente is not None:
-                garder(*precedente, finale=False)
+                ecriture.garder(*precedente, finale=False)
             precedente = (ligne, cellules)
         total = None
         if precedente is not None:
             if _est_total(precedente[1]) and not coupe:
                 total = precedente
             else:
-                garder(*precedente, finale=True)
-    return nb, total
+                ecriture.garder(*precedente, finale=True)
+    return ecriture.nb, total
+
+
+class _Ecriture:
+    """Each data row checked for its shape (cells as the header, none too long, no control character in a
+    workbook's cell), then its model columns written to the staging CSV."""
+
+    def __init__(self, entete: Entete, collecte: _Collecteur, ecrivain, fin_propre: bool | None, coupe: bool):
+        self.entete, self.collecte, self.ecrivain = entete, collecte, ecrivain
+        self.fin_propre, self.coupe = fin_propre, coupe
+        self.entete_repetee = detecteur_entete_repetee(entete.titres)
+        colonnes = list(entete.indices)
+        self.indices = [entete.indices[c] for c in colonnes]
+        self.minimum, self.largeur = entete.largeur_utile, len(entete.titres)
+        # Every titled column is within `minimum` cells, which every written row has.
+        indices = self.indices
+        self.choisir = operator.itemgetter(*indices) if len(indices) > 1 else (lambda r: (r[indices[0]],))
+        # A text file with a control character anywhere is refused whole (detecter_encodage); in a workbook,
+        # the cells read are checked one by one (a cell's text is not the file's bytes).
+        self.classeur = fin_propre is None
+        self.nb = 0
+        ecrivain.writerow(["_ligne", *colonnes])
+
+    def _etiquette(self, i: int) -> str:
+        titre = self.entete.titres[i] if i < self.largeur else ""
+        return _etiquette(titre, i) if titre.strip() else lettre_colonne(i)
+
+    def garder(self, ligne: int, cellules: list[str], finale: bool) -> None:
+        self.nb += 1
+        if finale and self.coupe:
+            self._coupee(ligne, cellules)
+            return
+        if constat := self.entete_repetee(cellules):
+            self.collecte.ajouter("entete_repetee", Exemple(ligne, montrer_valeur=False, constat=constat))
+            return
+        cellules = self._forme(ligne, cellules, finale)
+        if cellules is None:
+            return
+        lues = self._contenu(ligne, cellules)
+        if lues is not None and not self.collecte:
+            self.ecrivain.writerow((ligne, *lues))
+
+    def _forme(self, ligne: int, cellules: list[str], finale: bool) -> list[str] | None:
+        """The row's cells if it has as many as the header (a sheet row's missing end is empty), else None."""
+        minimum, largeur = self.minimum, self.largeur
+        if len(cellules) < minimum and self.fin_propre is None:
+            cellules = cellules + [""] * (minimum - len(cellules))
+        if len(cellules) < minimum:
+            code = "ligne_tronquee" if finale and not self.fin_propre else "nombre_de_cellules"
+            self.collecte.ajouter(code, Exemple(
+                ligne, None, None, f"{minimum} cellules, comme la ligne des titres",
+                f"{len(cellules)} cellule{'s' if len(cellules) > 1 else ''} seulement", montrer_valeur=False))
+            return None
+        if len(cellules) > largeur and any(c.strip() for c in cellules[largeur:]):
+            en_trop = next(c for c in cellules[largeur:] if c.strip())
+            self.collecte.ajouter("nombre_de_cellules", Exemple(
+                ligne, None, en_trop, f"{largeur} cellules, comme la ligne des titres",
+                f"{len(cellules)} cellules, valeur sans titre de colonne"))
+            return None
+        return cellules
+
+    def _contenu(self, ligne: int, cellules: list[str]) -> tuple | None:
+        """The model columns' cells, or None when a cell is too long or (workbook) holds a control character."""
+        if max(map(len, cellules)) > LONGUEUR_MAX_CELLULE:
+            i = next(i for i, c in enumerate(cellules) if len(c) > LONGUEUR_MAX_CELLULE)
+            self.collecte.ajouter("cellule_trop_longue", Exemple(
+                ligne, self._etiquette(i), cellules[i], f"au plus {formats.nombre(LONGUEUR_MAX_CELLULE)} caractères"))
+            return None
+        lues = self.choisir(cellules)
+        if self.classeur and (m := _CONTROLE.search("".join(lues))):
+            i = next(i for i in self.indices if _CONTROLE.search(cellules[i]))
+            self.collecte.ajouter("caractere_controle", Exemple(
+                ligne, self._etiquette(i), cellules[i], "une valeur sans caractère de contrôle",
+                f"caractère 0x{ord(m.group()):02X}"))
+            return None
+        return lues
+
+    def _coupee(self, ligne: int, cellules: list[str]) -> None:
+        i = max((i for i, c in enumerate(cellules) if c.strip()), default=0)
+        debut = cellules[i].replace(CARACTERE_COUPE, "") if cellules else ""
+        precision = "le fichier s'arrête au milieu d'un caractère accentué"
+        if len(cellules) < self.minimum:
+            precision += f" ; {len(cellules)} cellule{'s' if len(cellules) > 1 else ''} seulement"
+        self.collecte.ajouter("ligne_tronquee", Exemple(
+            ligne, self._etiquette(i), debut, f"{self.minimum} cellules entières, comme la ligne des titres",
+            precision))
 
 
 def _lignes_csv(chemin: Path, codec: str, sep: str, saute_sep: bool, nom: str,

@@ -162,16 +162,25 @@ def _copier_atomique(source: Path, dest: Path) -> None:
 def appliquer(remplacements: list[Remplacement], operation: dict) -> str:
     """Saves the current files, then swaps the new ones in; returns the version (its backup folder's name).
     Call it holding `verrou()`."""
-    data_dir = config.DATA_DIR
     sauvegardes = config.SAUVEGARDES_DIR
     sauvegardes.mkdir(parents=True, exist_ok=True)
     version = _horodatage(sauvegardes)
+    fichiers = _sauvegarder(remplacements, operation, sauvegardes, version)
+    _echanger(remplacements, fichiers, sauvegardes / version)
+    for dossier in {(config.DATA_DIR / r.relatif).parent for r in remplacements}:
+        _dossier_sur_disque(dossier)
+    return version
+
+
+def _sauvegarder(remplacements: list[Remplacement], operation: dict, sauvegardes: Path, version: str) -> list[dict]:
+    """The backup of every file about to change, with its manifest, on the disk under its final name (and each
+    new file on the disk too) before anything is swapped; returns the manifest's list of files."""
     provisoire = sauvegardes / f".{version}.tmp"
     provisoire.mkdir()
     fichiers = []
     try:
         for r in remplacements:
-            cible = data_dir / r.relatif
+            cible = config.DATA_DIR / r.relatif
             avant = cible.exists()
             if avant:
                 (provisoire / r.relatif).parent.mkdir(parents=True, exist_ok=True)
@@ -193,10 +202,16 @@ def appliquer(remplacements: list[Remplacement], operation: dict) -> str:
         shutil.rmtree(provisoire, ignore_errors=True)
         shutil.rmtree(sauvegardes / version, ignore_errors=True)
         raise
+    return fichiers
+
+
+def _echanger(remplacements: list[Remplacement], fichiers: list[dict], sauvegarde: Path) -> None:
+    """Swaps the new files in; on any failure (or interruption), puts back those already swapped, from the
+    backup just written, then forgets the backup."""
     faits: list[Remplacement] = []
     try:
         for r in remplacements:
-            cible = data_dir / r.relatif
+            cible = config.DATA_DIR / r.relatif
             if r.nouveau is not None:
                 cible.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(r.nouveau, cible)
@@ -204,18 +219,14 @@ def appliquer(remplacements: list[Remplacement], operation: dict) -> str:
                 cible.unlink(missing_ok=True)
             faits.append(r)
     except BaseException:
-        # Put back what was already swapped, from the backup just written; then forget the backup.
         for r, f in zip(faits, fichiers):
-            cible = data_dir / r.relatif
+            cible = config.DATA_DIR / r.relatif
             if f["avant"] == "présent":
-                _copier_atomique(sauvegardes / version / r.relatif, cible)
+                _copier_atomique(sauvegarde / r.relatif, cible)
             else:
                 cible.unlink(missing_ok=True)
-        shutil.rmtree(sauvegardes / version, ignore_errors=True)
+        shutil.rmtree(sauvegarde, ignore_errors=True)
         raise
-    for dossier in {(data_dir / r.relatif).parent for r in remplacements}:
-        _dossier_sur_disque(dossier)
-    return version
 
 
 def manifeste(version: str) -> dict:
