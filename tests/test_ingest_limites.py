@@ -65,7 +65,8 @@ def importer(donnees: Path, tmp_path: Path, *args, preexec_fn=None, record_prope
 def refuse_sans_rien_changer(donnees, tmp_path, fichier, record_property, *options) -> Resultat:
     assert fichier.stat().st_size < TAILLE_MAX_FICHIER
     avant = empreinte(donnees)
-    r = importer(donnees, tmp_path, fichier, *options, record_property=record_property)
+    r = importer(donnees, tmp_path, fichier, *options, record_property=record_property,
+                 preexec_fn=_sans_passe_droit())
     assert r.code == ingest.REFUS, r.texte
     assert r.texte.rstrip().endswith("Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée."), r.texte
     assert empreinte(donnees) == avant
@@ -243,6 +244,20 @@ def test_dossier_de_table_en_lecture_seule(donnees, tmp_path, capsys, record_pro
         "n'a été modifiée. Vérifiez que le dossier des données (data/ et ses sous-dossiers) est accessible en "
         "écriture et qu'il reste de la place sur le disque, puis relancez la commande."]
     assert empreinte(donnees) == avant and not list(donnees.glob(".preparation-*"))
+
+
+def test_fichier_illisible_refuse(donnees, tmp_path, record_property):
+    fichier = csv_table(tmp_path)
+    fichier.chmod(0o000)
+    try:
+        r = refuse_sans_rien_changer(donnees, tmp_path, fichier, record_property)
+    finally:
+        fichier.chmod(0o644)
+    assert r.texte.splitlines()[:3] == [
+        "REFUSÉ : jeunes.csv",
+        "  • Fichier illisible",
+        "      jeunes.csv : le système refuse de le lire (droits d'accès insuffisants)",
+    ]
 
 
 def test_disque_plein(donnees, tmp_path, record_property):

@@ -94,7 +94,7 @@ def importer(fichiers: list[str | Path], table: str | None = None, annee: int | 
                                     f"place (version {bilan.version})." if bilan.version else f". {AUCUNE_MODIFICATION}")
              + " Relancez la même commande pour le terminer.")
         bilan.code = INTERROMPU
-    except (OSError, duckdb.IOException) as exc:
+    except (OSError, duckdb.IOException, duckdb.OutOfMemoryException) as exc:
         dire(f"Import impossible : {erreur_systeme(exc)}. {AUCUNE_MODIFICATION} " + CONSEIL_ECRITURE)
         bilan.code = ECRITURE
     return bilan
@@ -115,6 +115,8 @@ def erreur_systeme(exc: BaseException) -> str:
     if numero in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) or "No space left" in str(exc) \
             or "File too large" in str(exc):
         return f"plus de place sur le disque (ou quota atteint){' en écrivant' + chemin if chemin else ''}"
+    if isinstance(exc, duckdb.Error):     # the checks' working files (data/.preparation-…) could not be written
+        return "les fichiers de travail de la vérification n'ont pas pu être écrits (disque plein ou mémoire insuffisante)"
     nom = errno.errorcode.get(numero, "") if numero else ""
     return f"erreur du système{' ' + nom if nom else ''}{' sur' + chemin if chemin else ''}"
 
@@ -418,5 +420,8 @@ def _dire(texte: str) -> None:
     flux = sys.stderr if texte.startswith(("REFUSÉ", "Rien n'a été importé", "Import impossible",
                                            "Restauration impossible", "Import interrompu",
                                            "Restauration interrompue")) else sys.stdout
-    print(echapper(texte, lignes=True), file=flux, flush=True)
+    try:
+        print(echapper(texte, lignes=True), file=flux, flush=True)
+    except OSError:      # the terminal is gone (window closed): the exit code still says what happened
+        pass
 
