@@ -495,9 +495,10 @@ class _Ecriture:
         if constat := self.entete_repetee(cellules):
             self.collecte.ajouter("entete_repetee", Exemple(ligne, montrer_valeur=False, constat=constat))
             return
-        cellules = self._forme(ligne, cellules, finale)
-        if cellules is None:
-            return
+        if len(cellules) != self.largeur:     # as wide as the header: nothing to check (most rows)
+            cellules = self._forme(ligne, cellules, finale)
+            if cellules is None:
+                return
         lues = self._contenu(ligne, cellules)
         if lues is not None and not self.collecte:
             self.ecrivain.writerow((ligne, *lues))
