@@ -28,12 +28,14 @@ CIBLE_MO_HOSTILE = 1024        # any file under 10 MB (issue 16)
 
 HOSTILES = {
     "classeur, textes partagés de 640 Mo décompressés": lambda d: hostiles.xlsx_chaines_gonflees(d / "gonfle.xlsx"),
+    "classeur, une cellule de 60 Mo": lambda d: hostiles.xlsx_cellule_geante(d / "cellule.xlsx"),
+    "classeur, 15 Mo de textes partagés courts": lambda d: hostiles.xlsx_chaines_nombreuses(d / "chaines.xlsx"),
     "classeur, 3 millions de lignes déclarées": lambda d: hostiles.xlsx_lignes(d / "lignes.xlsx"),
     "classeur, 3 millions de lignes non déclarées": lambda d: hostiles.xlsx_lignes(d / "lignes_a1.xlsx",
                                                                                     dimension_vraie=False),
     "classeur, ligne numéro 999 999 999": lambda d: hostiles.xlsx_numero_de_ligne_geant(d / "geant.xlsx"),
-    "classeur, 100 000 lignes jusqu'à la colonne XFD": lambda d: hostiles.xlsx_lignes_larges(d / "larges.xlsx",
-                                                                                             100_000),
+    "classeur, 90 000 lignes jusqu'à la colonne XFD": lambda d: hostiles.xlsx_lignes_larges(d / "larges.xlsx",
+                                                                                            90_000),
     "classeur, titre à séquences de terminal": lambda d: hostiles.xlsx_titre_sequence_terminal(d / "titre.xlsx"),
     "CSV, 50 000 colonnes": lambda d: hostiles.csv_colonnes_ignorees(d / "colonnes.csv"),
     "CSV, 10 000 colonnes ignorées": lambda d: hostiles.csv_colonnes_ignorees(d / "colonnes_10k.csv", 10_000),

@@ -86,7 +86,7 @@ def test_chaines_partagees_gonflees_refusees_sans_les_lire(donnees, tmp_path, re
         "REFUSÉ : jeunes.xlsx",
         "  • Fichier trop grand",
         "      jeunes.xlsx : la partie « xl/sharedStrings.xml » du classeur fait 640 Mo une fois décompressée "
-        "(au plus 64 Mo) : classeur abîmé ou fabriqué ; pour un gros volume, enregistrez-le en CSV",
+        "(au plus 16 Mo) : classeur abîmé ou fabriqué, ou trop grand pour un classeur ; enregistrez-le en CSV",
         "Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée.",
     ]
 
@@ -94,30 +94,48 @@ def test_chaines_partagees_gonflees_refusees_sans_les_lire(donnees, tmp_path, re
 def test_trois_millions_de_lignes_declarees_refusees_avant_lecture(donnees, tmp_path, record_property):
     fichier = hostiles.xlsx_lignes(tmp_path / "jeunes.xlsx", 3_000_000)
     r = refuse_sans_rien_changer(donnees, tmp_path, fichier, record_property)
-    assert ("jeunes.xlsx : une feuille déclare plus de 150\u202f000 lignes (3\u202f000\u202f004) : au-delà, un classeur "
+    assert ("jeunes.xlsx : une feuille déclare plus de 100\u202f000 lignes (3\u202f000\u202f004) : au-delà, un classeur "
             "est trop long à lire ; enregistrez-la en CSV (« CSV UTF-8 »), qui n'a pas de limite") in r.texte
 
 
 def test_lignes_non_declarees_comptees_pendant_la_lecture(donnees, tmp_path, record_property):
     fichier = hostiles.xlsx_lignes(tmp_path / "jeunes.xlsx", 3_000_000, dimension_vraie=False)
     r = refuse_sans_rien_changer(donnees, tmp_path, fichier, record_property)
-    assert ("jeunes.xlsx [feuille « jeunes »] : une feuille compte plus de 150\u202f000 lignes (150\u202f001)"
+    assert ("jeunes.xlsx [feuille « jeunes »] : une feuille compte plus de 100\u202f000 lignes (100\u202f001)"
             in r.texte), r.texte
 
 
 def test_numero_de_ligne_geant_compte_et_refuse(donnees, tmp_path, record_property):
     r = refuse_sans_rien_changer(donnees, tmp_path, hostiles.xlsx_numero_de_ligne_geant(tmp_path / "j.xlsx"),
                                  record_property)
-    assert "une feuille compte plus de 150\u202f000 lignes" in r.texte
+    assert "une feuille compte plus de 100\u202f000 lignes" in r.texte
 
 
 def test_cellules_dans_la_derniere_colonne_d_excel_jamais_construites(donnees, tmp_path, record_property):
-    """100 000 rows with a cell in column XFD: only the titled columns are read (the rows' « 1 » in column A is
-    an identifier too short, said once with ten examples, not 100 000 times)."""
-    fichier = hostiles.xlsx_lignes_larges(tmp_path / "jeunes.xlsx", 100_000)
+    """90 000 rows with a cell in column XFD: only the titled columns are read (the rows' « 1 » in column A is
+    an identifier too short, said once with ten examples, not 90 000 times)."""
+    fichier = hostiles.xlsx_lignes_larges(tmp_path / "jeunes.xlsx", 90_000)
     r = refuse_sans_rien_changer(donnees, tmp_path, fichier, record_property)
-    assert "  • Identifiant mal formé : 100\u202f000 lignes" in r.texte
+    assert "  • Identifiant mal formé : 90\u202f000 lignes" in r.texte
     assert "Nombre de cellules" not in r.texte and len(r.texte) < 50_000
+
+
+def test_cellule_geante_refusee_sans_la_construire(donnees, tmp_path, record_property):
+    fichier = hostiles.xlsx_cellule_geante(tmp_path / "jeunes.xlsx")
+    r = refuse_sans_rien_changer(donnees, tmp_path, fichier, record_property)
+    assert ("jeunes.xlsx : la partie « xl/worksheets/sheet1.xml » du classeur contient un texte de plus de 256 Ko d'un "
+            "seul tenant (une cellule au-delà de la limite d'Excel, 32 767 caractères) : classeur abîmé ou fabriqué"
+            in r.texte), r.texte
+
+
+def test_chaines_partagees_nombreuses_lues_sous_la_limite(donnees, tmp_path, record_property):
+    """Shared strings just under their limit, in millions of short strings: loaded (the file is valid), within
+    the memory bound."""
+    fichier = hostiles.xlsx_chaines_nombreuses(tmp_path / "jeunes.xlsx")
+    assert fichier.stat().st_size < TAILLE_MAX_FICHIER
+    r = importer(donnees, tmp_path, fichier, record_property=record_property)
+    assert r.code == ingest.OK, r.texte
+    assert len(lire_parquet(donnees, "jeunes", 2023)) == 10
 
 
 def test_colonnes_declarees_au_dela_d_excel_refusees(donnees, tmp_path, record_property):

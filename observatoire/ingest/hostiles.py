@@ -105,6 +105,29 @@ def xlsx_chaines_gonflees(chemin: Path, mo: int = 640) -> Path:
     return ecrire_xlsx_brut(chemin, _valides(10), "A1:N11", chaines)
 
 
+def xlsx_chaines_nombreuses(chemin: Path, mo: int = 15) -> Path:
+    """Ten valid rows, and shared strings just under their limit, made of millions of short distinct strings
+    (each one an object to build): the most memory the shared strings can take."""
+    def chaines(z: zipfile.ZipFile) -> None:
+        with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as f:
+            f.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.'
+                    b'openxmlformats.org/spreadsheetml/2006/main">')
+            taille, i = 0, 0
+            while taille < mo * _MO:
+                bloc = b"".join(b"<si><t>%d</t></si>" % n for n in range(i, i + 10_000))
+                f.write(bloc)
+                taille, i = taille + len(bloc), i + 10_000
+            f.write(b"</sst>")
+    return ecrire_xlsx_brut(chemin, _valides(10), "A1:N11", chaines)
+
+
+def xlsx_cellule_geante(chemin: Path, mo: int = 60) -> Path:
+    """Three valid rows, then one cell of `mo` megabytes written in the sheet itself (an inline string, not a
+    shared one): under the sheet's size limit, yet a parser would build it whole."""
+    rangees = [*_valides(3), b'<row r="5"><c r="O5" t="inlineStr"><is><t>' + b"x" * (mo * _MO) + b"</t></is></c></row>"]
+    return ecrire_xlsx_brut(chemin, rangees, "A1:O5")
+
+
 def _lignes_courtes(n: int) -> Iterator[bytes]:
     yield from _valides(3)
     ligne = b"<row><c><v>1</v></c></row>"     # without its number: the next row (allowed, and compresses best)

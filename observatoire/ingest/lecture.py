@@ -716,13 +716,13 @@ _MO = 1 << 20
 # What a workbook may hold, checked on its archive's directory before any part is read (docs/IMPORT.md,
 # « Volumes »). The size of each part once uncompressed is the size its archive declares, which is also all
 # that can be read of it: a part that inflates to hundreds of megabytes is refused, never inflated.
-# A sheet is read row by row (its size costs time, not memory); the shared strings are loaded whole.
-TAILLE_MAX_FEUILLE = 200 * _MO
-TAILLE_MAX_CHAINES = 64 * _MO
+# Sheets are read row by row (their size costs time: about 3 MB of XML a second); the shared strings are
+# loaded whole (their size costs memory, and about 2 s a megabyte). Both bounds keep any workbook under 30 s.
+TAILLE_MAX_FEUILLES = 80 * _MO       # all the sheets together
+TAILLE_MAX_CHAINES = 16 * _MO
 TAILLE_MAX_PARTIE = 16 * _MO          # every other XML part: workbook, styles, relations…
 PARTIES_MAX = 10_000
-# A workbook is read at about 5 000 rows a second (docs/IMPORT.md): beyond this, a CSV is the way.
-LIGNES_MAX_XLSX = 150_000
+LIGNES_MAX_XLSX = 100_000
 COLONNES_MAX = 16_384                 # Excel's own limit, for workbooks and CSV files alike
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})\$?(\d{1,10})(?::\$?([A-Z]{1,3})\$?(\d{1,10}))?"')
 
@@ -732,8 +732,8 @@ def _taille(octets: int) -> str:
 
 
 def _limite_partie(nom_partie: str) -> int | None:
-    if re.fullmatch(r"xl/worksheets/[^/]+\.xml", nom_partie):
-        return TAILLE_MAX_FEUILLE
+    if _FEUILLE.fullmatch(nom_partie):
+        return TAILLE_MAX_FEUILLES
     if nom_partie == "xl/sharedStrings.xml":
         return TAILLE_MAX_CHAINES
     if nom_partie.endswith((".xml", ".rels", ".vml")):
@@ -741,10 +741,11 @@ def _limite_partie(nom_partie: str) -> int | None:
     return None                       # pictures, printer settings…: never read
 
 
+_FEUILLE = re.compile(r"xl/worksheets/[^/]+\.xml")
+
+
 def verifier_limites_xlsx(chemin: Path, nom: str) -> None:
     """Refuses a workbook whose parts, rows or columns exceed the limits, before reading any of it."""
-    from openpyxl.utils.cell import column_index_from_string
-
     with zipfile.ZipFile(chemin) as z:
         parties = z.infolist()
         if len(parties) > PARTIES_MAX:
@@ -753,18 +754,56 @@ def verifier_limites_xlsx(chemin: Path, nom: str) -> None:
         for partie in parties:
             limite = _limite_partie(partie.filename)
             if limite is not None and partie.file_size > limite:
-                raise refus(nom, "limite", f"la partie « {echapper(partie.filename)} » du classeur fait "
-                            f"{_taille(partie.file_size)} une fois décompressée (au plus {_taille(limite)}) : "
-                            "classeur abîmé ou fabriqué ; pour un gros volume, enregistrez-le en CSV")
-            if limite == TAILLE_MAX_FEUILLE:
-                with z.open(partie) as f:
-                    m = _DIMENSION.search(f.read(65_536))
-                if m and m.group(3):
-                    lignes, colonnes = int(m.group(4)), column_index_from_string(m.group(3).decode())
-                    _limiter_lignes(nom, lignes, "déclare")
-                    if colonnes > COLONNES_MAX:
-                        raise refus(nom, "limite", f"une feuille déclare {formats.nombre(colonnes)} colonnes (au "
-                                    f"plus {formats.nombre(COLONNES_MAX)}, comme Excel) : classeur abîmé ou fabriqué")
+                _refuser_taille(nom, f"la partie « {echapper(partie.filename)} »", partie.file_size, limite)
+        feuilles = [p for p in parties if _FEUILLE.fullmatch(p.filename)]
+        total = sum(p.file_size for p in feuilles)
+        if total > TAILLE_MAX_FEUILLES:
+            _refuser_taille(nom, "l'ensemble des feuilles", total, TAILLE_MAX_FEUILLES)
+        for partie in feuilles + [p for p in parties if p.filename == "xl/sharedStrings.xml"]:
+            _verifier_textes(z, partie, nom)
+        for partie in feuilles:
+            _verifier_dimension(z, partie, nom)
+
+
+def _refuser_taille(nom: str, quoi: str, taille: int, limite: int):
+    raise refus(nom, "limite", f"{quoi} du classeur fait {_taille(taille)} une fois décompressée (au plus "
+                f"{_taille(limite)}) : classeur abîmé ou fabriqué, ou trop grand pour un classeur ; "
+                "enregistrez-le en CSV")
+
+
+def _verifier_dimension(z: zipfile.ZipFile, partie: zipfile.ZipInfo, nom: str) -> None:
+    """The rows and columns a sheet declares (<dimension ref="A1:N50688"/>, near its start)."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    with z.open(partie) as f:
+        m = _DIMENSION.search(f.read(65_536))
+    if m and m.group(3):
+        lignes, colonnes = int(m.group(4)), column_index_from_string(m.group(3).decode())
+        _limiter_lignes(nom, lignes, "déclare")
+        if colonnes > COLONNES_MAX:
+            raise refus(nom, "limite", f"une feuille déclare {formats.nombre(colonnes)} colonnes (au plus "
+                        f"{formats.nombre(COLONNES_MAX)}, comme Excel) : classeur abîmé ou fabriqué")
+
+
+# The longest text a part may hold between two tags: beyond any cell Excel can hold (32 767 characters, up to
+# 6 bytes each once escaped). A parser builds such a text whole, at many times its size in memory.
+TEXTE_MAX = 256 * 1024
+
+
+def _verifier_textes(z: zipfile.ZipFile, partie: zipfile.ZipInfo, nom: str) -> None:
+    """Refuses a part holding a text longer than TEXTE_MAX, found in one streamed pass (blocks of 1 MB, the run
+    of text at the end of a block carried to the next; split, not a regular expression, to stay linear)."""
+    suite = 0           # length of the text that ends the bytes read so far
+    with z.open(partie) as f:
+        while bloc := f.read(1 << 20):
+            morceaux = bloc.split(b"<")
+            suite += len(morceaux[0])
+            if suite >= TEXTE_MAX or (len(morceaux) > 1 and max(map(len, morceaux[1:])) >= TEXTE_MAX):
+                raise refus(nom, "limite", f"la partie « {echapper(partie.filename)} » du classeur contient un texte "
+                            f"de plus de {formats.nombre(TEXTE_MAX // 1024)} Ko d'un seul tenant (une cellule "
+                            "au-delà de la limite d'Excel, 32 767 caractères) : classeur abîmé ou fabriqué")
+            if len(morceaux) > 1:
+                suite = len(morceaux[-1])
 
 
 def _limiter_lignes(nom: str, lignes: int, verbe: str = "compte") -> None:
