@@ -1,6 +1,6 @@
 """Import of extracts: every kind of bad input is refused with its line and column, and leaves the data
 folder byte-identical; good inputs in their many forms (BOM, Windows-1252, decimal comma, XLSX,
-synonyms) are accepted with the right values. Files are built in code from observatoire/ingest_exemples.py
+synonyms) are accepted with the right values. Files are built in code from observatoire/ingest/exemples.py
 (deterministic valid rows) with one cell spoiled; the data folder is a temporary copy."""
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import duckdb
 import pytest
 
 from observatoire import ingest
-from observatoire import ingest_exemples as ex
-from observatoire.ingest_rapport import PROBLEMES
-from observatoire.ingest_validation import attendu_du_controle
+from observatoire.ingest import exemples as ex
+from observatoire.ingest.rapport import PROBLEMES
+from observatoire.ingest.validation import attendu_du_controle
 
 ENTETES_JEUNES = ex.ENTETES["jeunes"]
 
@@ -520,7 +520,7 @@ def test_xlsx_cellules_vides_en_fin_de_ligne(donnees, tmp_path, capsys):
 
 
 def test_problemes_de_lignes_connus():
-    from observatoire.ingest_rapport import PROBLEMES_DE_LIGNES
+    from observatoire.ingest.rapport import PROBLEMES_DE_LIGNES
 
     assert PROBLEMES_DE_LIGNES <= set(PROBLEMES)
 
@@ -622,7 +622,8 @@ def test_controle_final_du_modele_dit_en_francais(donnees, tmp_path, capsys, mon
     French and name no library. Forced here with a schema stricter than the checks before it."""
     import pandera.pandas as pa
 
-    from observatoire import ingest_validation, modele
+    from observatoire import modele
+    from observatoire.ingest import validation as ingest_validation
 
     vrai_schema = modele.schema
 

@@ -11,10 +11,10 @@ import sys
 import pytest
 
 from observatoire import config, modele
-from observatoire.ingest_colonnes import (FAUX, SYNONYMES_COLONNES, SYNONYMES_FEUILLES, SYNONYMES_VALEURS, VRAI,
+from observatoire.ingest.colonnes import (FAUX, SYNONYMES_COLONNES, SYNONYMES_FEUILLES, SYNONYMES_VALEURS, VRAI,
                                           cle, colonne_du_modele)
-from observatoire.ingest_lecture import MOTS_TOTAL
-from observatoire.ingest_rapport import PROBLEMES
+from observatoire.ingest.lecture import MOTS_TOTAL
+from observatoire.ingest.rapport import PROBLEMES
 
 DOC = (config.ROOT / "docs" / "IMPORT.md").read_text(encoding="utf-8")
 
@@ -91,7 +91,7 @@ def test_options_et_commandes_documentees():
                     "python -m observatoire versions", "data/sauvegardes/", "data/extraits/<table>/annee=<année>.parquet",
                     "déjà importé, rien à faire"):
         assert morceau in DOC, morceau
-    for valeur in (ingest.OK, ingest.REFUS, ingest.USAGE, ingest.OCCUPE):
+    for valeur in (ingest.OK, ingest.REFUS, ingest.USAGE, ingest.OCCUPE, ingest.ECRITURE, ingest.INTERROMPU):
         assert f"`{valeur}`" in section("2. Les commandes")
 
 

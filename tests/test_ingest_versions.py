@@ -2,6 +2,7 @@
 done; every replaced file kept and restorable; one operation at a time; and the app sees a new year."""
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -10,8 +11,9 @@ import textwrap
 
 import pytest
 
-from observatoire import config, db, ingest, ingest_versions
-from observatoire import ingest_exemples as ex
+from observatoire import config, db, ingest
+from observatoire.ingest import versions as ingest_versions
+from observatoire.ingest import exemples as ex
 from tests.test_ingest import csv_table, empreinte, lancer, lire_parquet
 
 CIBLE = "extraits/jeunes/annee=2023.parquet"
@@ -100,18 +102,46 @@ def test_restaurer_une_version_inconnue(donnees, capsys):
     assert empreinte(donnees) == avant
 
 
+# Another operation holding the lock, as a second import would: a real process, killed when the test is done.
+TENIR_LE_VERROU = textwrap.dedent("""
+    import fcntl, os, sys, time
+    fd = os.open(sys.argv[1], os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    print("pris", flush=True)
+    time.sleep(600)
+""")
+
+
 def test_un_import_a_la_fois(donnees, tmp_path, capsys):
     p = csv_table(tmp_path)
-    verrou = donnees / ingest_versions.NOM_VERROU
-    verrou.write_text(f"{os.getppid()}\n")      # a live process holds the lock
     avant = empreinte(donnees)
-    code, texte = lancer(capsys, p)
-    assert code == ingest.OCCUPE and "un autre import" in texte
-    assert empreinte(donnees) == avant
-    verrou.write_text("999999999\n")             # a dead process left it: taken over
+    detenteur = subprocess.Popen([sys.executable, "-c", TENIR_LE_VERROU, str(donnees)], stdout=subprocess.PIPE,
+                                 text=True)
+    try:
+        assert detenteur.stdout.readline().strip() == "pris"
+        code, texte = lancer(capsys, p)
+        assert code == ingest.OCCUPE, texte
+        assert texte.splitlines() == ["Import impossible : un autre import ou une restauration est en cours : attendez "
+                                      "qu'il se termine, puis relancez la commande. Aucune donnée n'a été modifiée."]
+        assert ingest.main(["restore", "2020-01-01_00-00-00"]) == ingest.OCCUPE
+        assert empreinte(donnees) == avant
+    finally:
+        detenteur.kill()          # killed: the system releases its lock, nothing is left to clear
+        detenteur.wait()
+        detenteur.stdout.close()
     code, texte = lancer(capsys, p)
     assert code == ingest.OK, texte
-    assert not verrou.exists()
+
+
+def test_un_numero_de_processus_reutilise_ne_bloque_rien(donnees, tmp_path, capsys):
+    """The lock file of earlier versions held a process number, checked for life: once the number was reused
+    (after a reboot, in a container), every import was refused for good. A live process's number in it
+    blocks nothing now, and the file goes."""
+    ancien = donnees / ingest_versions.ANCIEN_VERROU
+    ancien.write_text(f"{os.getpid()}\n")
+    code, texte = lancer(capsys, csv_table(tmp_path))
+    assert code == ingest.OK, texte
+    assert not ancien.exists()
 
 
 def test_echec_pendant_l_echange_remet_tout_en_place(donnees, tmp_path, capsys, monkeypatch):
@@ -123,16 +153,23 @@ def test_echec_pendant_l_echange_remet_tout_en_place(donnees, tmp_path, capsys, 
     def replace_qui_echoue(src, dst):
         appels.append(dst)
         if str(dst).endswith("objectifs_cej/annee=2023.parquet"):
-            raise OSError("disque plein")
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
         return vrai_replace(src, dst)
 
     monkeypatch.setattr(ingest_versions.os, "replace", replace_qui_echoue)
-    with pytest.raises(OSError):
-        ingest.importer([csv_table(tmp_path, n=12, nom="v2.csv"), csv_table(tmp_path, "objectifs_cej")],
-                        dire=lambda t: None)
+    messages = []
+    bilan = ingest.importer([csv_table(tmp_path, n=12, nom="v2.csv"), csv_table(tmp_path, "objectifs_cej")],
+                            dire=messages.append)
     monkeypatch.setattr(ingest_versions.os, "replace", vrai_replace)
+    assert bilan.code == ingest.ECRITURE
+    assert messages[-1] == (
+        f"Import impossible : plus de place sur le disque (ou quota atteint) en écrivant « {donnees}/extraits/"
+        "objectifs_cej/annee=2023.parquet ». Aucune donnée n'a été modifiée. Vérifiez que le dossier des données "
+        "(data/ et ses sous-dossiers) est accessible en écriture et qu'il reste de la place sur le disque, puis "
+        "relancez la commande.")
     assert any(str(a).endswith(CIBLE) for a in appels)     # the first file had been swapped in
     assert empreinte(donnees) == avant
+    assert not list(donnees.glob(".preparation-*"))
 
 
 def test_une_annee_importee_apparait_dans_l_application(donnees, tmp_path, capsys):
@@ -187,14 +224,18 @@ def test_import_interrompu_entre_deux_echanges_se_termine_en_relancant(donnees, 
     lancer(capsys, csv_table(tmp_path, n=10, nom="v1.csv"))
     v1 = (donnees / CIBLE).read_bytes()
     fichiers = [csv_table(tmp_path, n=12, nom="jeunes_2023.csv"), csv_table(tmp_path, "objectifs_cej")]
+    temporaire = tmp_path / "tmp"
+    temporaire.mkdir()
     mort = subprocess.run([sys.executable, "-c", MORT_ENTRE_DEUX_ECHANGES, *map(str, fichiers)], cwd=config.ROOT,
-                          env={**os.environ, "OBSERVATOIRE_DATA_DIR": str(donnees)}, capture_output=True, text=True)
+                          env={**os.environ, "OBSERVATOIRE_DATA_DIR": str(donnees), "TMPDIR": str(temporaire)},
+                          capture_output=True, text=True)
     assert mort.returncode == 9, mort.stdout + mort.stderr
     interrompue = versions()[-1]
-    # Half done: jeunes is the new file, objectifs not there yet; the lock and the preparation folder remain.
+    # Half done: jeunes is the new file, objectifs not there yet; the preparation folder remains.
     assert len(lire_parquet(donnees, "jeunes", 2023)) == 12
     assert not (donnees / "extraits" / "objectifs_cej" / "annee=2023.parquet").exists()
-    assert (donnees / ingest_versions.NOM_VERROU).exists() and list(donnees.glob(".preparation-*"))
+    assert list(donnees.glob(".preparation-*"))
+    assert not list(temporaire.iterdir())          # nothing of the extracts in the system's temporary folder
 
     # What docs/IMPORT.md says: run the same command again, it finishes the job.
     code, texte = lancer(capsys, *fichiers)
@@ -203,7 +244,7 @@ def test_import_interrompu_entre_deux_echanges_se_termine_en_relancant(donnees, 
     assert "data/extraits/objectifs_cej/annee=2023.parquet : nouvelle année pour cette table" in texte
     assert len(lire_parquet(donnees, "jeunes", 2023)) == 12
     assert len(lire_parquet(donnees, "objectifs_cej", 2023)) == 20
-    assert not (donnees / ingest_versions.NOM_VERROU).exists() and not list(donnees.glob(".preparation-*"))
+    assert not list(donnees.glob(".preparation-*"))
 
     # And the interrupted import's backup is complete: restoring it goes back to before it.
     assert ingest.main(["restore", interrompue]) == ingest.OK

@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 
 from observatoire import modele
-from observatoire.ingest_colonnes import charger_communes
+from observatoire.ingest.colonnes import charger_communes
 
 ENTETES = {
     "jeunes": ["Identifiant jeune", "Année", "Code ML", "Commune de résidence", "Sexe", "Âge", "Tranche d'âge",

@@ -6,18 +6,20 @@ manifest (manifest.json: what was there, what replaces it, from which source fil
 prepared beside the data on the same filesystem, is swapped in with os.replace (a reader sees the old
 file or the new one, never half of one). If a swap fails, the files already swapped are put back.
 `restaurer(version)` puts back the files an operation replaced (and removes those it created); it is
-itself an operation, so it can be undone too. A lock file keeps two operations from interleaving.
+itself an operation, so it can be undone too. A lock (flock on the data folder) keeps two operations
+from interleaving; the system releases it with its process.
 
 Every file is on the disk (fsync) before the rename that makes it count: the backup and its manifest
 before the backup folder gets its name, each new file before it is swapped in. A machine that stops
 between two swaps of a multi-file import leaves some files new and the others old, with the complete
 backup of all of them: running the same command again finishes the job (the files already in place are
 recognised as imported), and restoring that version puts everything back as before. What such a stop
-leaves behind (a preparation folder, an unnamed backup, the lock) is cleared by the next operation.
+leaves behind (a preparation folder, an unnamed backup) is cleared by the next operation.
 """
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import os
@@ -29,7 +31,8 @@ from pathlib import Path
 
 from observatoire import config
 
-NOM_VERROU = ".import.verrou"
+# The lock file of earlier versions (a process number checked for life): removed when found.
+ANCIEN_VERROU = ".import.verrou"
 MANIFESTE = "manifest.json"
 
 
@@ -49,55 +52,43 @@ def sha256(chemin: Path) -> str:
     return h.hexdigest()
 
 
-def _processus_vivant(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 @contextmanager
 def verrou():
-    """Exclusive lock on the data folder: a file created with O_EXCL holding our pid. A lock left by a
-    process that no longer exists (killed import) is taken over."""
+    """Exclusive lock on the data folder for a whole operation: an advisory lock (flock) on the folder itself,
+    held as long as it is open. The system releases it when the process ends, however it ends (killed, machine
+    stopped): a lock is never left behind, and a process number reused by another program (after a reboot, in
+    a container) cannot hold it. Nothing is written to take it: a refused import leaves the folder as it was."""
     config.DATA_DIR.mkdir(parents=True, exist_ok=True)
-    chemin = config.DATA_DIR / NOM_VERROU
-    for _ in range(3):
-        try:
-            fd = os.open(chemin, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            break
-        except FileExistsError:
-            try:
-                pid = int(chemin.read_text().strip() or 0)
-            except (OSError, ValueError):
-                pid = 0
-            if pid and _processus_vivant(pid):
-                raise OperationEnCours(f"un autre import ou une restauration est en cours (processus {pid}) : "
-                                       "attendez qu'il se termine, puis relancez la commande") from None
-            chemin.unlink(missing_ok=True)
-    else:
-        raise OperationEnCours(f"verrou {chemin} impossible à prendre")
+    fd = os.open(config.DATA_DIR, os.O_RDONLY)
     try:
-        os.write(fd, f"{os.getpid()}\n".encode())
-        os.close(fd)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OperationEnCours("un autre import ou une restauration est en cours : attendez qu'il se "
+                                   "termine, puis relancez la commande") from None
         _nettoyer_restes()
         yield
     finally:
-        chemin.unlink(missing_ok=True)
+        os.close(fd)     # releases the lock
 
 
 def _nettoyer_restes() -> None:
-    """Removes what an operation stopped dead (killed, machine off) left behind: its preparation folder and
-    an unnamed, so incomplete, backup (no file had been swapped yet). Called holding the lock, so no other
-    operation is using them."""
+    """Removes what an operation stopped dead (killed, machine off) left behind: its preparation folder (which
+    holds the rows it had read, validated and typed) and an unnamed, so incomplete, backup (no file had been
+    swapped yet). Called holding the lock, so no other operation is using them. Earlier versions of the
+    import prepared in the system's temporary folder: what they left there is removed too."""
     for dossier in config.DATA_DIR.glob(".preparation-*"):
         shutil.rmtree(dossier, ignore_errors=True)
+    (config.DATA_DIR / ANCIEN_VERROU).unlink(missing_ok=True)
     if config.SAUVEGARDES_DIR.exists():
         for dossier in config.SAUVEGARDES_DIR.glob(".*.tmp"):
             shutil.rmtree(dossier, ignore_errors=True)
+    for dossier in Path(tempfile.gettempdir()).glob("observatoire-import-*"):
+        try:
+            if dossier.is_dir() and dossier.stat().st_uid == os.getuid():
+                shutil.rmtree(dossier, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _sur_disque(chemin: Path) -> None:
@@ -137,9 +128,23 @@ def _horodatage(sauvegardes: Path) -> str:
 
 
 def dossier_preparation() -> Path:
-    """A private folder beside the data (same filesystem, so that os.replace is atomic)."""
-    data_dir = config.DATA_DIR
-    return Path(tempfile.mkdtemp(dir=data_dir, prefix=".preparation-"))
+    """A private folder beside the data (same filesystem, so that os.replace is atomic). Everything an
+    operation reads, checks and writes stays in it, under the data folder: nothing of the extracts goes to
+    the system's temporary folder. Removed by `preparation()`, or by the next operation if the process dies."""
+    try:
+        return Path(tempfile.mkdtemp(dir=config.DATA_DIR, prefix=".preparation-"))
+    except OSError as exc:      # named by the data folder, not by the random name it could not create
+        raise OSError(exc.errno, exc.strerror, str(config.DATA_DIR)) from None
+
+
+@contextmanager
+def preparation():
+    """`dossier_preparation()` for the time of a block, removed after it. Call it holding `verrou()`."""
+    dossier = dossier_preparation()
+    try:
+        yield dossier
+    finally:
+        shutil.rmtree(dossier, ignore_errors=True)
 
 
 def _copier_atomique(source: Path, dest: Path) -> None:
@@ -157,16 +162,25 @@ def _copier_atomique(source: Path, dest: Path) -> None:
 def appliquer(remplacements: list[Remplacement], operation: dict) -> str:
     """Saves the current files, then swaps the new ones in; returns the version (its backup folder's name).
     Call it holding `verrou()`."""
-    data_dir = config.DATA_DIR
     sauvegardes = config.SAUVEGARDES_DIR
     sauvegardes.mkdir(parents=True, exist_ok=True)
     version = _horodatage(sauvegardes)
+    fichiers = _sauvegarder(remplacements, operation, sauvegardes, version)
+    _echanger(remplacements, fichiers, sauvegardes / version)
+    for dossier in {(config.DATA_DIR / r.relatif).parent for r in remplacements}:
+        _dossier_sur_disque(dossier)
+    return version
+
+
+def _sauvegarder(remplacements: list[Remplacement], operation: dict, sauvegardes: Path, version: str) -> list[dict]:
+    """The backup of every file about to change, with its manifest, on the disk under its final name (and each
+    new file on the disk too) before anything is swapped; returns the manifest's list of files."""
     provisoire = sauvegardes / f".{version}.tmp"
     provisoire.mkdir()
     fichiers = []
     try:
         for r in remplacements:
-            cible = data_dir / r.relatif
+            cible = config.DATA_DIR / r.relatif
             avant = cible.exists()
             if avant:
                 (provisoire / r.relatif).parent.mkdir(parents=True, exist_ok=True)
@@ -188,10 +202,16 @@ def appliquer(remplacements: list[Remplacement], operation: dict) -> str:
         shutil.rmtree(provisoire, ignore_errors=True)
         shutil.rmtree(sauvegardes / version, ignore_errors=True)
         raise
+    return fichiers
+
+
+def _echanger(remplacements: list[Remplacement], fichiers: list[dict], sauvegarde: Path) -> None:
+    """Swaps the new files in; on any failure (or interruption), puts back those already swapped, from the
+    backup just written, then forgets the backup."""
     faits: list[Remplacement] = []
     try:
         for r in remplacements:
-            cible = data_dir / r.relatif
+            cible = config.DATA_DIR / r.relatif
             if r.nouveau is not None:
                 cible.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(r.nouveau, cible)
@@ -199,18 +219,14 @@ def appliquer(remplacements: list[Remplacement], operation: dict) -> str:
                 cible.unlink(missing_ok=True)
             faits.append(r)
     except BaseException:
-        # Put back what was already swapped, from the backup just written; then forget the backup.
         for r, f in zip(faits, fichiers):
-            cible = data_dir / r.relatif
+            cible = config.DATA_DIR / r.relatif
             if f["avant"] == "présent":
-                _copier_atomique(sauvegardes / version / r.relatif, cible)
+                _copier_atomique(sauvegarde / r.relatif, cible)
             else:
                 cible.unlink(missing_ok=True)
-        shutil.rmtree(sauvegardes / version, ignore_errors=True)
+        shutil.rmtree(sauvegarde, ignore_errors=True)
         raise
-    for dossier in {(data_dir / r.relatif).parent for r in remplacements}:
-        _dossier_sur_disque(dossier)
-    return version
 
 
 def manifeste(version: str) -> dict:

@@ -199,7 +199,7 @@ FORMATS_DATE = "AAAA-MM-JJ (2023-03-01) ou JJ/MM/AAAA (01/03/2023)"
 class Conversion:
     """What one distinct cell text becomes: a value (as text, cast by SQL) or a problem."""
     valeur: str | None
-    probleme: str | None = None     # key of PROBLEMES (observatoire/ingest_rapport.py)
+    probleme: str | None = None     # key of PROBLEMES (observatoire/ingest/rapport.py)
     attendu: str | None = None
 
 
@@ -268,28 +268,33 @@ def convertir_booleen(colonne: modele.Colonne, texte: str | None) -> Conversion:
     return Conversion(None, "booleen", f"Oui ou Non ({' / '.join(VRAI)} ; {' / '.join(FAUX)})")
 
 
-_NOMBRE = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_NOMBRE = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 _ESPACES = re.compile(r"[\s\u00a0\u202f']")
 
 
 def convertir_entier(colonne: modele.Colonne, texte: str | None) -> Conversion:
-    """Whole number; accepts a decimal comma or point ("17,0") and thousands spaces ("1 234")."""
+    """Whole number; accepts a decimal comma or point ("17,0") and thousands spaces ("1 234"). A cell that
+    starts like a formula (=, +, @) is refused as one, as docs/IMPORT.md says of value columns; one that starts
+    with « - » is a negative number when it is a number (refused: no count or age is negative), a formula
+    otherwise."""
     if texte is None or not texte.strip():
         return _obligatoire(colonne)
     bas, haut = colonne.plage or (None, None)
     plage = f"de {bas} à {haut}" if colonne.plage else ""
     attendu = f"un nombre entier {plage}".strip()
     brut = _ESPACES.sub("", texte)
+    if texte.strip().startswith(("=", "+", "@")):
+        return Conversion(None, "formule", attendu)
     if not _NOMBRE.match(brut):
-        if texte.strip().startswith(("=", "@")):
-            return Conversion(None, "formule", attendu)
-        return Conversion(None, "type", attendu)
+        return Conversion(None, "formule" if brut.startswith("-") else "type", attendu)
     nombre = float(brut.replace(",", "."))
     if not nombre.is_integer():
         return Conversion(None, "type", attendu)
     n = int(nombre)
+    if brut.startswith("-") and (bas is None or bas >= 0):
+        return Conversion(None, "negatif", attendu)
     if colonne.plage and not bas <= n <= haut:
-        return Conversion(None, "negatif" if n < 0 <= bas else "plage", attendu)
+        return Conversion(None, "plage", attendu)
     return Conversion(str(n))
 
 

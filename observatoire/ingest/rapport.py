@@ -7,6 +7,7 @@ report gives the count and the first examples.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from observatoire import formats
@@ -92,6 +93,15 @@ PROBLEMES: dict[str, tuple[str, str]] = {
                         "nombre que celui des lignes lues (export incomplet ?)."),
     "fichiers_en_double": ("Deux fichiers pour la même table et la même année", "Une commande ne peut "
                            "importer qu'un fichier par table et par année."),
+    "illisible": ("Fichier illisible", "Le système refuse de lire le fichier (droits d'accès, fichier verrouillé "
+                  "par une autre application) : copiez-le dans un de vos dossiers, ou fermez l'application qui le "
+                  "tient ouvert, puis relancez la commande."),
+    "caractere_controle": ("Caractère de contrôle dans une cellule", "Une cellule d'un classeur contient un "
+                           "caractère invisible de contrôle (caractère nul, échappement…), qui n'appartient à "
+                           "aucune valeur : corrigez la cellule (souvent un collage depuis une autre application)."),
+    "limite": ("Fichier trop grand", "Le fichier dépasse ce que l'import lit (voir « Volumes ») : classeur dont "
+               "une partie, une fois décompressée, est démesurée (souvent un fichier abîmé ou fabriqué), trop de "
+               "lignes ou de colonnes. Pour un gros volume, enregistrez en CSV."),
     "schema": ("Contrôle du modèle", "Le dernier contrôle, qui revérifie chaque ligne contre le modèle de "
                "données avant toute écriture, a refusé la ligne."),
 }
@@ -101,7 +111,7 @@ PROBLEMES: dict[str, tuple[str, str]] = {
 PROBLEMES_DE_LIGNES = {
     "entete_repetee", "nombre_de_cellules", "cellule_trop_longue", "cellule_vide", "type", "negatif", "plage", "date", "booleen",
     "valeur", "formule", "identifiant", "ml_inconnue", "commune_inconnue", "commune_ambigue", "doublon",
-    "date_hors_annee", "incoherence", "annees_melangees", "annee_differente", "schema",
+    "date_hors_annee", "incoherence", "annees_melangees", "annee_differente", "schema", "caractere_controle",
 }
 
 
@@ -109,10 +119,32 @@ def titre(code: str) -> str:
     return PROBLEMES[code][0]
 
 
+def echapper(texte: str, lignes: bool = False) -> str:
+    """A name or a value from a file, safe to print: every character that is not plain printable text becomes
+    its code (« \x1b », « \u202e »): controls (a terminal runs « \x1b[… » as a command), format characters
+    (bidirectional overrides turn the text around), separators, unassigned code points. Spaces stay (the
+    messages' own narrow no-break spaces among them). `lignes`: line breaks kept (a whole message); otherwise
+    escaped too (one name or value)."""
+    if texte.isprintable():
+        return texte
+    return "".join(c if c.isprintable() or unicodedata.category(c) == "Zs" or (lignes and c == "\n")
+                   else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}") for c in texte)
+
+
+def liste_bornee(elements: list[str], nombre: int = NB_EXEMPLES) -> str:
+    """The first `nombre` elements, then how many more: a report stays short whatever the file holds
+    (50 000 ignored columns make one line, not a megabyte)."""
+    texte = ", ".join(elements[:nombre])
+    reste = len(elements) - nombre
+    if reste > 0:
+        texte += f"… et {formats.nombre(reste)} autre{'s' if reste > 1 else ''}"
+    return texte
+
+
 def montrer_valeur(valeur: str | None) -> str:
     if valeur is None:
         return "(vide)"
-    texte = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in valeur[:LONGUEUR_AFFICHEE])
+    texte = echapper(valeur[:LONGUEUR_AFFICHEE])
     if len(valeur) > LONGUEUR_AFFICHEE:
         texte += f"… ({formats.nombre(len(valeur))} caractères)"
     return f"« {texte} »"
