@@ -2,7 +2,7 @@
 entries, the map, the publics, employment and training, thematic highlights.
 
 One content, three renderings: the presentation mode on screen (pages/presentation.py), the PowerPoint
-deck (observatoire/diaporama.py) and the territory sheet (observatoire/fiche.py). Each slide carries one
+deck (observatoire/diaporama.py) and the territory sheet (observatoire/sorties/fiche.py). Each slide carries one
 message, written as a sentence (its title), its big numbers, at most one chart with a one-line reading
 (the chart's text alternative), its source and its provenance.
 

@@ -3,7 +3,7 @@ Vie du réseau) draw alike, so that each page stays a short list of what it show
 
 - published figures as cards, with uncertain pairings flagged *visibly* (not only in a tooltip);
 - published breakdowns as bar charts (never pies: some add up to more than 100 %), with the caveat under them;
-- the report's actions and 2023 perspectives (observatoire/textes_rapport.py);
+- the report's actions and 2023 perspectives (data/sources/textes_rapport.toml, via observatoire/textes_rapport.py);
 - counts from the extracts by territory (Missions Locales → departments → region) with the year's reference
   mask of statistical secrecy (observatoire/secret_territoires.py), so that the cells hidden depend neither
   on the territory selected nor on the page.
@@ -152,7 +152,7 @@ def tous_les_chiffres(*themes: str, titre: str = "Tous les chiffres publiés de 
 
 
 def contexte(cle: str) -> None:
-    """Why the network acts on this theme, in one or two sentences (observatoire/textes_rapport.py)."""
+    """Why the network acts on this theme, in one or two sentences (data/sources/textes_rapport.toml)."""
     st.markdown(typographier(TEXTES[cle].contexte))
 
 

@@ -5,7 +5,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from observatoire import config, fiche, formats, phrases
+from observatoire import config, formats, phrases
+from observatoire.sorties import fiche
 
 NN = "\u202f"
 

@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from observatoire import config, db, fiche, modele, phrases, presentation, secret
+from observatoire import config, db, modele, phrases, presentation, secret
+from observatoire.sorties import fiche
 from observatoire import secret_territoires as ref
 from tests.outils import lancer
 
