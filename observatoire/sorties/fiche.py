@@ -1,67 +1,25 @@
-"""Fiche territoire: a one- or two-page A4 PDF (fpdf2) for the region, a department or a Mission Locale.
+"""Fiche territoire: a two-page A4 PDF for the region, a department or a Mission Locale, typeset by Typst
+(modeles/fiche.typ, the engine of the activity report: observatoire/sorties/typst.py).
 
-Key figures of the territory beside the region's, two charts (the map with the territory outlined,
-and a comparison), the Missions Locales and their contacts, sources and provenance labels — the
-demonstration data marked on the first line and in the table. The font is DejaVu Sans, embedded,
-so that French text, « », the minus sign U+2212 and the narrow no-break space U+202F of
-formats.py print as they do on screen; it is Debian's fonts-dejavu-core (installed with chromium,
-and by .ci/run), else matplotlib's bundled copy when matplotlib is installed.
+Key figures of the territory beside the region's, two charts (the map with the territory outlined, and a
+comparison) drawn at their printed size so that their text stays at least 8 pt, the Missions Locales and their
+contacts (names and e-mail addresses never cut), sources and provenance labels — the demonstration data
+marked at the top and on each chart. French hyphenation; DejaVu Sans embedded, so that « », the minus sign
+U+2212 and the narrow no-break space U+202F of formats.py print as they do on screen.
 """
 from __future__ import annotations
 
 import datetime as dt
-import io
-from pathlib import Path
 
 import pandas as pd
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 from observatoire import config, db, filtres, formats, phrases, presentation, secret, secret_territoires
 from observatoire.exports import libelle_territoire
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
+from observatoire.sorties import graphiques, typst
 
-POLICES = [Path("/usr/share/fonts/truetype/dejavu")]
-BLEU = (29, 78, 137)
-GRIS = (68, 68, 68)
-ORANGE = (194, 65, 12)
-FOND_DEMO = (255, 244, 229)
-FOND_ENTETE = (242, 245, 249)
-
-
-class PoliceIntrouvable(RuntimeError):
-    pass
-
-
-def _police(gras: bool = False) -> Path:
-    nom = "DejaVuSans-Bold.ttf" if gras else "DejaVuSans.ttf"
-    dossiers = list(POLICES)
-    try:
-        import matplotlib  # noqa: PLC0415
-
-        dossiers.append(Path(matplotlib.get_data_path()) / "fonts" / "ttf")
-    except ImportError:
-        pass
-    for d in dossiers:
-        if (d / nom).exists():
-            return d / nom
-    raise PoliceIntrouvable(f"{nom} introuvable : installez le paquet Debian fonts-dejavu-core")
-
-
-class _Fiche(FPDF):
-    def __init__(self, pied: str):
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.pied = pied
-        self.add_font("DejaVu", "", str(_police()))
-        self.add_font("DejaVu", "B", str(_police(gras=True)))
-        self.set_margins(15, 15, 15)
-        self.set_auto_page_break(True, margin=18)
-
-    def footer(self) -> None:
-        self.set_y(-14)
-        self.set_font("DejaVu", "", 7.5)
-        self.set_text_color(*GRIS)
-        self.multi_cell(0, 3.5, f"{self.pied} — page {self.page_no()}/{{nb}}", align="L")
+LARGEUR_GRAPHIQUE_PT = 236    # two charts side by side on 481 pt of text
+HAUTEUR_GRAPHIQUE_PT = 190
 
 
 # --- content --------------------------------------------------------------------------------------
@@ -160,61 +118,64 @@ def lignes_comparaison(annee: int, code: str) -> pd.DataFrame:
 
 # --- drawing --------------------------------------------------------------------------------------
 
-def _png(chart) -> bytes:
-    import vl_convert as vlc  # noqa: PLC0415
-
-    return vlc.vegalite_to_png(chart.to_dict(), scale=2)
-
-
-def _titre_section(pdf: _Fiche, texte: str) -> None:
-    pdf.ln(2)
-    pdf.set_font("DejaVu", "B", 12)
-    pdf.set_text_color(*BLEU)
-    pdf.cell(0, 7, texte, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    pdf.set_text_color(0, 0, 0)
+def _graphique(diapo, cle: str) -> tuple[dict, bytes]:
+    dessin = graphiques.svg(charts_spec(diapo.graphique), LARGEUR_GRAPHIQUE_PT, HAUTEUR_GRAPHIQUE_PT)
+    alerte = "DONNÉES DE DÉMONSTRATION, aucun territoire réel. " if diapo.provenance is Provenance.DEMO else ""
+    nom = f"{cle}.svg"
+    return ({"titre": diapo.titre, "lecture": f"{alerte}{diapo.lecture}", "source": diapo.source,
+             "provenance": diapo.provenance.libelle.capitalize(), "demonstration": diapo.provenance is Provenance.DEMO,
+             "fichier": nom, "largeur": graphiques.largeur_px(dessin) * graphiques.PT_PAR_PX}, dessin.encode("utf-8"))
 
 
-def _tableau(pdf: _Fiche, entete: list[str], lignes: list[tuple], largeurs: list[float],
-             alignements: tuple[str, ...] | None = None) -> None:
-    """A table whose long texts wrap (fpdf2's table), heading in ARML blue, rows striped."""
-    from fpdf.fonts import FontFace  # noqa: PLC0415
+def charts_spec(chart) -> dict:
+    from observatoire import charts  # noqa: PLC0415
 
-    alignements = alignements or ("LEFT",) + ("RIGHT",) * (len(entete) - 1)
-    pdf.set_font("DejaVu", "", 8.5)
-    pdf.set_fill_color(*FOND_ENTETE)
-    with pdf.table(col_widths=largeurs, width=sum(largeurs), align="LEFT", text_align=alignements,
-                   borders_layout="NONE", cell_fill_color=FOND_ENTETE, cell_fill_mode="ROWS",
-                   headings_style=FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=BLEU),
-                   line_height=4.4, padding=(0.6, 1.2), first_row_as_headings=True) as table:
-        table.row([str(t) for t in entete])
-        for ligne in lignes:
-            table.row([str(t) for t in ligne])
-    pdf.ln(1)
+    return charts.spec(chart)
 
 
-def _bandeau_demo(pdf: _Fiche) -> None:
-    pdf.set_fill_color(*FOND_DEMO)
-    pdf.set_text_color(*ORANGE)
-    pdf.set_font("DejaVu", "B", 9)
-    pdf.multi_cell(0, 4.6, "Données de démonstration — " + AVERTISSEMENT_DEMO.removeprefix("Données de démonstration : "),
-                   fill=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    pdf.set_text_color(0, 0, 0)
-    pdf.ln(1)
+def _tableau(colonnes, lignes, genre: str, note: str, titre: str = "") -> dict:
+    from observatoire.sorties.rapport import Tableau  # noqa: PLC0415
+    from observatoire.sorties.rapport_pdf import tableau_json  # noqa: PLC0415
+
+    return tableau_json(Tableau(genre, titre, tuple(colonnes), tuple(tuple(str(c) for c in ligne) for ligne in lignes),
+                                phrases.typographier(note)))
 
 
-def _image(pdf: _Fiche, chart, x: float, y: float, largeur: float, legende: str) -> float:
-    from PIL import Image  # noqa: PLC0415
+def _chiffres(annee: int, code: str, nom: str, publie: bool, prov_extraits: Provenance, source_extraits: str) -> dict:
+    if publie:
+        lignes, _ = _lignes_publiees(annee)
+        t = _tableau(["Indicateur", "Valeur", "Section du rapport"], lignes, "publies",
+                     f"Provenance : {Provenance.PUBLIE.libelle}. Source : {SOURCE_RAPPORT}.", "Chiffres clés publiés")
+        t.update(largeurs=[2.4, 0, 1.4], droite=[False, True, False], insecables=[False, True, False],
+                 entiers=[False] * 3)
+        return t
+    comp = lignes_comparaison(annee, code)
+    return _tableau(["Indicateur", nom, config.REGION], comp.itertuples(index=False), "comparaison",
+                    f"Provenance : {prov_extraits.libelle}. Source : {source_extraits}. Les deux colonnes sont "
+                    "calculées de la même façon sur les mêmes extraits. Secret statistique : un effectif inférieur à "
+                    f"{secret.seuil_actif()} est affiché « secret ».", f"Chiffres clés : {nom} et Normandie")
 
-    png = _png(chart)
-    l_px, h_px = Image.open(io.BytesIO(png)).size
-    hauteur = largeur * h_px / l_px
-    pdf.image(io.BytesIO(png), x=x, y=y, w=largeur, h=hauteur, alt_text=legende)
-    pdf.set_xy(x, y + hauteur + 1)
-    pdf.set_font("DejaVu", "", 7.5)
-    pdf.set_text_color(*GRIS)
-    pdf.multi_cell(largeur, 3.6, legende, align="L")
-    pdf.set_text_color(0, 0, 0)
-    return pdf.get_y()
+
+def _contacts(code: str) -> dict:
+    ml = db.requete("coordonnees_missions_locales")
+    if code != config.REGION:
+        ml = ml[(ml["code_ml"] == code) | (ml["departement"] == code)]
+    lignes = [(r.nom.removeprefix("Mission Locale "), r.ville_siege, r.telephone, r.email) for r in ml.itertuples()]
+    return _tableau(["Mission Locale", "Siège", "Téléphone", "Courriel"], lignes, "contacts",
+                    f"Coordonnées publiées dans le {SOURCE_RAPPORT} (points d'accueil).",
+                    "Missions Locales" if len(lignes) > 1 else "Mission Locale")
+
+
+def _sources(publie: bool, demo: bool, source_extraits: str) -> list[str]:
+    lignes = []
+    if publie:
+        lignes.append(f"« {Provenance.PUBLIE.libelle} » : chiffre imprimé dans le {SOURCE_RAPPORT}, avec sa section.")
+    lignes.append(f"« {(Provenance.DEMO if demo else Provenance.EXTRAITS).libelle} » : {source_extraits}."
+                  + (" Ces chiffres ne décrivent aucun territoire réel." if demo else ""))
+    lignes.append(f"Cartes : {presentation.SOURCE_GEO}. Territoires des Missions Locales approchés à partir des EPCI.")
+    lignes.append(f"Secret statistique : tout effectif calculé sur extraits inférieur à {secret.seuil_actif()} jeunes "
+                  "est masqué (« secret »), ainsi que les cellules qui permettraient de le retrouver.")
+    return [phrases.typographier(ligne) for ligne in lignes]
 
 
 def fiche(annee: int, code: str | None = None, date: dt.date | None = None) -> bytes:
@@ -222,7 +183,6 @@ def fiche(annee: int, code: str | None = None, date: dt.date | None = None) -> b
     code = code or config.REGION
     annee = int(annee)
     date = date or dt.date.today()
-
     nom = libelle_territoire(code)
     diapos = {d.cle: d for d in presentation.diapos(annee, code)}
     c = phrases.chiffres_territoire(annee, code)
@@ -231,106 +191,22 @@ def fiche(annee: int, code: str | None = None, date: dt.date | None = None) -> b
     demo = prov_extraits is Provenance.DEMO
     source_extraits = phrases.SOURCE_EXTRAITS if not demo else phrases.SOURCE_DEMO
 
-    pdf = _Fiche(f"Observatoire des Missions Locales de Normandie — {nom}, {annee} — "
-                 f"éditée le {formats.date(date)}")
-    pdf.set_title(f"Fiche territoire — {nom} — {annee}")
-    pdf.set_author("Observatoire des Missions Locales de Normandie")
-    pdf.add_page()
-
-    pdf.set_font("DejaVu", "", 9)
-    pdf.set_text_color(*GRIS)
-    pdf.cell(0, 5, "Observatoire des Missions Locales de Normandie — fiche territoire",
-             new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    pdf.set_font("DejaVu", "B", 20)
-    pdf.set_text_color(*BLEU)
-    pdf.multi_cell(0, 9, f"{nom} — {annee}", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    pdf.set_text_color(0, 0, 0)
-    if diapos.get("chiffres"):
-        pdf.set_font("DejaVu", "", 11)
-        pdf.multi_cell(0, 5.5, diapos["chiffres"].titre + ".", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    pdf.ln(1)
-    if demo and not publie:
-        _bandeau_demo(pdf)
-
-    if publie:
-        lignes, sections = _lignes_publiees(annee)
-        _titre_section(pdf, "Chiffres clés publiés")
-        _tableau(pdf, ["Indicateur", "Valeur", "Section du rapport"],
-                 lignes, [104, 24, 52], ("LEFT", "RIGHT", "LEFT"))
-        pdf.set_font("DejaVu", "", 7.5)
-        pdf.set_text_color(*GRIS)
-        pdf.multi_cell(0, 3.6, f"Provenance : {Provenance.PUBLIE.libelle}. Source : {SOURCE_RAPPORT}.",
-                       new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        pdf.set_text_color(0, 0, 0)
-    else:
-        comp = lignes_comparaison(annee, code)
-        _titre_section(pdf, f"Chiffres clés : {nom} et Normandie")
-        _tableau(pdf, ["Indicateur", nom[:28], config.REGION], list(comp.itertuples(index=False)), [110, 40, 30])
-        pdf.set_font("DejaVu", "", 7.5)
-        pdf.set_text_color(*GRIS)
-        pdf.multi_cell(0, 3.6, f"Provenance : {prov_extraits.libelle}. Source : {source_extraits}. "
-                       f"Les deux colonnes sont calculées de la même façon sur les mêmes extraits. "
-                       f"Secret statistique : un effectif inférieur à {secret.seuil_actif()} est affiché « secret ».",
-                       new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        pdf.set_text_color(0, 0, 0)
-
-    # Two charts side by side: the map, and the CEJ (region) or the comparison of qualifications (territory).
-    y = pdf.get_y() + 3
-    if y > 190:
-        pdf.add_page()
-        y = pdf.get_y()
-    bas = y
-    carte = diapos.get("carte")
-    if carte is not None:
-        alerte = "DONNÉES DE DÉMONSTRATION, aucun territoire réel. " if carte.provenance is Provenance.DEMO else ""
-        bas = max(bas, _image(pdf, carte.graphique, 15, y, 84, f"{alerte}{carte.titre}. "
-                                                               f"{carte.provenance.libelle.capitalize()}. "
-                                                               f"Source : {carte.source}."))
-    second = diapos.get("publics") if not publie else diapos.get("cej")
-    if second is not None and second.graphique is not None:
-        bas = max(bas, _image(pdf, second.graphique, 107, y, 84, f"{second.titre}. "
-                                                                 f"{second.provenance.libelle.capitalize()}. "
-                                                                 f"Source : {second.source}."))
-    pdf.set_y(bas + 2)
-
-    _missions_locales(pdf, code)
-    _sources(pdf, publie, demo, source_extraits)
-    return bytes(pdf.output())
-
-
-def _missions_locales(pdf: _Fiche, code: str) -> None:
-    ml = db.requete("coordonnees_missions_locales")
-    if code != config.REGION:
-        ml = ml[(ml["code_ml"] == code) | (ml["departement"] == code)]
-    if pdf.get_y() > 297 - 18 - 8 - 5.4 * min(len(ml), 8):
-        pdf.add_page()
-    _titre_section(pdf, "Missions Locales" if len(ml) > 1 else "Mission Locale")
-    lignes = [(r.nom.removeprefix("Mission Locale "), r.ville_siege, r.telephone, r.email)
-              for r in ml.itertuples()]
-    _tableau(pdf, ["Mission Locale", "Siège", "Téléphone", "Courriel"], lignes, [62, 38, 26, 54], ("LEFT",) * 4)
-    pdf.set_font("DejaVu", "", 7.5)
-    pdf.set_text_color(*GRIS)
-    pdf.multi_cell(0, 3.6, f"Coordonnées publiées dans le {SOURCE_RAPPORT} (points d'accueil).",
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    pdf.set_text_color(0, 0, 0)
-
-
-def _sources(pdf: _Fiche, publie: bool, demo: bool, source_extraits: str) -> None:
-    if pdf.get_y() > 240:
-        pdf.add_page()
-    _titre_section(pdf, "Sources et provenance")
-    pdf.set_font("DejaVu", "", 8.5)
-    lignes = []
-    if publie:
-        lignes.append(f"« {Provenance.PUBLIE.libelle} » : chiffre imprimé dans le {SOURCE_RAPPORT}, "
-                      "avec sa section.")
-    lignes.append(f"« {(Provenance.DEMO if demo else Provenance.EXTRAITS).libelle} » : {source_extraits}."
-                  + (" Ces chiffres ne décrivent aucun territoire réel." if demo else ""))
-    lignes.append(f"Cartes : {presentation.SOURCE_GEO}. Territoires des Missions Locales approchés à partir des EPCI.")
-    lignes.append(f"Secret statistique : tout effectif calculé sur extraits inférieur à {secret.seuil_actif()} jeunes "
-                  "est masqué (« secret »), ainsi que les cellules qui permettraient de le retrouver.")
-    for ligne in lignes:
-        pdf.multi_cell(0, 4.4, "• " + phrases.typographier(ligne), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    figures, fichiers = [], {}
+    for cle in ("carte", "cej" if publie else "publics"):
+        if diapos.get(cle) is not None and diapos[cle].graphique is not None:
+            figure, dessin = _graphique(diapos[cle], cle)
+            figures.append(figure)
+            fichiers[figure["fichier"]] = dessin
+    donnees = {
+        "titre": f"{nom} — {annee}", "nom": nom,
+        "message": diapos["chiffres"].titre + "." if diapos.get("chiffres") else "",
+        "avertissement": ("Données de démonstration — " + AVERTISSEMENT_DEMO.removeprefix("Données de démonstration : ")
+                          if demo and not publie else ""),
+        "pied": f"Observatoire des Missions Locales de Normandie — {nom}, {annee} — éditée le {formats.date(date)}",
+        "chiffres": _chiffres(annee, code, nom, publie, prov_extraits, source_extraits),
+        "figures": figures, "contacts": _contacts(code), "sources": _sources(publie, demo, source_extraits),
+    }
+    return typst.pdf("fiche.typ", donnees, fichiers)
 
 
 def nom_fichier(annee: int, code: str | None) -> str:
