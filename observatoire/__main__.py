@@ -1,4 +1,4 @@
-"""Command line: python -m observatoire build | vendor | ingest FILE... | restore VERSION"""
+"""Command line: python -m observatoire build | vendor | ingest FILE... | restore VERSION | rapports [ANNEE]"""
 from __future__ import annotations
 
 import sys
@@ -17,6 +17,9 @@ def main(argv: list[str]) -> int:
         from observatoire import vendor
         vendor.installer()
         return 0
+    if commande == "rapports":
+        from observatoire.sorties import lot
+        return lot.main(args)
     if commande in ("ingest", "restore", "versions"):
         try:
             from observatoire import ingest

@@ -7,7 +7,9 @@ own width is narrowed until the whole drawing (axes, legend) fits the column, in
 from __future__ import annotations
 
 import copy
+import json
 import re
+from functools import lru_cache
 
 PT_PAR_PX = 0.75
 TEXTE_PX = 12          # 9 pt at natural size
@@ -58,7 +60,13 @@ def _rendre(spec: dict) -> str:
 
 def svg(spec: dict, largeur_max_pt: float, hauteur_max_pt: float | None = None) -> str:
     """The chart as SVG whose natural size fits `largeur_max_pt` (and `hauteur_max_pt`), text at 9 pt."""
-    spec = _configurer(spec)
+    # Drawn once per spec and size: the DOCX and the PDF of one report share their drawings.
+    return _svg(json.dumps(spec, sort_keys=True, default=str), largeur_max_pt, hauteur_max_pt)
+
+
+@lru_cache(maxsize=64)
+def _svg(spec_json: str, largeur_max_pt: float, hauteur_max_pt: float | None) -> str:
+    spec = _configurer(json.loads(spec_json))
     dessin = _rendre(spec)
     for _ in range(3):  # the legend and axes take a fixed width: narrow the plot by the excess, twice at most
         trop_large = largeur_px(dessin) * PT_PAR_PX - largeur_max_pt

@@ -4,7 +4,7 @@ Same content as the PDF (observatoire/sorties/rapport.py). Arial, which every of
 substitutes the metric-compatible Liberation Sans); French language and automatic hyphenation set in the
 document, names and addresses exempt; a table of contents field Word refreshes on opening (its entries are
 already written, so that a reader without Word sees them too); page numbers in the footer; charts drawn at
-their printed size (text ≥ 8 pt) as PNG at 3× with their SVG beside it for the clients that read it.
+their printed size (text ≥ 8 pt) as SVG (Word 365) with a PNG at 2,5× for the other clients.
 """
 from __future__ import annotations
 
@@ -14,21 +14,24 @@ import io
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from observatoire.sorties import graphiques
 from observatoire.sorties.rapport import Figure, Rapport, Section, Tableau, contenu
-from observatoire.sorties.rapport_pdf import HAUTEUR_GRAPHIQUE_PT, PIED, presentation
+from observatoire.sorties.rapport_pdf import HAUTEUR_GRAPHIQUE_PT, LARGEUR_TEXTE_PT, PIED, presentation
 
 POLICE = "Arial"
+SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 BLEU = RGBColor(0x1D, 0x4E, 0x89)
 GRIS = RGBColor(0x44, 0x44, 0x44)
 ORANGE = RGBColor(0x9A, 0x34, 0x12)
-LARGEUR_TEXTE_PT = 453.5   # A4 less margins of 2,5 cm (Word's habit)
-# Column widths in cm per kind of table (16 cm of text), as in the PDF.
-LARGEURS_CM = {"publies": (6.2, 1.9, 3.2, 4.7), "comparaison": (8.0, 4.0, 4.0), "contacts": (5.0, 3.2, 2.6, 5.2)}
+
+# Column widths in cm per kind of table (17 cm of text), as in the PDF.
+LARGEURS_CM = {"publies": (6.6, 2.0, 3.4, 5.0), "comparaison": (8.6, 4.2, 4.2), "contacts": (5.2, 3.4, 2.8, 5.6)}
 # Cells kept whole (names, telephones, e-mails: never hyphenated) and numbers aligned right, per kind of table.
 INSECABLES = {"publies": (False, True, False, False), "comparaison": (False, True, True),
               "contacts": (True, True, True, True)}
@@ -124,7 +127,7 @@ def _tableau(doc: Document, t: Tableau) -> None:
     run.bold, run.font.color.rgb = True, BLEU
     if t.demonstration:
         _bandeau_demo(doc, "Données de démonstration : ces chiffres ne décrivent aucun territoire réel.")
-    largeurs = LARGEURS_CM[t.genre] if len(t.colonnes) == len(LARGEURS_CM[t.genre]) else (12.0, 4.0)
+    largeurs = LARGEURS_CM[t.genre] if len(t.colonnes) == len(LARGEURS_CM[t.genre]) else (13.0, 4.0)
     table = doc.add_table(rows=1, cols=len(t.colonnes))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False  # LibreOffice and Word read the grid's widths, not only the cells'
@@ -165,11 +168,33 @@ def _graphique(doc: Document, f: Figure) -> None:
         _bandeau_demo(doc, "DÉMONSTRATION : données de démonstration, aucun territoire réel.")
     dessin = graphiques.svg(f.spec, LARGEUR_TEXTE_PT, HAUTEUR_GRAPHIQUE_PT)
     largeur_pt = graphiques.largeur_px(dessin) * graphiques.PT_PAR_PX
-    image = vlc.svg_to_png(dessin, scale=3)
+    image = vlc.svg_to_png(dessin, scale=2.5)
     doc.add_picture(io.BytesIO(image), width=Pt(largeur_pt))
+    _joindre_svg(doc, dessin)
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
     _texte_alternatif(doc, f.lecture)
     _note(doc, f"À retenir : {f.lecture} — {f.provenance.libelle.capitalize()}. Source : {f.source}.")
+
+
+def _joindre_svg(doc: Document, dessin: str) -> None:
+    """The vector drawing beside the PNG (Office 2016's svgBlip extension): Word 365 shows the SVG; LibreOffice
+    (as of the tests here) and older clients show the PNG, drawn from the same SVG at 2,5×."""
+    from docx.opc.constants import RELATIONSHIP_TYPE  # noqa: PLC0415
+    from docx.opc.packuri import PackURI  # noqa: PLC0415
+    from docx.opc.part import Part  # noqa: PLC0415
+
+    paquet = doc.part.package
+    numero = sum(1 for p in paquet.iter_parts() if p.partname.endswith(".svg")) + 1
+    partie = Part(PackURI(f"/word/media/graphique{numero}.svg"), "image/svg+xml", dessin.encode("utf-8"), paquet)
+    r_id = doc.part.relate_to(partie, RELATIONSHIP_TYPE.IMAGE)
+    blip = next(doc.paragraphs[-1]._p.iter(qn("a:blip")))
+    extensions = OxmlElement("a:extLst")
+    extension = OxmlElement("a:ext")
+    extension.set("uri", SVG_EXTENSION)
+    svg_blip = parse_xml(f'<asvg:svgBlip xmlns:asvg="{SVG_NS}" xmlns:r="{R_NS}" r:embed="{r_id}"/>')
+    extension.append(svg_blip)
+    extensions.append(extension)
+    blip.append(extensions)
 
 
 def _texte_alternatif(doc: Document, texte: str) -> None:
@@ -223,7 +248,7 @@ def document(r: Rapport) -> bytes:
     _styles(doc)
     _reglages(doc)
     marges = doc.sections[0]
-    marges.left_margin = marges.right_margin = Cm(2.5)
+    marges.left_margin = marges.right_margin = Cm(2)  # as the PDF: the same drawings fit both
     doc.core_properties.title = f"{r.titre} — {r.nom}"
     doc.core_properties.author = PIED
     doc.core_properties.language = "fr-FR"
