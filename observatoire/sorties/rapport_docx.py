@@ -31,10 +31,12 @@ GRIS = RGBColor(0x44, 0x44, 0x44)
 ORANGE = RGBColor(0x9A, 0x34, 0x12)
 
 # Column widths in cm per kind of table (17 cm of text), as in the PDF.
-LARGEURS_CM = {"publies": (6.6, 2.0, 3.4, 5.0), "comparaison": (8.6, 4.2, 4.2), "contacts": (5.2, 3.4, 2.8, 5.6)}
-# Cells kept whole (names, telephones, e-mails: never hyphenated) and numbers aligned right, per kind of table.
-INSECABLES = {"publies": (False, True, False, False), "comparaison": (False, True, True),
+LARGEURS_CM = {"publies": (6.6, 2.0, 3.4, 5.0), "comparaison": (8.6, 4.2, 4.2), "contacts": (4.1, 3.9, 2.8, 6.2)}
+# Cells kept whole (names, telephones, e-mails: never hyphenated) and numbers aligned right, per kind of table;
+# in names and towns, hyphens become non-breaking (U+2011) so that "Saint-Nicolas-d'Aliermont" stays on one line.
+INSECABLES = {"publies": (True, True, True, True), "comparaison": (False, True, True),
               "contacts": (True, True, True, True)}
+NOMS = {"contacts": (True, True, False, False)}
 A_DROITE = {"publies": (False, True, False, False), "comparaison": (False, True, True),
             "contacts": (False, False, False, False)}
 
@@ -136,10 +138,20 @@ def _tableau(doc: Document, t: Tableau) -> None:
     for ligne_index, valeurs in enumerate([t.colonnes, *t.lignes]):
         cellules = table.rows[0].cells if ligne_index == 0 else table.add_row().cells
         for i, (cellule, valeur) in enumerate(zip(cellules, valeurs)):
-            _cellule(cellule, valeur, largeurs[i], entete=ligne_index == 0,
-                     droite=A_DROITE[t.genre][i], insecable=INSECABLES[t.genre][i])
+            nom = ligne_index > 0 and NOMS.get(t.genre, (False,) * 4)[i]
+            _cellule(cellule, valeur.replace("-", "\u2011") if nom else valeur, largeurs[i],
+                     entete=ligne_index == 0, droite=A_DROITE[t.genre][i], insecable=INSECABLES[t.genre][i])
+    for i, rang in enumerate(table.rows):
+        _ligne_entiere(rang, entete=i == 0)
     if t.note:
         _note(doc, t.note)
+
+
+def _ligne_entiere(rang, entete: bool) -> None:
+    """A row never split over two pages; the heading row repeated at the top of each page."""
+    proprietes = rang._tr.get_or_add_trPr()
+    for balise in ("w:cantSplit", "w:tblHeader") if entete else ("w:cantSplit",):
+        proprietes.append(OxmlElement(balise))
 
 
 def _cellule(cellule, valeur: str, largeur_cm: float, entete: bool, droite: bool, insecable: bool) -> None:

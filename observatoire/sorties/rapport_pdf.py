@@ -14,14 +14,15 @@ HAUTEUR_GRAPHIQUE_PT = 330  # leaves room for the title and the caption on the s
 PIED = "Observatoire des Missions Locales de Normandie"
 
 # How each kind of table is laid out: column widths (0 = its content's, x = fractions of the rest), numbers
-# aligned right, cells kept on one line (values, telephones, e-mails), cells never hyphenated (names).
+# aligned right, cells kept on one line (values, telephones, e-mails), names never cut (not even after a hyphen),
+# hyphenation in the table (off where a label must read as the screen's, whole).
 MISES_EN_PAGE = {
     "publies": dict(largeurs=[2.1, 0, 1.2, 1.5], droite=[False, True, False, False],
-                    insecables=[False, True, False, False], entiers=[False] * 4, taille=8.5),
+                    insecables=[False, True, False, False], entiers=[False] * 4, taille=8.5, cesure=False),
     "comparaison": dict(largeurs=[2.4, 1, 1], droite=[False, True, True], insecables=[False, True, True],
-                        entiers=[False, False, False], taille=9),
+                        entiers=[False, False, False], taille=9, cesure=True),
     "contacts": dict(largeurs=[1.5, 1, 0, 0], droite=[False] * 4, insecables=[False, False, True, True],
-                     entiers=[True, True, False, False], taille=8.5),
+                     entiers=[True, True, False, False], taille=8.5, cesure=False),
 }
 
 
