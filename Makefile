@@ -40,6 +40,7 @@ geo: $(VENV)/.installed
 
 screenshots: setup
 	$(PY) -m tests.browser.screenshots
+	$(PY) -m tests.captures_documents
 
 bench: setup
 	$(PY) -m bench
