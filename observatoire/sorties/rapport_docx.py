@@ -91,7 +91,7 @@ def _champ(paragraphe, instruction: str, resultat: str = "") -> None:
 
 def _pied(doc: Document, texte: str) -> None:
     p = doc.sections[0].footer.paragraphs[0]
-    p.style = doc.styles["Note"]
+    p._p.style = "Note"
     p.add_run(f"{texte} — page ")
     _champ(p, "PAGE", "1")
     p.add_run(" sur ")
@@ -100,8 +100,17 @@ def _pied(doc: Document, texte: str) -> None:
 
 # --- blocks ----------------------------------------------------------------------------------------
 
+def _paragraphe(doc: Document, texte: str, style_id: str | None = None):
+    """A paragraph in the style of that id. python-docx looks a style up by name through every style of the
+    template (half the document's time): the id is written directly."""
+    p = doc.add_paragraph(texte)
+    if style_id:
+        p._p.style = style_id
+    return p
+
+
 def _note(doc: Document, texte: str) -> None:
-    doc.add_paragraph(texte, style="Note")
+    _paragraphe(doc, texte, "Note")
 
 
 def _bandeau_demo(doc: Document, texte: str) -> None:
@@ -216,7 +225,7 @@ def _texte_alternatif(doc: Document, texte: str) -> None:
 
 
 def _section(doc: Document, s: Section) -> None:
-    doc.add_heading(s.titre, level=1)
+    _paragraphe(doc, s.titre, "Heading1")
     if s.demonstration:
         _bandeau_demo(doc, "Cette section contient des données de démonstration, signalées à chaque endroit : "
                            "elles ne décrivent aucun territoire réel.")
@@ -224,9 +233,9 @@ def _section(doc: Document, s: Section) -> None:
         doc.add_paragraph(texte)
     for titre, elements in (("Ce que le réseau a fait en 2022", s.actions), ("Perspectives 2023", s.perspectives)):
         if elements:
-            doc.add_heading(titre, level=2)
+            _paragraphe(doc, titre, "Heading2")
             for e in elements:
-                doc.add_paragraph(e, style="List Bullet")
+                _paragraphe(doc, e, "ListBullet")
     if s.mention_texte:
         _note(doc, s.mention_texte)
     for p in s.phrases:
@@ -239,12 +248,12 @@ def _section(doc: Document, s: Section) -> None:
 
 
 def _couverture(doc: Document, r: Rapport) -> None:
-    doc.add_paragraph("Observatoire des Missions Locales de Normandie", style="Note")
-    doc.add_paragraph(r.titre, style="Title")
+    _note(doc, "Observatoire des Missions Locales de Normandie")
+    _paragraphe(doc, r.titre, "Title")
     sous_titre = doc.add_paragraph()
     run = sous_titre.add_run(r.nom)
     run.font.size, run.font.color.rgb = Pt(18), BLEU
-    doc.add_paragraph(f"Édité le {r.edition}. {presentation(r)}", style="Note")
+    _note(doc, f"Édité le {r.edition}. {presentation(r)}")
     if r.avertissement:
         _bandeau_demo(doc, r.avertissement)
     titre = doc.add_paragraph()
@@ -252,7 +261,7 @@ def _couverture(doc: Document, r: Rapport) -> None:
     run.bold, run.font.size, run.font.color.rgb = True, Pt(16), BLEU
     _champ(doc.add_paragraph(), 'TOC \\o "1-1" \\h \\z \\u', "")
     for s in r.sections:  # the field's current result: the entries, refreshed with page numbers by Word
-        doc.add_paragraph(s.titre, style="Note").paragraph_format.space_after = Pt(0)
+        _paragraphe(doc, s.titre, "Note").paragraph_format.space_after = Pt(0)
 
 
 def document(r: Rapport) -> bytes:
