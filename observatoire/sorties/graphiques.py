@@ -17,13 +17,18 @@ TITRE_PX = 12
 TAILLE_MIN_PT = 8.0
 
 
-def _configurer(spec: dict) -> dict:
+ETROIT_PT = 300        # under this width a legend's entries are stacked, so that the legend does not set the width
+
+
+def _configurer(spec: dict, etroit: bool = False) -> dict:
     """Every text of the chart at TEXTE_PX (axes, legends, text marks), no title (the document prints it)."""
     spec = copy.deepcopy(spec)
     config = spec.setdefault("config", {})
     for cle, champs in (("axis", ("labelFontSize", "titleFontSize")), ("legend", ("labelFontSize", "titleFontSize")),
                         ("header", ("labelFontSize", "titleFontSize"))):
         config.setdefault(cle, {}).update({c: TEXTE_PX for c in champs})
+    if etroit:
+        config["legend"]["columns"] = 1
     config.setdefault("text", {})["fontSize"] = TEXTE_PX
     config.setdefault("title", {})["fontSize"] = TITRE_PX
     spec.pop("title", None)
@@ -66,7 +71,7 @@ def svg(spec: dict, largeur_max_pt: float, hauteur_max_pt: float | None = None) 
 
 @lru_cache(maxsize=64)
 def _svg(spec_json: str, largeur_max_pt: float, hauteur_max_pt: float | None) -> str:
-    spec = _configurer(json.loads(spec_json))
+    spec = _configurer(json.loads(spec_json), etroit=largeur_max_pt < ETROIT_PT)
     dessin = _rendre(spec)
     for _ in range(3):  # the legend and axes take a fixed width: narrow the plot by the excess, twice at most
         trop_large = largeur_px(dessin) * PT_PAR_PX - largeur_max_pt
