@@ -38,4 +38,4 @@ with st.container(horizontal=True, gap="small", key="telechargements_rapport"):
                        mime="application/pdf", on_click="ignore", key="telecharger_rapport_pdf", type="primary")
 st.caption("La fabrication prend quelques secondes après le clic. Secret statistique appliqué : un effectif "
            "inférieur au seuil est écrit « secret », partout où il apparaîtrait. Tous les rapports d'un coup : "
-           "`make rapports ANNEE=2022`.")
+           "commande make rapports ANNEE=2022.")
