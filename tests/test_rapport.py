@@ -138,6 +138,39 @@ def test_aucun_nom_ni_courriel_coupe(fichiers, client):
     assert not coupes
 
 
+def mots_du_contenu(r: rapport.Rapport) -> set[str]:
+    """Every word the report's content holds (prose, sentences, tables, chart captions), compounds kept whole."""
+    textes = [r.titre, r.nom, r.avertissement]
+    for s in r.sections:
+        textes += [s.titre, s.mention_texte, *s.paragraphes, *s.actions, *s.perspectives]
+        textes += [x for p in s.phrases for x in (p.texte, p.source)]
+        textes += [c for t in s.tableaux for c in (t.titre, t.note, *t.colonnes, *(c for ligne in t.lignes for c in ligne))]
+        textes += [x for f in s.figures for x in (f.titre, f.lecture, f.source)]
+    return set(re.findall(r"\w+(?:-\w+)*", " ".join(textes)))
+
+
+@pytest.mark.parametrize("client", ["typst", "libreoffice"])
+def test_coupures_en_fin_de_ligne_sont_des_cesures_francaises(fichiers, region, client):
+    """A line may end inside a word only at a hyphenation point (soft hyphen, or "-" where LibreOffice prints it)
+    or after the word's own hyphen: the two halves joined must give a word of the content, never a truncation.
+    Typst hyphenates the justified French prose; LibreOffice, without French hyphenation patterns installed
+    here (Debian's hyphen-fr), only breaks after hard hyphens — Word hyphenates the DOCX (autoHyphenation)."""
+    mots_source = mots_du_contenu(region)
+    composes = {m for m in mots_source if "-" in m}
+    lignes = texte_brut(fichiers[client]).splitlines()
+    coupures, fausses = 0, []
+    for ligne, suivante in zip(lignes, lignes[1:]):
+        debut, fin = re.search(r"(\w+)[-\u00ad]$", ligne), re.match(r"(\w+)", suivante)
+        if not (debut and fin):
+            continue
+        coupures += 1
+        colle, garde = debut.group(1) + fin.group(1), f"{debut.group(1)}-{fin.group(1)}"
+        if colle not in mots_source and not any(garde in c for c in composes):
+            fausses.append((ligne[-30:], suivante[:30]))
+    assert coupures >= {"typst": 5, "libreoffice": 1}[client]  # some lines do break inside a word
+    assert not fausses
+
+
 @pytest.mark.parametrize("client", ["typst", "libreoffice"])
 def test_aucun_texte_sous_8_points(fichiers, client):
     tailles = tailles_de_texte(fichiers[client])
