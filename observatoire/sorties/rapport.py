@@ -6,8 +6,9 @@ provenance and source) and its charts (Vega-Lite specs). observatoire/sorties/ra
 rapport_pdf.py only typeset it.
 
 Every figure comes through the functions the screen uses (publies, presentation.diapos, fiche.lignes_comparaison,
-phrases.phrases): this module formats, it never counts. All data access is in `contenu` and `_donnees`, so that
-re-pointing the report to the publication layer is one change. Secrecy is applied by those functions (a hidden
+phrases.phrases): this module formats, it never counts. All data access is in `_donnees` (called once by
+`contenu`), so that re-pointing the report to the publication layer is one change; the prose is data too
+(observatoire/textes_rapport.py). Secrecy is applied by those functions (a hidden
 count reads "secret"); demonstration figures are marked as such wherever they appear.
 """
 from __future__ import annotations
@@ -147,10 +148,13 @@ class _Donnees:
     comparaison: object              # pandas DataFrame of fiche.lignes_comparaison, or None
     phrases: list                    # phrases.Phrase
     contacts: object                 # pandas DataFrame of the Missions Locales' contacts
+    nom: str                         # 'Calvados (14)', 'Mission Locale Baie de Seine'
+    provenance_extraits: Provenance  # of the year's extracts: DEMO or EXTRAITS
 
 
 def _donnees(annee: int, code: str) -> _Donnees:
-    from observatoire import db, phrases, presentation, publies  # noqa: PLC0415
+    from observatoire import db, filtres, phrases, presentation, publies  # noqa: PLC0415
+    from observatoire.exports import libelle_territoire  # noqa: PLC0415
     from observatoire.sorties import fiche  # noqa: PLC0415
 
     # The region's report of the published year prints every figure of that report (some describe 2021 or 2023).
@@ -160,13 +164,12 @@ def _donnees(annee: int, code: str) -> _Donnees:
     contacts = db.requete("coordonnees_missions_locales")
     if code != config.REGION:
         contacts = contacts[(contacts["code_ml"] == code) | (contacts["departement"] == code)]
-    return _Donnees(publies_annee, diapos, comparaison, phrases.phrases(annee, code), contacts)
+    return _Donnees(publies_annee, diapos, comparaison, phrases.phrases(annee, code), contacts,
+                    libelle_territoire(code), filtres.provenance_extraits("jeunes", annee))
 
 
 def contenu(annee: int, code: str | None = None, date: dt.date | None = None) -> Rapport:
     """The report of territory `code` ('Normandie', '14', '14-CAE') for year `annee`."""
-    from observatoire.exports import libelle_territoire  # noqa: PLC0415
-
     code = code or config.REGION
     annee = int(annee)
     d = _donnees(annee, code)
@@ -174,7 +177,7 @@ def contenu(annee: int, code: str | None = None, date: dt.date | None = None) ->
     sections = [_essentiel(d, annee)]
     sections += [_section(plan, d, annee, code, publie) for plan in PLAN]
     sections.append(_points_accueil(d))
-    return Rapport(annee, code, libelle_territoire(code), formats.date(date or dt.date.today()), sections, publie)
+    return Rapport(annee, code, d.nom, formats.date(date or dt.date.today()), sections, publie)
 
 
 # --- sections ------------------------------------------------------------------------------------------
@@ -193,7 +196,7 @@ def _section(plan: Plan, d: _Donnees, annee: int, code: str, publie: bool) -> Se
         if inds:
             s.tableaux.append(_tableau_publies(inds))
     elif plan.comparaison and d.comparaison is not None:
-        s.tableaux.append(_tableau_comparaison(plan, d.comparaison, annee, code))
+        s.tableaux.append(_tableau_comparaison(plan, d, annee, code))
     s.figures += [_figure(d.diapos[c]) for c in plan.diapos if c in d.diapos and d.diapos[c].graphique is not None]
     if not publie and plan.cle == "observatoire" and "chiffres" in d.diapos:
         s.paragraphes.insert(0, d.diapos["chiffres"].titre + ".")
@@ -224,13 +227,13 @@ def _tableau_publies(inds: list) -> Tableau:
                    lignes, f"Source : {SOURCE_RAPPORT}.")
 
 
-def _tableau_comparaison(plan: Plan, comparaison, annee: int, code: str) -> Tableau:
+def _tableau_comparaison(plan: Plan, d: _Donnees, annee: int, code: str) -> Tableau:
     """The territory's rows of the sheet's comparison (same figures as the screen, secrecy applied)."""
     from observatoire import phrases, secret  # noqa: PLC0415
 
     voulus = [lib.format(precedente=annee - 1) for lib in plan.comparaison]
-    lignes = comparaison[comparaison["Indicateur"].isin(voulus)]
-    demo = _provenance_extraits(annee) is Provenance.DEMO
+    lignes = d.comparaison[d.comparaison["Indicateur"].isin(voulus)]
+    demo = d.provenance_extraits is Provenance.DEMO
     source = phrases.SOURCE_DEMO if demo else phrases.SOURCE_EXTRAITS
     prov = (Provenance.DEMO if demo else Provenance.EXTRAITS).libelle
     note = (f"Provenance : {prov}. Source : {source}. Secret statistique : un effectif inférieur à "
@@ -238,16 +241,8 @@ def _tableau_comparaison(plan: Plan, comparaison, annee: int, code: str) -> Tabl
     if code == config.REGION:
         return Tableau("comparaison", "Chiffres clés", ("Indicateur", config.REGION),
                        tuple((r[0], r[2]) for r in lignes.itertuples(index=False)), phrases.typographier(note), demo)
-    from observatoire.exports import libelle_territoire  # noqa: PLC0415
-
-    return Tableau("comparaison", "Chiffres clés, comparés à la Normandie", ("Indicateur", libelle_territoire(code), config.REGION),
+    return Tableau("comparaison", "Chiffres clés, comparés à la Normandie", ("Indicateur", d.nom, config.REGION),
                    tuple(tuple(r) for r in lignes.itertuples(index=False)), phrases.typographier(note), demo)
-
-
-def _provenance_extraits(annee: int) -> Provenance:
-    from observatoire import filtres  # noqa: PLC0415
-
-    return filtres.provenance_extraits("jeunes", annee)
 
 
 def _figure(diapo) -> Figure:
