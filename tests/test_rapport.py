@@ -188,6 +188,21 @@ def test_graphiques_vectoriels_a_taille_d_impression(region):
         assert "<text" in dessin, nom
 
 
+def test_repartitions_publiees_dessinees_avec_les_valeurs_imprimees(region):
+    """A published breakdown's bars are labelled with the printed figures (57, not 57,0), its reading quotes them."""
+    dessins = rapport_pdf.dessins(region)
+    publies = {a["id"]: a for a in publies_du_fichier()}
+    for plan in rapport.PLAN:
+        for rep in plan.repartitions:
+            dessin = dessins[f"graphique-{plan.cle}-{rep.cle}.svg"]
+            etiquettes = re.findall(r">([^<>]+)</text>", dessin)
+            figure = next(f for s in region.sections for f in s.figures if f.cle == rep.cle)
+            for id_, libelle in rep.parts:
+                imprime = valeur_publiee(publies[id_])
+                assert imprime.removesuffix(f"{formats.NNBSP}%") in etiquettes, id_
+                assert f"{libelle} : {imprime}" in figure.lecture, id_
+
+
 def test_pages_rendues(fichiers, tmp_path):
     images = bureautique.pages_png(fichiers["typst"], tmp_path / "typst", resolution=40, derniere=3)
     images += bureautique.pages_png(fichiers["libreoffice"], tmp_path / "lo", resolution=40, derniere=3)

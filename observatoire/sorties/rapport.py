@@ -24,6 +24,14 @@ SOURCE_CONTACTS = f"Coordonnées publiées dans le {SOURCE_RAPPORT} (points d'ac
 
 
 @dataclass(frozen=True)
+class Repartition:
+    """A published breakdown drawn as bars (shares in %): the ids of indicateurs_publies.csv and their labels."""
+    cle: str
+    titre: str
+    parts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Plan:
     """One section of the 2022 report: its title, the themes of indicateurs_publies.csv it prints, the key of
     its text in textes_rapport.toml, the slides whose charts it shows, the rows of the territory comparison."""
@@ -33,6 +41,7 @@ class Plan:
     texte: str | None = None
     diapos: tuple[str, ...] = ()
     comparaison: tuple[str, ...] = ()
+    repartitions: tuple[Repartition, ...] = ()
 
 
 # The report's sections in its own order (the seed text), the observatory's key figures where it prints them.
@@ -50,14 +59,22 @@ PLAN: tuple[Plan, ...] = (
     Plan("mobilite", "Mobilité", ("mobilite",), "mobilite"),
     Plan("handicap", "Handicap", ("handicap",), "handicap", (), ("Part des jeunes ayant une RQTH",)),
     Plan("sante", "Santé", ("sante", "sante_enquete"), "sante"),
-    Plan("justice", "Justice", ("justice",), "justice", (), ("Jeunes placés sous main de justice",)),
-    Plan("logement", "Logement", ("logement",), "logement", (), ("Jeunes en logement précaire ou complexe",)),
+    Plan("justice", "Justice", ("justice",), "justice", (), ("Jeunes placés sous main de justice",),
+         (Repartition("milieu", "Jeunes placés sous main de justice accompagnés, selon le milieu",
+                      (("justice_part_milieu_ferme", "Milieu fermé"), ("justice_part_milieu_ouvert", "Milieu ouvert"))),)),
+    Plan("logement", "Logement", ("logement",), "logement", (), ("Jeunes en logement précaire ou complexe",),
+         (Repartition("modes", "Situation de logement des jeunes accompagnés",
+                      (("logement_parents_famille_part", "Parents ou famille"), ("logement_autonome_part", "Autonome"),
+                       ("logement_precaire_part", "Précaire ou complexe"))),)),
     Plan("plan_formation", "Plan régional de formation", ("plan_formation",), "plan_formation"),
     Plan("communication", "Communication & événementiels", ("communication",), "communication"),
     Plan("observatoire", "Observatoire : les jeunes accompagnés", ("publics",), None, ("chiffres", "publics", "carte"),
          ("Jeunes accompagnés", "Jeunes accompagnés pour 1\u202f000 habitants (population 2017)",
           "Évolution par rapport à {precedente}", "Jeunes en premier accueil", "Part des jeunes sans diplôme",
-          "Part des jeunes résidant en QPV", "Part des jeunes résidant en ZRR")),
+          "Part des jeunes résidant en QPV", "Part des jeunes résidant en ZRR"),
+         (Repartition("ages", "Âge des jeunes accompagnés",
+                      (("publics_part_age_16_17", "16-17 ans"), ("publics_part_age_18_20", "18-20 ans"),
+                       ("publics_part_age_21_23", "21-23 ans"), ("publics_part_age_24_plus", "24 ans et plus"))),)),
     Plan("mutualisation", "Mutualisation, optimisation RH et finances", ("mutualisation",), "mutualisation"),
     Plan("labellisation", "Labellisation S.I. / assistance technique régionale", ("labellisation",), "labellisation"),
 )
@@ -198,6 +215,9 @@ def _section(plan: Plan, d: _Donnees, annee: int, code: str, publie: bool) -> Se
     elif plan.comparaison and d.comparaison is not None:
         s.tableaux.append(_tableau_comparaison(plan, d, annee, code))
     s.figures += [_figure(d.diapos[c]) for c in plan.diapos if c in d.diapos and d.diapos[c].graphique is not None]
+    if publie:
+        s.figures += [_figure_publiee(rep, d.publies) for rep in plan.repartitions
+                      if all(i in d.publies for i, _ in rep.parts)]
     if not publie and plan.cle == "observatoire" and "chiffres" in d.diapos:
         s.paragraphes.insert(0, d.diapos["chiffres"].titre + ".")
     return s
@@ -249,6 +269,23 @@ def _figure(diapo) -> Figure:
     from observatoire import charts  # noqa: PLC0415
 
     return Figure(diapo.cle, diapo.titre, diapo.lecture, diapo.provenance, diapo.source, charts.spec(diapo.graphique))
+
+
+def _figure_publiee(rep: Repartition, publies: dict) -> Figure:
+    """Bars of published shares, each value as printed; the sections they come from as the source."""
+    import pandas as pd  # noqa: PLC0415
+
+    from observatoire import charts, presentation  # noqa: PLC0415
+
+    inds = [publies[i] for i, _ in rep.parts]
+    df = pd.DataFrame({"Catégorie": [lib for _, lib in rep.parts], "Part (%)": [i.valeur for i in inds]})
+    lecture = " ; ".join(f"{lib} : {i.texte}" for (_, lib), i in zip(rep.parts, inds)) + "."
+    sections = list(dict.fromkeys(i.source for i in inds))
+    prov = Provenance.DERIVE if any(i.statut == "dérivé" for i in inds) else Provenance.PUBLIE
+    # "~": no trailing zero, so that a bar reads as the printed figure (57, not 57,0)
+    graphique = presentation.graphique_barres(df, "Catégorie", "Part (%)", ",.1~f")
+    return Figure(rep.cle, rep.titre, lecture, prov, f"{SOURCE_RAPPORT} – " + " ; ".join(sections),
+                  charts.spec(graphique))
 
 
 def _points_accueil(d: _Donnees) -> Section:
