@@ -8,7 +8,7 @@ PORT   ?= 8501
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: run test setup data vendor geo screenshots bench ingest restore clean
+.PHONY: run test setup data vendor geo screenshots bench rapports ingest restore clean
 
 run: setup
 	$(PY) -m streamlit run app.py --server.port $(PORT)
@@ -40,9 +40,15 @@ geo: $(VENV)/.installed
 
 screenshots: setup
 	$(PY) -m tests.browser.screenshots
+	$(PY) -m tests.captures_documents
 
 bench: setup
 	$(PY) -m bench
+
+# The activity report of every territory (region, 5 departments, 24 Missions Locales), DOCX and PDF, in artifacts/rapports/.
+ANNEE ?= 2022
+rapports: setup
+	$(PY) -m observatoire rapports $(ANNEE)
 
 # Import and restore need only the installed environment, never `setup`: no Leaflet fetched from a
 # registry, no data build on the machine of the person importing (offline once installed). The command's

@@ -26,6 +26,7 @@ PAGES: list[PageDef] = [
     PageDef("citoyennete_mobilite.py", "Citoyenneté & mobilité", ":material/how_to_vote:", "Thématiques"),
     PageDef("vie_reseau.py", "Vie du réseau", ":material/hub:", "Thématiques"),
     PageDef("phrases_cles.py", "Phrases clés", ":material/format_quote:", "Outils"),
+    PageDef("rapport_activite.py", "Rapport d'activité", ":material/article:", "Outils"),
     PageDef("donnees_exports.py", "Données & exports", ":material/download:", "Outils"),
     PageDef("presentation.py", "Mode présentation", ":material/slideshow:", "Outils"),
     PageDef("sources_methodes.py", "Sources & méthodes", ":material/info:", "Outils"),

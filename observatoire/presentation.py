@@ -2,7 +2,7 @@
 entries, the map, the publics, employment and training, thematic highlights.
 
 One content, three renderings: the presentation mode on screen (pages/presentation.py), the PowerPoint
-deck (observatoire/diaporama.py) and the territory sheet (observatoire/fiche.py). Each slide carries one
+deck (observatoire/diaporama.py) and the territory sheet (observatoire/sorties/fiche.py). Each slide carries one
 message, written as a sentence (its title), its big numbers, at most one chart with a one-line reading
 (the chart's text alternative), its source and its provenance.
 
@@ -21,7 +21,7 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from observatoire import config, db, formats, phrases, secret
+from observatoire import config, db, formats, palette, phrases, secret
 from observatoire.secret import territoires as secret_territoires
 from observatoire.publication import perimetre
 from observatoire.vue import graphiques as charts
@@ -93,15 +93,15 @@ def graphique_cej_objectif(gj: float, cej: float, objectif: float, annee: int) -
         x=alt.X("sum(Entrées):Q", title="Entrées", axis=alt.Axis(format=",d")),
         y=alt.Y("Total:N", title=None),
         color=alt.Color("Dispositif:N", sort=["Garantie Jeunes (janv.–févr.)", "CEJ (mars–déc.)"],
-                        scale=alt.Scale(range=[charts.PALETTE[1], charts.BLEU]), title=None,
+                        scale=alt.Scale(range=[palette.CATEGORIELLE[1], palette.BLEU]), title=None,
                         legend=alt.Legend(labelLimit=400)),
         order=alt.Order("ordre:Q"),
         tooltip=[alt.Tooltip("Dispositif:N"), alt.Tooltip("Entrées:Q", format=",d")],
     )
     regle = alt.Chart(pd.DataFrame({"objectif": [objectif]})).mark_rule(
-        color=charts.ORANGE, strokeWidth=3, strokeDash=[6, 4]).encode(x="objectif:Q")
+        color=palette.ORANGE, strokeWidth=3, strokeDash=[6, 4]).encode(x="objectif:Q")
     texte = alt.Chart(pd.DataFrame({"objectif": [objectif], "libelle": [f"Objectif : {formats.nombre(objectif)}"]})
-                      ).mark_text(align="right", dx=-6, dy=-42, color=charts.ORANGE, fontWeight="bold"
+                      ).mark_text(align="right", dx=-6, dy=-42, color=palette.ORANGE, fontWeight="bold"
                                   ).encode(x="objectif:Q", text="libelle:N")
     return alt.layer(barres, regle, texte).properties(height=140)
 
@@ -122,10 +122,10 @@ def graphique_cumul(df: pd.DataFrame, objectif: float | None) -> alt.LayerChart:
     couches = [ligne]
     if objectif:
         couches.append(alt.Chart(pd.DataFrame({"objectif": [objectif]})).mark_rule(
-            color=charts.ORANGE, strokeWidth=3, strokeDash=[6, 4]).encode(y="objectif:Q"))
+            color=palette.ORANGE, strokeWidth=3, strokeDash=[6, 4]).encode(y="objectif:Q"))
         couches.append(alt.Chart(pd.DataFrame({"objectif": [objectif], "t": [f"Objectif : {formats.nombre(objectif)}"],
                                                "Mois": [df["Mois"].min()]})).mark_text(
-            align="left", dy=-10, color=charts.ORANGE, fontWeight="bold").encode(
+            align="left", dy=-10, color=palette.ORANGE, fontWeight="bold").encode(
             x="Mois:T", y="objectif:Q", text="t:N"))
     return alt.layer(*couches).properties(height=300)
 
@@ -154,7 +154,7 @@ def graphique_carte(par_ml: pd.DataFrame, territoire: str) -> alt.LayerChart:
         features.append({**f, "properties": props})
     fond = alt.Chart(alt.Data(values=features)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
         color=alt.Color("properties.taux:Q", title=["Jeunes accompagnés", "pour 1\u202f000 habitants"],
-                        scale=alt.Scale(type="quantile", range=charts.SEQUENTIELLE),
+                        scale=alt.Scale(type="quantile", range=palette.SEQUENTIELLE),
                         legend=alt.Legend(format=",.1f", orient="right", titleLimit=400)),
         tooltip=[alt.Tooltip("properties.nom:N", title="Mission Locale"),
                  alt.Tooltip("properties.taux:Q", title="Pour 1\u202f000 habitants", format=",.1f")],
@@ -176,7 +176,7 @@ def graphique_comparaison(df: pd.DataFrame, nom_territoire: str) -> alt.Chart:
         yOffset=alt.YOffset("Périmètre:N", sort=[nom_territoire, config.REGION]),
         x=alt.X("Part (%):Q", title="Part des jeunes accompagnés (%)", axis=alt.Axis(format=",.0f")),
         color=alt.Color("Périmètre:N", sort=[nom_territoire, config.REGION],
-                        scale=alt.Scale(range=[charts.BLEU, charts.GRIS]), title=None,
+                        scale=alt.Scale(range=[palette.BLEU, palette.GRIS]), title=None,
                         legend=alt.Legend(labelLimit=400)),
         tooltip=["Catégorie:N", "Périmètre:N", alt.Tooltip("Part (%):Q", format=",.1f")],
     ).properties(height=260)

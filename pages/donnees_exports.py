@@ -3,7 +3,8 @@ download for the chosen year and territory, and the data dictionary of the extra
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, diaporama, exports, fiche, modele, publies
+from observatoire import config, diaporama, exports, modele, publies
+from observatoire.sorties import fiche
 from observatoire.vue import composants
 from observatoire.provenance import SOURCE_RAPPORT
 

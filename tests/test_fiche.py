@@ -1,11 +1,13 @@
-"""Territory sheets: the PDF's text (read back with pypdf) holds the key figures, in French typography
-(U+202F kept), with sources and provenance; demonstration marked; at most two pages."""
+"""Territory sheets (observatoire/sorties/fiche.py, typeset by Typst): the PDF's text (read back with pypdf) holds
+the key figures, in French typography (U+202F kept), with sources and provenance; demonstration marked; at most
+two pages. Fonts, sizes and cut words are checked in real clients by tests/test_rapport.py."""
 import io
 
 import pytest
 from pypdf import PdfReader
 
-from observatoire import config, fiche, formats, phrases
+from observatoire import config, formats, phrases
+from observatoire.sorties import fiche
 
 NN = "\u202f"
 
@@ -43,7 +45,7 @@ def test_fiche_territoire_comparee_a_la_region_en_demonstration(code):
     assert f"Jeunes en premier accueil {formats.nombre(c['nb_premiers_accueils'])} " \
            f"{formats.nombre(r['nb_premiers_accueils'])}" in texte
     assert "Données de démonstration" in texte and "aucun territoire réel" in texte
-    assert "Provenance : démonstration" in texte
+    assert "Provenance\u00a0: démonstration" in texte  # French typography: no-break space before the colon
     assert "Secret statistique" in texte
 
 

@@ -75,7 +75,8 @@ def test_les_jeunes_importes_seuls_laissent_les_entrees_en_demonstration(donnees
 
 
 def test_phrases_diapositives_et_fiche_taisent_une_evolution_face_a_la_demonstration(donnees, tmp_path, capsys):
-    from observatoire import fiche, phrases, presentation
+    from observatoire import phrases, presentation
+    from observatoire.sorties import fiche
 
     code, texte = lancer(capsys, csv_table(tmp_path, n=300, annee=2023))
     assert code == ingest.OK, texte

@@ -24,8 +24,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from observatoire import config, db, fiche, modele, phrases, presentation, secret
+from observatoire import config, db, modele, phrases, presentation, secret
 from observatoire.secret import territoires as ref
+from observatoire.sorties import fiche
 from tests.outils import lancer
 
 ANNEE = 2022

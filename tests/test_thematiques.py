@@ -285,7 +285,7 @@ def test_secret_hierarchique_avec_partition():
     assert np.isfinite(df["nb"]).all()
 
 
-# --- the report's texts (observatoire/textes_rapport.py) ------------------------------------------------
+# --- the report's texts (data/sources/textes_rapport.toml) ------------------------------------------------
 
 MOIS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 # Every number written in digits in the CEJ and Emploi texts, with the row of indicateurs_publies.csv that
@@ -359,7 +359,7 @@ def test_objectif_planete_dit_qu_il_n_a_pas_de_suite():
 
 SOURCES_PAGES = ["pages/sante.py", "pages/sources_methodes.py", "pages/vigie_formation.py",
                  "pages/citoyennete_mobilite.py", "pages/vie_reseau.py", "pages/handicap.py",
-                 "observatoire/textes_rapport.py"]
+                 "data/sources/textes_rapport.toml"]
 
 
 @pytest.mark.parametrize("fichier", SOURCES_PAGES)

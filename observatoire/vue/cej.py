@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from observatoire import formats
-from observatoire.vue import graphiques as charts
+from observatoire import palette
 from observatoire.publication.cej import CEJ, GJ
 
 
@@ -20,7 +20,7 @@ def courbe(serie: pd.DataFrame, annee: int, objectif: float | None, projection=N
     if len(domaine) == 2:  # the last GJ point starts the CEJ line too
         jonction = vus[vus["periode"] == GJ].tail(1).assign(periode=CEJ)
         vus = pd.concat([vus, jonction], ignore_index=True).sort_values(["date", "periode"])
-    couleurs = {GJ: charts.PALETTE[1], CEJ: charts.BLEU}
+    couleurs = {GJ: palette.CATEGORIELLE[1], CEJ: palette.BLEU}
     trace = vus.assign(date=pd.to_datetime(vus["date"]))[["date", "cumul", "periode"]]
     haut = max(float(vus["cumul"].max() or 0), objectif or 0, projection.entrees_projetees if projection else 0)
     x = alt.X("date:T", title=None, axis=alt.Axis(format="%b", labelAngle=0, tickCount="month", labelOverlap=True),
@@ -35,9 +35,9 @@ def courbe(serie: pd.DataFrame, annee: int, objectif: float | None, projection=N
                  alt.Tooltip("cumul:Q", title="Entrées cumulées", format=",d")])]
     if objectif:
         obj = pd.DataFrame({"objectif": [objectif], "texte": [f"Objectif : {formats.nombre(objectif)}"]})
-        couches.append(alt.Chart(obj).mark_rule(color=charts.ORANGE, strokeDash=[6, 4], strokeWidth=2)
+        couches.append(alt.Chart(obj).mark_rule(color=palette.ORANGE, strokeDash=[6, 4], strokeWidth=2)
                        .encode(y="objectif:Q"))
-        couches.append(alt.Chart(obj).mark_text(align="left", dx=4, dy=12, color=charts.ORANGE, fontWeight="bold")
+        couches.append(alt.Chart(obj).mark_text(align="left", dx=4, dy=12, color=palette.ORANGE, fontWeight="bold")
                        .encode(x=alt.datum(alt.DateTime(year=annee, month=1, date=8)), y="objectif:Q", text="texte:N"))
     if projection is not None:
         dernier = vus.iloc[-1]
@@ -45,9 +45,9 @@ def courbe(serie: pd.DataFrame, annee: int, objectif: float | None, projection=N
                               "entrees": [float(dernier["cumul"]), projection.entrees_projetees],
                               "texte": ["", "à ce rythme" + (f" : {formats.pourcentage(round(projection.pct_objectif))}"
                                                              if projection.pct_objectif is not None else "")]})
-        couches.append(alt.Chart(suite).mark_line(strokeDash=[4, 4], color=charts.GRIS, strokeWidth=2)
+        couches.append(alt.Chart(suite).mark_line(strokeDash=[4, 4], color=palette.GRIS, strokeWidth=2)
                        .encode(x="date:T", y="entrees:Q"))
-        couches.append(alt.Chart(suite.tail(1)).mark_text(align="right", dx=-2, dy=-10, color=charts.GRIS)
+        couches.append(alt.Chart(suite.tail(1)).mark_text(align="right", dx=-2, dy=-10, color=palette.GRIS)
                        .encode(x="date:T", y="entrees:Q", text="texte:N"))
     return alt.layer(*couches).properties(height=340)
 
@@ -73,15 +73,15 @@ def barres(t: pd.DataFrame, selection: set[str], hauteur_barre: int = 26) -> alt
                  alt.Tooltip("objectif_cej:Q", title="Objectif", format=",d")])
     regle = alt.Chart(pd.DataFrame({"x": [1.0], "texte": [f"objectif {formats.pourcentage(100)}"]}))
     b = base.mark_bar().encode(x=xq, color=alt.Color("choisi:N", legend=None, scale=alt.Scale(
-        domain=["choisi", "autre"], range=[charts.BLEU, charts.BLEU_CLAIR])))
+        domain=["choisi", "autre"], range=[palette.BLEU, palette.BLEU_CLAIR])))
     dedans = base.mark_text(align="right", dx=-4, color="white", fontWeight="bold").encode(
         x=xq, text="texte:N").transform_filter("isValid(datum.taux) && datum.taux >= 0.3")
-    dehors = base.mark_text(align="left", dx=4, color=charts.TEXTE).encode(x=xq, text="texte:N").transform_filter(
+    dehors = base.mark_text(align="left", dx=4, color=palette.TEXTE).encode(x=xq, text="texte:N").transform_filter(
         "isValid(datum.taux) && datum.taux < 0.3")
-    sans = base.mark_text(align="left", dx=4, color=charts.ORANGE, fontStyle="italic").encode(
+    sans = base.mark_text(align="left", dx=4, color=palette.ORANGE, fontStyle="italic").encode(
         x=alt.datum(0), text="texte:N").transform_filter("!isValid(datum.taux)")
     return alt.layer(
-        regle.mark_rule(color=charts.ORANGE, strokeDash=[6, 4], strokeWidth=2).encode(x="x:Q"),
-        regle.mark_text(color=charts.ORANGE, dy=-8, fontWeight="bold").encode(x="x:Q", y=alt.value(0), text="texte:N"),
+        regle.mark_rule(color=palette.ORANGE, strokeDash=[6, 4], strokeWidth=2).encode(x="x:Q"),
+        regle.mark_text(color=palette.ORANGE, dy=-8, fontWeight="bold").encode(x="x:Q", y=alt.value(0), text="texte:N"),
         b, dedans, dehors, sans,
     ).properties(height=hauteur_barre * len(g) + 60)

@@ -2,43 +2,16 @@
 and the one way a page shows a chart: title, chart, one-line reading, data table, provenance."""
 from __future__ import annotations
 
-import os
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import formats
 from observatoire.formats import SECRET
-from observatoire.palette import BLANC, BLEU, BLEU_CLAIR, GRILLE, GRIS, GRIS_CLAIR, ORANGE, SEQUENTIELLE, TEXTE
+from observatoire.palette import BLANC, BLEU, BLEU_CLAIR, GRIS_CLAIR, ORANGE, TEXTE
 from observatoire.palette import CATEGORIELLE as PALETTE
 from observatoire.provenance import Provenance
-
-POLICE = "DejaVu Sans, Verdana, sans-serif"  # present offline on Debian and on most laptops
-
-LOCALE_VEGA = {"number": formats.VEGA_FORMAT_LOCALE, "time": formats.VEGA_TIME_LOCALE}
-
-
-@alt.theme.register("observatoire", enable=True)
-def theme() -> alt.theme.ThemeConfig:
-    return {
-        "config": {
-            "locale": LOCALE_VEGA,
-            "font": POLICE,
-            "background": "white",
-            "view": {"stroke": None, "continuousWidth": 600, "continuousHeight": 320},
-            "title": {"fontSize": 16, "font": POLICE, "anchor": "start", "color": TEXTE},
-            "axis": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": TEXTE,
-                     "titleColor": TEXTE, "gridColor": GRILLE, "domainColor": GRIS},
-            "legend": {"labelFontSize": 13, "titleFontSize": 13, "orient": "bottom"},
-            "range": {"category": PALETTE, "ramp": SEQUENTIELLE},
-            "bar": {"color": BLEU},
-            "line": {"color": BLEU, "strokeWidth": 3},
-            "point": {"color": BLEU},
-            "text": {"fontSize": 13, "font": POLICE},
-        }
-    }
-
+from observatoire.theme_graphique import LOCALE_VEGA, POLICE, spec  # noqa: F401  (the one theme, registered)
 
 def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: str,
              provenance: Provenance, source: str, cle: str, note: str | None = None) -> None:
@@ -58,13 +31,6 @@ def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: st
     with st.expander("Voir les données du graphique"):
         st.dataframe(donnees, hide_index=True, width="stretch")
     _exports(chart, titre=titre, donnees=donnees, source=source, provenance=provenance, cle=cle, note=note)
-
-
-def spec(chart: alt.TopLevelMixin) -> dict:
-    """The Vega-Lite spec of a chart, with the registered theme. Altair checks every spec against the
-    Vega-Lite JSON schema, a third of a chart-heavy page's server time: the tests check them all
-    (OBSERVATOIRE_VALIDER_GRAPHIQUES=1, set by tests/conftest.py), the running app trusts its own code."""
-    return chart.to_dict(validate=os.environ.get("OBSERVATOIRE_VALIDER_GRAPHIQUES") == "1")
 
 
 def dessiner(chart: alt.TopLevelMixin, cle: str) -> None:

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import formats, secret
+from observatoire import palette, formats, secret
 from observatoire.phrases import typographier
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publication import perimetre
@@ -103,7 +103,7 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
         ordre_groupes = list(dict.fromkeys(groupes))
         barres = base.mark_bar().encode(color=alt.Color("groupe:N", title=titre_groupes, sort=ordre_groupes,
                                                         scale=alt.Scale(domain=ordre_groupes,
-                                                                        range=graphiques.PALETTE[:len(ordre_groupes)])))
+                                                                        range=palette.CATEGORIELLE[:len(ordre_groupes)])))
     else:
         barres = base.mark_bar()
     # Labels at the end of each bar: right of a positive bar, left of a negative one.
