@@ -77,9 +77,7 @@ def dessiner(chart: alt.TopLevelMixin, cle: str) -> None:
 
 
 def _exports(chart, **kwargs) -> None:
-    """Export buttons under each chart (observatoire/exports.py), when that module is present."""
-    try:
-        from observatoire import exports  # noqa: PLC0415
-    except ImportError:
-        return
-    exports.boutons_graphique(chart, **kwargs)
+    """Export buttons under each chart (observatoire/vue/telechargements.py)."""
+    from observatoire.vue import telechargements  # noqa: PLC0415  (loaded when a chart is drawn)
+
+    telechargements.boutons_graphique(chart, **kwargs)

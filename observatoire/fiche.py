@@ -17,8 +17,9 @@ import pandas as pd
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from observatoire import config, db, filtres, formats, phrases, presentation, secret, secret_territoires
-from observatoire.exports import libelle_territoire
+from observatoire import config, db, filtres, formats, secret, secret_territoires
+from observatoire.sorties import diapositives as presentation, phrases
+from observatoire.sorties.tableurs import libelle_territoire
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 
 POLICES = [Path("/usr/share/fonts/truetype/dejavu")]
@@ -334,6 +335,6 @@ def _sources(pdf: _Fiche, publie: bool, demo: bool, source_extraits: str) -> Non
 
 
 def nom_fichier(annee: int, code: str | None) -> str:
-    from observatoire.exports import nom_fichier as nommer  # noqa: PLC0415
+    from observatoire.sorties.tableurs import nom_fichier as nommer  # noqa: PLC0415
 
     return nommer("fiche territoire", f"{libelle_territoire(code)} {annee}", "pdf")

@@ -219,6 +219,6 @@ def barre_laterale(*, avec_annee: bool = True, avec_territoire: bool = True) -> 
 
 
 def perimetre() -> tuple[int, str]:
-    """Year and territory code chosen in the sidebar (drawn here): what observatoire/exports.py asks for."""
+    """Year and territory code chosen in the sidebar (drawn here): what observatoire/vue/telechargements.py asks for."""
     f = barre_laterale()
     return f.annee, f.code

@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from observatoire import charts, filtres, formats, publies, secret, secret_territoires, ui
-from observatoire.phrases import typographier
+from observatoire.sorties.phrases import typographier
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publies import Indicateur
 from observatoire.textes_rapport import TEXTES
@@ -396,7 +396,7 @@ def entete_territoires(f: filtres.Filtres, quoi: str) -> None:
 
 def tableau_territoires(pt: ParTerritoire, *, titre: str, cle: str, note: str | None = None) -> None:
     """The per-territory table of the selected territory, its export buttons and the secrecy rule."""
-    from observatoire import exports  # noqa: PLC0415  (heavy: loaded when a table is drawn)
+    from observatoire.vue import telechargements  # noqa: PLC0415  (heavy: loaded when a table is drawn)
 
     f = pt.filtres
     st.subheader(titre)
@@ -405,5 +405,5 @@ def tableau_territoires(pt: ParTerritoire, *, titre: str, cle: str, note: str | 
     st.caption((f"{note} " if note else "") + f"« {formats.SECRET} » : effectif de 1 à "
                f"{formats.nombre(secret.seuil_actif() - 1)} jeunes, ou masqué pour qu'il ne puisse être recalculé "
                "à partir des totaux (secret secondaire) ; une part calculée sur un effectif secret l'est aussi.")
-    exports.boutons_tableau(table, titre=titre, source=source_extraits(f), cle=cle, provenance=f.provenance,
+    telechargements.boutons_tableau(table, titre=titre, source=source_extraits(f), cle=cle, provenance=f.provenance,
                             perimetre=f"{f.libelle}, {f.annee}")

@@ -7,7 +7,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, exports, formats
+from observatoire import config, formats
+from observatoire.vue import telechargements
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 from observatoire.publies import Indicateur
 
@@ -169,7 +170,7 @@ def tableau_publies(inds: list[Indicateur], titre: str | None = None, cle: str |
         titre = TITRE_PUBLIES + (f" — {sections}" if len({i.source for i in inds}) <= 2 else "")
     cle = cle or "publies_" + hashlib.sha1("|".join(i.id for i in inds).encode()).hexdigest()[:10]
     derive = any(i.statut == "dérivé" for i in inds)
-    exports.boutons_tableau(fichier_publies(inds), titre=titre, cle=cle,
+    telechargements.boutons_tableau(fichier_publies(inds), titre=titre, cle=cle,
                             source=f"{SOURCE_RAPPORT} – {sections}",
                             provenance=Provenance.DERIVE if derive else Provenance.PUBLIE)
 

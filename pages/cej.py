@@ -10,7 +10,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, exports, filtres, formats, projection, publies, secret, secret_territoires, ui
+from observatoire import charts, db, filtres, formats, projection, publies, secret, secret_territoires, ui
+from observatoire.vue import telechargements
 from observatoire import thematiques as th
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
@@ -427,9 +428,9 @@ for lp in lignes:
         [part(lp, i) for i in range(1, 5)]
 st.dataframe(tab_profil, hide_index=True, width="stretch")
 ui.badge(f.provenance)
-exports.boutons_tableau(tab_profil, titre=f"Profil des jeunes entrés en Garantie Jeunes ou CEJ — {f.libelle}, {f.annee}",
+telechargements.boutons_tableau(tab_profil, titre=f"Profil des jeunes entrés en Garantie Jeunes ou CEJ — {f.libelle}, {f.annee}",
                         source=SOURCE_EXTRAITS, provenance=f.provenance,
-                        perimetre=exports.perimetre_courant(f.annee, f.code), cle="cej_profil_entrants",
+                        perimetre=telechargements.perimetre_courant(f.annee, f.code), cle="cej_profil_entrants",
                         note="parts des jeunes entrés dans l'année (Garantie Jeunes ou CEJ)")
 st.caption(f"Source : {SOURCE_EXTRAITS}. Parts des jeunes entrés dans l'année (Garantie Jeunes ou CEJ). "
            f"Publié pour la Normandie en 2022 : {femmes.texte} / {hommes.texte} (appariement incertain), "

@@ -2,7 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, db, exports, filtres, formats, publies, secret, secret_territoires, ui
+from observatoire import config, db, filtres, formats, publies, secret, secret_territoires, ui
+from observatoire.vue import telechargements
 from observatoire.provenance import Provenance
 
 ui.entete(
@@ -173,9 +174,9 @@ def chiffres_extraits() -> None:
     note = (f"parts calculées sur les jeunes accompagnés de l'année ; effectifs de moins de {secret.seuil_actif()} "
             "jeunes masqués (secret statistique)")
     st.caption(f"Source : {source_de(prov_profil)}. {note[0].upper()}{note[1:]}.")
-    exports.boutons_tableau(tableau, titre=f"Profil des jeunes accompagnés — {f.libelle}, {f.annee}",
+    telechargements.boutons_tableau(tableau, titre=f"Profil des jeunes accompagnés — {f.libelle}, {f.annee}",
                             source=source_de(prov_profil), provenance=prov_profil,
-                            perimetre=exports.perimetre_courant(f.annee, f.code), cle="chiffres_cles_profil", note=note)
+                            perimetre=telechargements.perimetre_courant(f.annee, f.code), cle="chiffres_cles_profil", note=note)
 
 
 if f.est_region and f.annee_du_rapport:

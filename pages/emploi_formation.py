@@ -9,7 +9,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import charts, db, exports, filtres, formats, modele, publies, secret, secret_territoires, ui
+from observatoire import charts, db, filtres, formats, modele, publies, secret, secret_territoires, ui
+from observatoire.vue import telechargements
 from observatoire import thematiques as th
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
@@ -375,7 +376,7 @@ with st.expander("Toutes les Missions Locales : tableau complet"):
     })
     st.dataframe(tout, hide_index=True, width="stretch")
     ui.badge(f.provenance)
-    exports.boutons_tableau(tout, titre=f"Emploi et formation par Mission Locale, {f.annee}", source=SOURCE,
+    telechargements.boutons_tableau(tout, titre=f"Emploi et formation par Mission Locale, {f.annee}", source=SOURCE,
                             cle="emploi_tableau_ml", provenance=f.provenance, perimetre=f"Normandie, {f.annee}")
 
 st.header("Actions du réseau et perspectives", divider="gray")

@@ -2,7 +2,9 @@
 import pandas as pd
 import streamlit as st
 
-from observatoire import exports, phrases, ui
+from observatoire import ui
+from observatoire.sorties import phrases, tableurs
+from observatoire.vue import telechargements
 from observatoire.provenance import Provenance
 
 ui.entete(
@@ -10,12 +12,12 @@ ui.entete(
     "Des phrases prêtes à publier, construites à partir des chiffres, avec leur source. "
     "Le bouton de copie en haut à droite de chaque phrase la place dans le presse-papiers.",
 )
-annee, territoire = exports.choisir_perimetre()
+annee, territoire = telechargements.choisir_perimetre()
 liste = phrases.phrases(annee, territoire)
-st.caption(f"Périmètre : {exports.libelle_territoire(territoire)}, {annee}")
+st.caption(f"Périmètre : {tableurs.libelle_territoire(territoire)}, {annee}")
 
 if not liste:
-    st.info(f"Aucune donnée pour {exports.libelle_territoire(territoire)} en {annee}.", icon=":material/info:")
+    st.info(f"Aucune donnée pour {tableurs.libelle_territoire(territoire)} en {annee}.", icon=":material/info:")
 elif any(p.provenance is Provenance.DEMO for p in liste):
     ui.avertir_demo()
     st.markdown("Chaque phrase calculée sur les données de démonstration le dit elle-même, "
@@ -34,8 +36,8 @@ for i, p in enumerate(liste):
 
 if liste:
     st.divider()
-    exports.boutons_tableau(
+    telechargements.boutons_tableau(
         pd.DataFrame({"Thème": [p.theme for p in liste], "Phrase": [p.texte for p in liste],
                       "Source": [p.source for p in liste], "Provenance": [p.provenance.libelle for p in liste]}),
         titre="Phrases clés", source="Observatoire des Missions Locales de Normandie (sources phrase par phrase)",
-        perimetre=f"{exports.libelle_territoire(territoire)}, {annee}", cle="phrases")
+        perimetre=f"{tableurs.libelle_territoire(territoire)}, {annee}", cle="phrases")

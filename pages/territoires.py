@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, db, exports, filtres, formats, maps, publies, secret_territoires, ui
+from observatoire import config, db, filtres, formats, maps, publies, secret_territoires, ui
+from observatoire.vue import telechargements
 from observatoire.provenance import Provenance
 
 URL_VUE = "_territoire_lu_dans_l_url"        # the last ?territoire= the page acted on
@@ -269,7 +270,7 @@ if code_choisi:
     st.dataframe(fiche, hide_index=True, width="stretch", key="territoires_fiche")
     st.caption("Rang : 1 = valeur la plus élevée parmi les territoires affichés. "
                f"Population : {SOURCE_POPULATION}.")
-    exports.boutons_tableau(
+    telechargements.boutons_tableau(
         fiche, titre=f"Fiche du territoire — {nom}", cle="territoires_fiche",
         source=f"extraits {annee} ; {SOURCE_POPULATION}" if annee else SOURCE_POPULATION,
         provenance=(Provenance.DEMO if Provenance.DEMO in provenances.values()
@@ -283,6 +284,6 @@ with st.expander("Toutes les valeurs de la carte"):
     table = pd.DataFrame({"Territoire": [noms[c] for c in valeurs["code"]], "Code": valeurs["code"],
                           indicateur.libelle: valeurs["texte"]})
     st.dataframe(table, hide_index=True, width="stretch", key="territoires_table")
-    exports.boutons_tableau(table, titre=f"{indicateur.libelle} par territoire", cle="territoires_table",
+    telechargements.boutons_tableau(table, titre=f"{indicateur.libelle} par territoire", cle="territoires_table",
                             source=f"extraits {annee}" if prov_indicateur else SOURCE_POPULATION,
                             provenance=prov_indicateur, perimetre=f"Normandie, {annee}" if annee else "Normandie")

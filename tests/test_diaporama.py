@@ -6,7 +6,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
-from observatoire import diaporama, presentation
+from observatoire.sorties import diaporama, diapositives
 
 NN = "\u202f"
 
@@ -28,7 +28,7 @@ def pied(slide) -> str:
 
 def test_format_16_9_et_une_diapositive_par_message(deck_region):
     assert (deck_region.slide_width, deck_region.slide_height) == (Inches(13.333), Inches(7.5))
-    attendues = presentation.diapos(2022, "Normandie")
+    attendues = diapositives.diapos(2022, "Normandie")
     assert len(deck_region.slides) == 1 + len(attendues)
     titres = [s.shapes.title.text for s in deck_region.slides]
     assert titres[0] == "Missions Locales de Normandie\u00a0: l'essentiel de 2022"
@@ -53,7 +53,7 @@ def test_chiffres_publies_et_source_en_pied_de_chaque_diapositive(deck_region):
 
 def test_graphiques_en_image_avec_texte_alternatif(deck_region):
     images = [sh for s in deck_region.slides for sh in s.shapes if sh.shape_type == 13]  # PICTURE
-    assert len(images) == sum(d.graphique is not None for d in presentation.diapos(2022, "Normandie"))
+    assert len(images) == sum(d.graphique is not None for d in diapositives.diapos(2022, "Normandie"))
     for im in images:
         assert im.image.content_type == "image/png" and len(im.image.blob) > 5_000
         assert im._element.nvPicPr.cNvPr.get("descr")

@@ -5,7 +5,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from observatoire import config, fiche, formats, phrases
+from observatoire import config, fiche, formats
+from observatoire.sorties import phrases
 
 NN = "\u202f"
 

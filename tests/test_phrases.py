@@ -2,7 +2,8 @@
 in the sentence itself, no count under the secrecy threshold, and the page with its copy buttons."""
 import re
 
-from observatoire import config, phrases
+from observatoire import config
+from observatoire.sorties import phrases
 from observatoire.provenance import Provenance
 from tests.outils import lancer
 

@@ -3,7 +3,7 @@
 One message per slide: the title is the message as a sentence, big numbers beneath it, the chart as an
 image made by vl-convert from the same Altair spec as on screen (with its reading as alternative
 text), and in each slide's footer the provenance and the source. Demonstration slides carry an
-orange banner. The content comes from observatoire/presentation.py, shared with the presentation mode.
+orange banner. The content comes from observatoire/sorties/diapositives.py, shared with the presentation mode.
 """
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from observatoire import config, formats, phrases, presentation
-from observatoire.exports import libelle_territoire
+from observatoire import config, formats
+from observatoire.sorties import diapositives, phrases
+from observatoire.sorties.tableurs import libelle_territoire
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 
 LARGEUR, HAUTEUR = Inches(13.333), Inches(7.5)  # 16:9
@@ -95,7 +96,7 @@ def _chiffres(slide, chiffres, x, y, largeur, hauteur, en_colonne: bool) -> None
         _texte(slide, cx, cy + haut_valeur, cl - Inches(0.2), Inches(0.7), libelle, 15 if n > 3 else 16)
 
 
-def _image(slide, diapo: presentation.Diapo, x, y, largeur, hauteur) -> None:
+def _image(slide, diapo: diapositives.Diapo, x, y, largeur, hauteur) -> None:
     import vl_convert as vlc  # noqa: PLC0415
     from PIL import Image  # noqa: PLC0415
 
@@ -113,7 +114,7 @@ def deck(annee: int, territoire: str | None = None, date: dt.date | None = None)
     """The .pptx file, as bytes."""
     territoire = territoire or config.REGION
     date = date or dt.date.today()
-    diapos = presentation.diapos(annee, territoire)
+    diapos = diapositives.diapos(annee, territoire)
     prs = Presentation()
     prs.slide_width, prs.slide_height = LARGEUR, HAUTEUR
     titre_seul = prs.slide_layouts[5]
@@ -136,7 +137,7 @@ def deck(annee: int, territoire: str | None = None, date: dt.date | None = None)
     if any(d.provenance is Provenance.EXTRAITS for d in diapos):
         familles.append("extraits du système d'information des Missions Locales (I-Milo)")
     if any(d.cle == "carte" for d in diapos):
-        familles.append(presentation.SOURCE_GEO)
+        familles.append(diapositives.SOURCE_GEO)
     _pied(couverture, "Sources : " + " ; ".join(familles) + ". Chaque diapositive précise la sienne.", demo)
 
     for d in diapos:
@@ -159,6 +160,6 @@ def deck(annee: int, territoire: str | None = None, date: dt.date | None = None)
 
 
 def nom_fichier(annee: int, territoire: str | None) -> str:
-    from observatoire.exports import nom_fichier as nommer  # noqa: PLC0415
+    from observatoire.sorties.tableurs import nom_fichier as nommer  # noqa: PLC0415
 
     return nommer("diaporama", f"{libelle_territoire(territoire)} {annee}", "pptx")

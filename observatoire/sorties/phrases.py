@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from observatoire import config, db, filtres, formats, secret, secret_territoires
-from observatoire.exports import libelle_territoire
+from observatoire.sorties.tableurs import libelle_territoire
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 NBSP = "\u00a0"

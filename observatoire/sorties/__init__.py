@@ -1,0 +1,1 @@
+"""File outputs: every format a figure leaves the app in (CSV, XLSX, PNG/SVG, PPTX, DOCX, PDF, sentences). No streamlit here."""
