@@ -8,15 +8,6 @@ from observatoire.sorties import diaporama
 from observatoire.vue import telechargements
 from observatoire.provenance import SOURCE_RAPPORT
 
-THEMES = {
-    "publics": "Publics accompagnés", "cej": "Contrat d'Engagement Jeune", "emploi": "Emploi",
-    "formation": "Formation", "vigie": "VIGIE Jeunesse", "obligation_formation": "Obligation de formation",
-    "justice": "Justice", "handicap": "Handicap", "logement": "Logement", "sante": "Santé",
-    "sante_enquete": "Enquête santé ORS-CREAI", "citoyennete": "Citoyenneté", "mobilite": "Mobilité",
-    "plan_formation": "Plan régional de formation", "communication": "Communication", "equipe": "Équipe de l'ARML",
-    "gouvernance": "Gouvernance", "mutualisation": "Mutualisation", "labellisation": "Labellisation",
-    "objectif_planete": "Objectif Planète",
-}
 TOUS = "tous"
 
 ui.entete(
@@ -47,15 +38,15 @@ if territoire != config.REGION or annee != config.ANNEE_RAPPORT:
 
 st.header("Catalogue des chiffres publiés", anchor="catalogue")
 tous = publies.tous()
-themes_presents = [t for t in THEMES if any(i.theme == t for i in tous.values())]
+themes_presents = [t for t in ui.THEMES if any(i.theme == t for i in tous.values())]
 themes_presents += sorted({i.theme for i in tous.values()} - set(themes_presents))
 theme = telechargements.selection_liee_a_l_url(
     "theme", "Thème", [TOUS, *themes_presents], TOUS,
-    format_func=lambda t: "Tous les thèmes" if t == TOUS else THEMES.get(t, t), conteneur=st.columns([1, 2])[0],
+    format_func=lambda t: "Tous les thèmes" if t == TOUS else ui.THEMES.get(t, t), conteneur=st.columns([1, 2])[0],
     aide="Le thème choisi figure dans l'adresse de la page : le lien rouvre la même sélection.")
 choisis = [i for i in tous.values() if theme == TOUS or i.theme == theme]
 ecran = pd.DataFrame({
-    "Thème": [THEMES.get(i.theme, i.theme) for i in choisis],
+    "Thème": [ui.THEMES.get(i.theme, i.theme) for i in choisis],
     "Indicateur": [i.libelle for i in choisis],
     "Valeur": [i.texte for i in choisis],
     "Unité": [i.unite for i in choisis],
@@ -69,9 +60,8 @@ st.caption(f"{len(choisis)} chiffre(s) — {SOURCE_RAPPORT}. Les chiffres « dé
            "chiffres publiés, avec leur formule.")
 st.dataframe(ecran, hide_index=True, width="stretch", height=420)
 # The file keeps the value as a number (French Excel reads it as one), beside its unit.
-fichier = ecran.assign(Valeur=[i.valeur for i in choisis], Identifiant=[i.id for i in choisis])
-telechargements.boutons_tableau(fichier, titre="Chiffres publiés du rapport d'activité 2022"
-                        + ("" if theme == TOUS else f" — {THEMES.get(theme, theme)}"),
+telechargements.boutons_tableau(ui.fichier_catalogue(choisis), titre="Chiffres publiés du rapport d'activité 2022"
+                        + ("" if theme == TOUS else f" — {ui.THEMES.get(theme, theme)}"),
                         source=SOURCE_RAPPORT, perimetre=f"{config.REGION}, rapport {config.ANNEE_RAPPORT}",
                         cle="catalogue")
 

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-PROFIL = Path(tempfile.gettempdir()) / "observatoire-lo-profil"
+# One profile per test process: two LibreOffice processes sharing a profile (two worktrees, two test runs) lock
+# or rewrite each other's settings, and a profile LibreOffice rewrote may have lost the French locale.
+PROFIL = Path(tempfile.gettempdir()) / f"observatoire-lo-profil-{os.getpid()}"
 # LibreOffice reads number formats and hyphenation from its profile's locale: French, as at the ARML.
 _REGISTRE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -45,7 +47,9 @@ def exiger(*outils: str) -> None:
 
 def _profil() -> str:
     registre = PROFIL / "user" / "registrymodifications.xcu"
-    if not registre.exists():
+    francais = '<prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>fr-FR</value>'
+    if not registre.exists() or francais not in registre.read_text(encoding="utf-8").replace("\n", ""):
+        shutil.rmtree(PROFIL, ignore_errors=True)
         registre.parent.mkdir(parents=True, exist_ok=True)
         registre.write_text(_REGISTRE, encoding="utf-8")
     return PROFIL.as_uri()

@@ -43,6 +43,7 @@ import re
 import textwrap
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import pandas as pd
 
@@ -127,11 +128,22 @@ def nombre_francais(texte: str) -> tuple[float | int, str] | None:
 @dataclass
 class Colonne:
     nom: str
-    valeurs: list            # int/float numbers, str texts, None for missing
-    unite: str = ""          # "%" or "€" when the column's numbers carry that unit
-    decimales: int = 0
-    # Raw numbers (not French text) keep their own precision: 50687 and 36.8 in one column of values.
-    par_cellule: bool = False
+    valeurs: list            # int/float numbers, str texts, dt.date dates, None for missing
+    unite: str = ""          # "%" or "€" when every number of the column carries that unit
+    # Per cell, the unit and decimals a number had on screen ("4,6 %" -> ("%", 1)); None for raw numbers,
+    # which keep their own precision. A column of one indicator per row (a territory's sheet) mixes counts
+    # and shares: each cell keeps its own format, so a share keeps its "%" and a count gets no ",0".
+    lus: list[tuple[str, int] | None] = field(default_factory=list)
+
+    def format_de(self, i: int) -> tuple[str, int]:
+        """Unit and decimals of the number in row `i`, as the screen showed it."""
+        lu = self.lus[i] if i < len(self.lus) else None
+        if lu is not None:
+            return lu
+        return self.unite, _decimales(self.valeurs[i])
+
+
+_DATE_FR = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
 
 
 def _decimales(x: float) -> int:
@@ -141,42 +153,55 @@ def _decimales(x: float) -> int:
     return min(len(texte.split(".")[1]), 3)
 
 
+def _date(x) -> dt.date | None:
+    """A date cell: Python and pandas dates, and French text dates ("05/12/2022") as pages show them."""
+    if isinstance(x, pd.Timestamp | dt.datetime):
+        return x.date() if (x.hour, x.minute, x.second) == (0, 0, 0) else None
+    if isinstance(x, dt.date):
+        return x
+    m = _DATE_FR.match(x) if isinstance(x, str) else None
+    if m:
+        try:
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            return None
+    return None
+
+
+def _cellule(x) -> tuple[object, tuple[str, int] | None]:
+    """A value of a page's table as a file holds it, with the unit and decimals it was read with."""
+    if x is None or x is pd.NA or x is pd.NaT or (isinstance(x, float) and math.isnan(x)):
+        return None, None
+    if hasattr(x, "item") and not isinstance(x, pd.Timestamp):  # numpy scalars
+        x = x.item()
+    if isinstance(x, bool):
+        return ("oui" if x else "non"), None
+    if isinstance(x, int | float):
+        return (None if isinstance(x, float) and math.isnan(x) else x), None
+    date = _date(x)
+    if date is not None:
+        return date, None
+    if isinstance(x, dt.datetime | pd.Timestamp):
+        return x.strftime("%d/%m/%Y %H:%M"), None
+    texte = str(x)
+    if texte in ("", "–"):  # formats.py's mark for a missing value
+        return None, None
+    lu = nombre_francais(texte)
+    if lu is None:
+        return texte, None
+    valeur, unite = lu
+    dec = re.search(r",(\d+)", texte)
+    return valeur, (unite, len(dec.group(1)) if dec else 0)
+
+
 def _colonne(nom: str, serie: pd.Series) -> Colonne:
-    valeurs, unites, decimales, textes_lus = [], set(), 0, False
-    for x in serie.tolist():
-        if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or x is pd.NaT:
-            valeurs.append(None)
-        elif isinstance(x, bool):
-            valeurs.append("oui" if x else "non")
-        elif isinstance(x, int | float) or hasattr(x, "dtype"):  # numpy scalars too
-            v = x.item() if hasattr(x, "item") else x
-            if isinstance(v, bool):
-                valeurs.append("oui" if v else "non")
-                continue
-            if isinstance(v, float) and math.isnan(v):
-                valeurs.append(None)
-                continue
-            valeurs.append(v)
-            decimales = max(decimales, _decimales(v))
-        elif isinstance(x, dt.date | pd.Timestamp):
-            valeurs.append(x.strftime("%d/%m/%Y"))
-        else:
-            texte = str(x)
-            if texte in ("", "–"):  # formats.py's mark for a missing value
-                valeurs.append(None)
-                continue
-            lu = nombre_francais(texte)
-            if lu is None:
-                valeurs.append(texte)
-            else:
-                v, unite = lu
-                valeurs.append(v)
-                unites.add(unite)
-                textes_lus = True
-                dec = re.search(r",(\d+)", texte)
-                decimales = max(decimales, len(dec.group(1)) if dec else 0)
-    unite = unites.pop() if len(unites) == 1 else ""
-    return Colonne(str(nom), valeurs, unite, decimales, par_cellule=not textes_lus)
+    cellules = [_cellule(x) for x in serie.tolist()]
+    valeurs = [v for v, _ in cellules]
+    lus = [lu for _, lu in cellules]
+    unites = {lu[0] for lu in lus if lu is not None}
+    bruts = any(isinstance(v, int | float) and lu is None for v, lu in cellules)
+    unite = unites.pop() if len(unites) == 1 and not bruts else ""
+    return Colonne(str(nom), valeurs, unite, lus)
 
 
 def colonnes(df: pd.DataFrame) -> list[Colonne]:
@@ -237,6 +262,8 @@ def _cellule_csv(v) -> str:
         return ""
     if isinstance(v, str):
         return neutraliser(v)
+    if isinstance(v, dt.date):
+        return v.strftime("%d/%m/%Y")  # French Excel reads it as a date
     if float(v).is_integer():
         return str(int(v))
     return f"{v:.10g}".replace(".", ",")
@@ -263,55 +290,297 @@ def lignes_entete_csv(ctx: Contexte) -> int:
 
 # --- XLSX -----------------------------------------------------------------------------------------
 
-def _format_excel(col: Colonne, valeur: float | None = None) -> str:
-    decimales = _decimales(valeur) if col.par_cellule and valeur is not None else col.decimales
+# Arial is on every Windows and Mac office PC; LibreOffice draws it with Liberation Sans, whose letters
+# have the same widths, so a sheet wraps and paginates alike everywhere. A cell style without a font
+# name is drawn in the reader's default font, which LibreOffice may resolve to a serif.
+POLICE_BUREAU = "Arial"
+TAILLE = 10
+LARGEUR_TEXTE_MAX = 48     # units: the width of a sheet without columns
+LARGEUR_MIN = 7
+FORMAT_DATE = "DD/MM/YYYY"  # 05/12/2022 in a French office suite, a real date (sorts, filters, computes)
+BLEU_ENTETE = "1D4E89"
+_ANNEE = re.compile(r"(?<![^\W_])(?:ann[ée]es?|an|exercice|mill[ée]sime)(?![^\W_])", re.IGNORECASE)
+
+
+def _est_annee(col: Colonne) -> bool:
+    """A column of years: printed as 2022, never with a thousands separator ("2 022")."""
+    nombres = [v for v in col.valeurs if isinstance(v, int | float)]
+    return (bool(nombres) and bool(_ANNEE.search(col.nom))
+            and all(float(v).is_integer() and 1900 <= v <= 2100 for v in nombres))
+
+
+def format_nombre(col: Colonne, i: int, annee: bool = False) -> str:
+    """The number format of row `i`: a year as "0"; otherwise grouped thousands (a French office suite shows
+    its own separator), the decimals the screen showed, and the unit. Shares stay numbers in percent
+    (36.8, printed "36,8 %") rather than fractions with a "%" format: the cell holds the figure the report
+    and the screen print, the CSV writes the same number, and LibreOffice fr-FR prints "36,8 %"."""
+    if annee:
+        return "0"
+    unite, decimales = col.format_de(i)
     base = "#,##0" + ("." + "0" * decimales if decimales else "")
-    if col.unite == "%":
-        return base + '" %"'
-    if col.unite == "€":
-        return base + '" €"'
-    return base
+    return base + (f'" {unite}"' if unite in ("%", "€") else "")
+
+
+def _texte_imprime(v) -> str:
+    if isinstance(v, dt.date):
+        return v.strftime("%d/%m/%Y")
+    if isinstance(v, int | float):
+        return formats.nombre(v) + "\u00a0%"  # room for a unit
+    return str(v)
+
+
+# Column widths are counted in "0"s of the default font (Arial 10: 5.56 pt each). Texts are measured with
+# Arial's metrics (Liberation Sans, its metric twin, where Arial is absent) to wrap them as the spreadsheet
+# will, so that row heights fit their text and the printed page count is what the tests measure.
+LARGEUR_ZERO_PT = 5.56
+MARGE_CELLULE_PT = 3   # LibreOffice measured: "(rapport 2022)", 63.4 pt, fits a 12-unit (66.7 pt) column
+HAUTEUR_LIGNE = 11.6        # pt: one line of Arial 10 in a wrapped cell
+HAUTEUR_MIN = 12.8          # pt: a one-line row, as LibreOffice and Excel draw it
+# Width units one landscape A4 page holds at 100 % (277 mm between margins). The sheet is printed one page
+# wide: a table needing more than LARGEUR_IMPRIMABLE is laid out in that width, its long texts wrapped, and
+# prints at 1/1.9 of its size at the least (Arial 10 -> 5.3 pt): the catalogue of the ~250 published figures,
+# with their notes, then takes 7 landscape pages (tests/test_exports_bureautique.py).
+LARGEUR_PAGE = 141
+LARGEUR_IMPRIMABLE = 1.9 * LARGEUR_PAGE
+# Identifiers are for machines (a catalogue's "Identifiant" is not on screen either): in the file, not printed.
+NON_IMPRIMEES = ("Identifiant",)
+_ARIAL = ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+          "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+          "/usr/share/fonts/truetype/msttcorefonts/Arial.ttf", "/Library/Fonts/Arial.ttf", "C:/Windows/Fonts/arial.ttf")
+
+
+@lru_cache(maxsize=1)
+def _police_de_mesure():
+    from PIL import ImageFont  # noqa: PLC0415  (Pillow: a dependency of python-pptx)
+
+    for chemin in _ARIAL:
+        try:
+            # Basic layout: no shaping library needed, and Latin text needs none.
+            return ImageFont.truetype(chemin, 100, layout_engine=ImageFont.Layout.BASIC)
+        except OSError:
+            continue
+    return None
+
+
+@lru_cache(maxsize=65536)
+def largeur_texte(texte: str, taille: float = TAILLE) -> float:
+    """Width (pt) of a one-line text in Arial at `taille` pt; half an em per character without the font."""
+    police = _police_de_mesure()
+    if police is None:
+        return 0.5 * taille * len(texte)
+    return police.getlength(re.sub(r"[\x00-\x1f]", " ", texte)) * taille / 100
+
+
+def _utile(largeur: float) -> float:
+    """Room for text (pt) in a column `largeur` units wide."""
+    return largeur * LARGEUR_ZERO_PT - MARGE_CELLULE_PT
+
+
+def lignes_repliees(texte: str, largeur: float, taille: float = TAILLE) -> int:
+    """Lines `texte` takes once wrapped between words in a column `largeur` units wide."""
+    place, espace, lignes = _utile(largeur), largeur_texte(" ", taille), 0
+    for morceau in str(texte).split("\n"):
+        lignes, courant = lignes + 1, 0.0
+        for mot in morceau.split():
+            mesure = largeur_texte(mot, taille)
+            if courant and courant + espace + mesure > place:
+                lignes, courant = lignes + 1, mesure
+            else:
+                courant += (espace if courant else 0) + mesure
+    return lignes
+
+
+@lru_cache(maxsize=200_000)
+def _lignes_cellule(texte: str, largeur: int) -> int:
+    """Lines of a cell for the layout search: exact word wrap for short texts, where a word moving to the next
+    line matters; the measured length over the room for long ones (notes), where it evens out."""
+    place, longueur = _utile(largeur), largeur_texte(texte)
+    if longueur <= place:
+        return 1
+    if longueur > 4 * place:
+        return math.ceil(longueur / place * 1.05)
+    return lignes_repliees(texte, largeur)
+
+
+def largeurs_colonnes(textes: list[list[str]], disponible: float = LARGEUR_IMPRIMABLE) -> list[float]:
+    """Column widths (units) for columns of texts (the header first): each column as wide as its longest word
+    (words are never split), then, while the page has room, the widening (one column, up to 30 units) that
+    saves the most printed lines per unit; no column wider than its longest text."""
+    import numpy as np  # noqa: PLC0415
+
+    def unites(pt: float) -> int:
+        return math.ceil((pt + MARGE_CELLULE_PT) / LARGEUR_ZERO_PT + 0.3)
+
+    minimum = [max(LARGEUR_MIN, max(unites(largeur_texte(m)) for t in col for m in _mots(t))) for col in textes]
+    maximum = [max(m, max(unites(largeur_texte(t)) for t in col)) for m, col in zip(minimum, textes)]
+    if sum(maximum) <= disponible:
+        return [float(x) for x in maximum]
+    distincts = [sorted(set(col)) for col in textes]
+    rang = [np.array([d.index(t) for t in col]) for d, col in zip(distincts, textes)]
+
+    @lru_cache(maxsize=None)
+    def lignes(j: int, largeur: int) -> np.ndarray:
+        return np.array([_lignes_cellule(t, largeur) for t in distincts[j]])[rang[j]]
+
+    def cout(colonnes: list[np.ndarray]) -> float:
+        """Printed lines: each row as tall as its tallest cell, plus a little for every wrapped line, so that
+        widening one of two equally tall columns counts."""
+        matrice = np.stack(colonnes, axis=1)
+        return float(matrice.max(axis=1).sum() + 0.02 * matrice.sum())
+
+    largeurs = list(minimum)
+    actuelles = [lignes(j, w) for j, w in enumerate(largeurs)]
+    actuel = cout(actuelles)
+    while sum(largeurs) < disponible:
+        meilleur = None
+        for j in range(len(largeurs)):
+            for extra in range(1, min(maximum[j] - largeurs[j], int(disponible - sum(largeurs)), 30) + 1):
+                essai = actuelles[:j] + [lignes(j, largeurs[j] + extra)] + actuelles[j + 1:]
+                gain = actuel - cout(essai)
+                if gain > 0 and (meilleur is None or gain / extra > meilleur[0]):
+                    meilleur = (gain / extra, j, extra)
+        if meilleur is None:
+            break
+        _, j, extra = meilleur
+        largeurs[j] += extra
+        actuelles[j] = lignes(j, largeurs[j])
+        actuel = cout(actuelles)
+    return [float(x) for x in largeurs]
+
+
+def _mots(texte: str) -> list[str]:
+    return str(texte).split() or [""]
+
+
+def _hauteur_ligne(textes: list[tuple[str, float]]) -> float:
+    """Row height (pt) for wrapped cells: spreadsheets do not fit it on opening a file whose rows have none."""
+    lignes = max((lignes_repliees(t, w) for t, w in textes), default=1)
+    return max(HAUTEUR_MIN, HAUTEUR_LIGNE * lignes + 1.2)
+
+
+def _pied_excel(texte: str, limite: int = 160) -> str:
+    """A header/footer text: '&' doubled (it starts a code), cut at a word when too long for the margin."""
+    if len(texte) > limite:
+        texte = texte[:limite].rsplit(" ", 1)[0] + " …"
+    return texte.replace("&", "&&")
+
+
+def _mise_en_page(ws, ctx: Contexte, entete: int) -> None:
+    """Landscape A4, one page wide, the header row repeated on every page, title and source on every page."""
+    from openpyxl.worksheet.page import PageMargins  # noqa: PLC0415
+    from openpyxl.worksheet.properties import PageSetupProperties  # noqa: PLC0415
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages as the rows need
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = f"{entete}:{entete}"
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.55, bottom=0.55, header=0.25, footer=0.25)
+    ws.oddHeader.left.text = _pied_excel(ctx.titre)
+    ws.oddHeader.left.font = f"{POLICE_BUREAU},Bold"
+    ws.oddHeader.right.text = _pied_excel(ctx.perimetre, 60)
+    ws.oddHeader.right.font = POLICE_BUREAU
+    ws.oddFooter.left.text = _pied_excel(f"Source : {ctx.source}")
+    ws.oddFooter.left.font = POLICE_BUREAU
+    ws.oddFooter.right.text = "Page &P sur &N"
+    ws.oddFooter.right.font = POLICE_BUREAU
+    for partie in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.right):
+        partie.size = TAILLE  # scaled with the sheet when it is fitted to the page width
+
+
+def _police_par_defaut(wb) -> None:
+    """Arial 10 as the workbook's default font (style "Normal"), in place of openpyxl's Calibri 11: column
+    widths are counted in "0"s of that font, and LibreOffice, lacking Calibri, would count them in a
+    substitute's. openpyxl has no public setter: its default is the first font and the Normal style's."""
+    from openpyxl.styles import Font  # noqa: PLC0415
+    from openpyxl.utils.indexed_list import IndexedList  # noqa: PLC0415
+
+    defaut = Font(name=POLICE_BUREAU, sz=TAILLE, family=2)
+    wb._fonts = IndexedList([defaut])
+    wb._named_styles["Normal"].font = defaut
 
 
 def xlsx(df: pd.DataFrame, ctx: Contexte) -> bytes:
-    """One sheet: title, source, scope, provenance, date, then the table (numbers as numbers)."""
+    """One sheet: title, source, scope, provenance, caveats and date, then the table (numbers as numbers,
+    a format per cell as on screen, real dates), printable as is (see _mise_en_page)."""
     from openpyxl import Workbook  # noqa: PLC0415
-    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # noqa: PLC0415
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
     cols, ctx = _preparer(df, ctx)
     wb = Workbook()
+    _police_par_defaut(wb)
     ws = wb.active
     ws.title = "Données"
+    # Columns left out of the printed pages go last, so that the print area is the first columns.
+    cols = [c for c in cols if c.nom not in NON_IMPRIMEES] + [c for c in cols if c.nom in NON_IMPRIMEES]
+    imprimees = [c for c in cols if c.nom not in NON_IMPRIMEES] or cols
+    textes = {c.nom: [_entete(c)] + ["" if v is None else _texte_imprime(v) for v in c.valeurs] for c in cols}
+    largeurs_imprimees = dict(zip((c.nom for c in imprimees), largeurs_colonnes([textes[c.nom] for c in imprimees])))
+    largeurs = [largeurs_imprimees.get(c.nom) or largeurs_colonnes([textes[c.nom]])[0] for c in cols]
+    largeurs = largeurs or [LARGEUR_TEXTE_MAX]
+    for j, largeur in enumerate(largeurs, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = largeur
+    largeur_totale = sum(largeurs_imprimees.values()) or largeurs[0]
+    derniere = get_column_letter(max(1, len(cols)))
+    derniere_imprimee = get_column_letter(max(1, len(imprimees)))
+
+    # Metadata lines span the table's width and wrap: a caveat is printed whole, not cut at the page edge.
     lignes = ctx.lignes()
     for i, texte in enumerate(lignes, start=1):
         cell = ws.cell(row=i, column=1, value=neutraliser(texte))
         cell.data_type = "s"
-        cell.font = Font(bold=True, size=14) if i == 1 else Font(italic=True, color="444444")
+        titre = i == 1
+        cell.font = Font(name=POLICE_BUREAU, size=14 if titre else TAILLE, bold=titre, italic=not titre,
+                         color="1A1A1A" if titre else "444444")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if len(imprimees) > 1:
+            ws.merge_cells(f"A{i}:{derniere_imprimee}{i}")
+        # A merged cell's height is not fitted by spreadsheets: set from the wrapped lines it needs.
+        taille = 14 if titre else TAILLE
+        lignes_texte = lignes_repliees(texte, largeur_totale, taille * (1.1 if titre else 1.0))  # bold: wider
+        ws.row_dimensions[i].height = max(HAUTEUR_MIN, taille * 1.16 * lignes_texte + 3)
+
     entete = len(lignes) + 2
+    fin = Side(style="thin", color="BFBFBF")
     for j, col in enumerate(cols, start=1):
         cell = ws.cell(row=entete, column=j, value=neutraliser(_entete(col)))
         cell.data_type = "s"
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="1D4E89")
+        cell.font = Font(name=POLICE_BUREAU, size=TAILLE, bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor=BLEU_ENTETE)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        largeur = len(_entete(col))
-        for i, v in enumerate(col.valeurs, start=entete + 1):
+        annee = _est_annee(col)
+        for i, v in enumerate(col.valeurs):
+            c = ws.cell(row=entete + 1 + i, column=j)
+            c.font = Font(name=POLICE_BUREAU, size=TAILLE)
+            c.border = Border(bottom=fin)
             if v is None:
                 continue
             if isinstance(v, str):
-                c = ws.cell(row=i, column=j, value=neutraliser(v))
+                c.value = neutraliser(v)
                 c.data_type = "s"  # never a formula, whatever the text
-                c.alignment = Alignment(horizontal="right") if v == formats.SECRET else Alignment()
-                largeur = max(largeur, len(v))
+                c.alignment = Alignment(horizontal="right" if v == formats.SECRET else "general",
+                                        vertical="top", wrap_text=True)
+            elif isinstance(v, dt.date):
+                c.value = v
+                c.number_format = FORMAT_DATE
+                c.alignment = Alignment(vertical="top")
             else:
-                c = ws.cell(row=i, column=j, value=v)
-                c.number_format = _format_excel(col, v)
-                largeur = max(largeur, len(formats.nombre(v)) + 2)
-        ws.column_dimensions[get_column_letter(j)].width = min(max(10, largeur + 2), 60)
+                c.value = v
+                c.number_format = format_nombre(col, i, annee)
+                c.alignment = Alignment(vertical="top")
+    ws.row_dimensions[entete].height = _hauteur_ligne([(_entete(c), w * 0.92) for c, w in zip(cols, largeurs)])
+    for i in range(len(df)):
+        textes = [(v, w) for c, w in zip(cols, largeurs) if isinstance(v := c.valeurs[i], str)]
+        if any(largeur_texte(t) > _utile(w) for t, w in textes):
+            ws.row_dimensions[entete + 1 + i].height = _hauteur_ligne(textes)
     ws.freeze_panes = ws.cell(row=entete + 1, column=1)
     if cols:
-        ws.auto_filter.ref = f"A{entete}:{get_column_letter(len(cols))}{entete + len(df)}"
+        ws.auto_filter.ref = f"A{entete}:{derniere}{entete + len(df)}"
+    _mise_en_page(ws, ctx, entete)
+    # Printed columns first (NON_IMPRIMEES are last in the tables that have them): the rest stays on screen.
+    ws.print_area = f"A1:{derniere_imprimee}{entete + len(df)}"
     wb.properties.title = ctx.titre
     wb.properties.creator = "Observatoire des Missions Locales de Normandie"
     wb.properties.description = " — ".join(lignes[1:])
