@@ -44,13 +44,15 @@ def theme() -> alt.theme.ThemeConfig:
 
 
 def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: str,
-             provenance: Provenance, source: str, cle: str, note: str | None = None) -> None:
+             provenance: Provenance, source: str, cle: str, note: str | None = None,
+             avertissements: tuple[str, ...] = ()) -> None:
     """Draws a chart with what must always come with it.
 
     `donnees` is the table a reader can check (already formatted in French, secret cells already
     suppressed); `lecture` says in one plain sentence what the chart shows; `cle` is unique per page;
     `note` is a caveat ("appariement incertain", "plusieurs réponses possibles : total 142 %") shown under
-    the chart and carried by each of its exported files.
+    the chart and carried by each of its exported files; `avertissements` are caveats the page shows in its
+    own way (an uncertain pairing's note, a derived figure's formula) that the files must carry too.
     """
     st.subheader(titre)
     # The description becomes the chart's accessible name (aria-label), read by screen readers.
@@ -60,7 +62,8 @@ def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: st
     st.caption(f"Source : {source}" + (f" — {note}" if note else ""))
     with st.expander("Voir les données du graphique"):
         st.dataframe(donnees, hide_index=True, width="stretch")
-    _exports(chart, titre=titre, donnees=donnees, source=source, provenance=provenance, cle=cle, note=note)
+    _exports(chart, titre=titre, donnees=donnees, source=source, provenance=provenance, cle=cle, note=note,
+             avertissements=avertissements)
 
 
 def spec(chart: alt.TopLevelMixin) -> dict:

@@ -205,7 +205,7 @@ ENTREES_DISPOSITIF = Table(
     "Le Contrat d'engagement jeune (CEJ) a remplacé la Garantie jeunes (GJ) le 1er mars 2022 : "
     "16-25 ans (jusqu'à 29 ans avec RQTH), 15 à 20 heures d'activités par semaine. Le rapport compte "
     "les entrées en GJ du 1er janvier au 28 février et en CEJ du 1er mars au 31 décembre 2022 "
-    "(1 905 + 12 022 = 13 927) face à un seul objectif fixé par l'État.",
+    "(1 905 + 12 022 = 13 927) face à un seul objectif conventionné avec l'État.",
     (
         _id_jeune(),
         _annee(),

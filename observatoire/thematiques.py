@@ -63,6 +63,25 @@ def notes_incertaines(inds: Sequence[Indicateur]) -> None:
         st.caption(f":orange[:material/warning:] {note}")
 
 
+MARQUE_INCERTAINE = "(?)"
+LEGENDE_MARQUE = f"«\u202f{MARQUE_INCERTAINE}\u202f» : libellé attribué à la valeur sans certitude (appariement incertain)"
+
+
+def marquer_incertain(libelle: str, ind: Indicateur) -> str:
+    """A chart's label whose value–label pairing is a guess carries "(?)" on the chart itself."""
+    if est_incertain(ind) and MARQUE_INCERTAINE not in libelle:
+        return f"{libelle} {MARQUE_INCERTAINE}"
+    return libelle
+
+
+def avertissements(inds: Sequence[Indicateur]) -> tuple[str, ...]:
+    """What the page says about these figures beside their chart, for the chart's files: each distinct
+    uncertain-pairing note (printed under the chart by `notes_incertaines`) and each derived figure's formula."""
+    notes = [i.note for i in inds if est_incertain(i)]
+    formules = [f"Dérivé : {i.libelle} = {i.formule}" for i in inds if i.statut == "dérivé" and i.formule]
+    return tuple(dict.fromkeys(notes + formules))
+
+
 def carte(ind: Indicateur, libelle: str | None = None, complement: str | None = None) -> None:
     """ui.carte_publiee, plus a visible flag when the pairing is uncertain (the note is in the badge's help
     and, through `cartes`, in a caption under the row)."""
@@ -96,8 +115,12 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
 
     Bars, not a pie: several breakdowns of the report add up to more than 100 % (several answers possible,
     rounding). Provenance 'publié' unless one of the figures is derived. The uncertain-pairing notes of the
-    figures are printed under the chart. `signe`: write "+" before positive values (differences)."""
-    noms = list(libelles) if libelles is not None else [i.libelle for i in inds]
+    figures are printed under the chart, and travel with its files (`avertissements`); a label whose pairing
+    is uncertain is marked "(?)" on the chart. `signe`: write "+" before positive values (differences)."""
+    noms = [marquer_incertain(n, i) for n, i in zip(libelles if libelles is not None else [i.libelle for i in inds],
+                                                    inds)]
+    if any(MARQUE_INCERTAINE in n for n in noms) and MARQUE_INCERTAINE not in (note or ""):
+        note = f"{note} ; {LEGENDE_MARQUE}" if note else LEGENDE_MARQUE
     df = pd.DataFrame({"categorie": [couper(n) for n in noms], "libelle": noms,
                        "valeur": [float(i.valeur) for i in inds],
                        "etiquette": [("+" if signe and i.valeur > 0 else "") + i.texte for i in inds]})
@@ -130,7 +153,7 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
     sections = " ; ".join(dict.fromkeys(i.source for i in inds))
     charts.afficher(chart, titre=titre, donnees=donnees, lecture=lecture,
                     provenance=Provenance.DERIVE if derive else Provenance.PUBLIE,
-                    source=f"{SOURCE_RAPPORT} – {sections}", cle=cle, note=note)
+                    source=f"{SOURCE_RAPPORT} – {sections}", cle=cle, note=note, avertissements=avertissements(inds))
     notes_incertaines(inds)
 
 

@@ -32,7 +32,7 @@ total, objectif, taux = p("cej_entrees_total"), p("cej_objectif"), p("cej_taux_r
 c1, c2, c3 = st.columns(3)
 with c1:
     ui.carte_publiee(total, libelle="Entrées en Garantie Jeunes et CEJ en 2022",
-                     complement=f"pour un objectif de **{objectif.texte}** fixé par l'État")
+                     complement=f"pour un objectif de **{objectif.texte}** conventionné avec l'État")
 with c2:
     ui.carte_publiee(taux, libelle="Taux de réalisation de l'objectif de l'État",
                      complement=f"{total.texte} ÷ {objectif.texte} = "

@@ -29,7 +29,7 @@ def chiffres_publies_2022() -> None:
     with col3:
         total, objectif, taux = p("cej_entrees_total"), p("cej_objectif"), p("cej_taux_realisation")
         ui.carte_publiee(total, libelle="Entrées en Garantie Jeunes et CEJ",
-                         complement=f"pour un objectif de **{objectif.texte}** fixé par l'État, "
+                         complement=f"pour un objectif de **{objectif.texte}** conventionné avec l'État, "
                                     f"soit **{taux.texte}** de réalisation")
         st.progress(min(total.valeur / objectif.valeur, 1.0),
                     text=f"{taux.texte} de l'objectif atteint ({total.texte} / {objectif.texte})")

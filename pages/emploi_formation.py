@@ -88,7 +88,7 @@ rangee([
     ("formation_part_zrr", "Jeunes en formation résidant en ZRR"),
     ("formation_part_rqth", "Jeunes en formation ayant une RQTH"),
     ("formation_part_niveau5_infra", "Jeunes en formation de niveau 5 non validé et infra",
-     "sans CAP ni BEP obtenu (ancienne nomenclature des niveaux)"),
+     "libellé du rapport ; niveau 5 = CAP/BEP dans l'ancienne nomenclature (précision de l'observatoire)"),
 ], colonnes=3)
 DEJA.add("formation_part_hommes")
 st.caption(f"Note sur la répartition par sexe : {ff.note}")

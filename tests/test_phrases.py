@@ -21,7 +21,7 @@ def test_phrase_publiee_des_jeunes_accompagnes_exacte():
 def test_phrases_publiees_de_la_region_citent_le_rapport():
     textes = [p.texte for p in phrases.phrases(2022, "Normandie")]
     assert f"En 2022, 13{NN}927 jeunes sont entrés en Garantie Jeunes ou en Contrat d\u2019Engagement Jeune en Normandie, " \
-           f"pour un objectif de 12{NN}952 fixé par l\u2019État\u00a0: 108{NN}% de réalisation." in textes
+           f"pour un objectif de 12{NN}952 conventionné avec l\u2019État\u00a0: 108{NN}% de réalisation." in textes
     assert any(f"18{NN}024 jeunes" in t and f"12,8{NN}% de moins qu\u2019en 2021" in t for t in textes)
     assert all(p.provenance is Provenance.PUBLIE for p in phrases.phrases(2022, "Normandie"))
     assert not any(phrases.MENTION_DEMO in t for t in textes)

@@ -63,11 +63,13 @@ def _publies(annee: int) -> dict:
 
 
 def _source(*inds) -> str:
+    """The report's sections of these figures, and the formula of any derived one (as the sentences say it)."""
     sections = []
     for i in inds:
         if i.source not in sections:
             sections.append(i.source)
-    return f"{SOURCE_RAPPORT} – " + " ; ".join(sections)
+    derives = [f"{i.libelle} = {i.formule}" for i in inds if i.statut == "dérivé" and i.formule]
+    return f"{SOURCE_RAPPORT} – " + " ; ".join(sections) + ("" if not derives else " ; dérivé : " + " ; ".join(derives))
 
 
 def _variation_texte(actuel, precedent, annee: int, cache: bool = False) -> str:
@@ -181,14 +183,28 @@ def graphique_comparaison(df: pd.DataFrame, nom_territoire: str) -> alt.Chart:
 
 
 def graphique_barres(df: pd.DataFrame, categorie: str, valeur: str, format_: str = ",d") -> alt.LayerChart:
+    # A quarter more room than the longest bar: its value, written after it, stays inside the chart.
+    maximum = float(pd.to_numeric(df[valeur], errors="coerce").max() or 1) * 1.25
     base = alt.Chart(df).encode(
         y=alt.Y(f"{categorie}:N", title=None, sort=None),
-        x=alt.X(f"{valeur}:Q", title=valeur, axis=alt.Axis(format=",d" if format_.endswith("f") else format_)),
+        x=alt.X(f"{valeur}:Q", title=valeur, axis=alt.Axis(format=",d" if format_.endswith("f") else format_),
+                scale=alt.Scale(domain=[0, maximum])),
     )
     return alt.layer(
         base.mark_bar(),
         base.mark_text(align="left", dx=6, fontWeight="bold").encode(text=alt.Text(f"{valeur}:Q", format=format_)),
     ).properties(height=max(120, 56 * len(df)))
+
+
+def grand_format(chart: alt.TopLevelMixin, largeur: int, hauteur: int, taille: int) -> alt.TopLevelMixin:
+    """The slide's chart drawn `largeur` × `hauteur` px in all (axes and legend included: autosize "fit"),
+    every text `taille` px: placed on a slide at 1 px per point, its text is `taille` pt."""
+    return (chart.properties(width=largeur, height=hauteur,
+                             autosize=alt.AutoSizeParams(type="fit", contains="padding"))
+            .configure_axis(labelFontSize=taille, titleFontSize=taille, labelLimit=20 * taille)
+            .configure_legend(labelFontSize=taille, titleFontSize=taille, symbolSize=12 * taille,
+                              labelLimit=30 * taille, titleLimit=30 * taille)
+            .configure_text(fontSize=taille))
 
 
 # --- slides ---------------------------------------------------------------------------------------
@@ -232,7 +248,7 @@ def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
         liste.append(Diapo(
             "cej", f"Contrat d'Engagement Jeune : l'objectif de l'État est {depasse}, {taux.texte} de réalisation",
             [Chiffre(n(total_valeur), "entrées en Garantie Jeunes et CEJ"),
-             Chiffre(obj.texte, "objectif fixé par l'État"), Chiffre(taux.texte, "de réalisation")],
+             Chiffre(obj.texte, "objectif conventionné avec l'État"), Chiffre(taux.texte, "de réalisation")],
             graphique_cej_objectif(gj.valeur, cej.valeur, obj.valeur, annee),
             f"{gj.texte} entrées en Garantie Jeunes jusqu'au 28 février puis {cej.texte} en CEJ à partir du "
             f"1er mars dépassent l'objectif de {obj.texte}.",
@@ -252,21 +268,24 @@ def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
                            graphique_barres(df, "Niveau", "Part (%)", ",.1f"),
                            f"{sd.texte} des jeunes accompagnés sont sans diplôme, {niveaux[3].texte} ont un diplôme "
                            "du supérieur.", df.assign(**{"Part (%)": [i.texte for i in niveaux]}), _source(*niveaux)))
-    ids_emploi = ("emploi_observatoire_jeunes_entres_emploi", "emploi_observatoire_jeunes_alternance",
-                  "formation_observatoire_jeunes")
+    # The report counts alternance within the young people entered in a company ("20 427 jeunes entrés en
+    # entreprise, dont … 2 510 en alternance", section Emploi): the slide says "dont", with that section's figure.
+    ids_emploi = ("emploi_jeunes_entres_entreprise", "emploi_jeunes_alternance", "formation_observatoire_jeunes")
     if all(k in p for k in ids_emploi):
         e, a, f = (p[k] for k in ids_emploi)
-        df = pd.DataFrame({"Situation": ["Emploi", "Alternance", "Formation"], "Jeunes": [e.valeur, a.valeur, f.valeur]})
-        chiffres = [Chiffre(e.texte, "jeunes entrés en emploi"), Chiffre(a.texte, "en alternance"),
-                    Chiffre(f.texte, "en formation")]
+        df = pd.DataFrame({"Situation": ["Entrés en entreprise", "dont en alternance", "Entrés en formation"],
+                           "Jeunes": [e.valeur, a.valeur, f.valeur]})
+        chiffres = [Chiffre(e.texte, "jeunes entrés en entreprise"), Chiffre(a.texte, "dont en alternance"),
+                    Chiffre(f.texte, "jeunes entrés en formation")]
         inds = [e, a, f]
         if "cej_sorties_emploi_durable" in p:
             s = p["cej_sorties_emploi_durable"]
-            chiffres.append(Chiffre(s.texte, "des sorties du CEJ vers un emploi durable ou l'alternance"))
+            chiffres.append(Chiffre(s.texte, "des sorties du CEJ liées à un emploi de 6 mois et plus ou à l'alternance"))
             inds.append(s)
-        liste.append(Diapo("emploi", f"En {annee}, {e.texte} jeunes accompagnés sont entrés en emploi", chiffres,
+        liste.append(Diapo("emploi", f"En {annee}, {e.texte} jeunes accompagnés sont entrés en entreprise", chiffres,
                            graphique_barres(df, "Situation", "Jeunes"),
-                           f"{e.texte} jeunes sont entrés en emploi, {a.texte} en alternance et {f.texte} en formation.",
+                           f"{e.texte} jeunes sont entrés en entreprise, dont {a.texte} en alternance ; {f.texte} "
+                           "sont entrés en formation.",
                            df.assign(Jeunes=[e.texte, a.texte, f.texte]), _source(*inds)))
     themes = [(k, lib) for k, lib in (("justice_jeunes", "jeunes placés sous main de justice accompagnés"),
                                       ("logement_precaire", "jeunes en logement précaire ou complexe"),

@@ -48,7 +48,7 @@ from functools import lru_cache
 import pandas as pd
 
 from observatoire import config, formats
-from observatoire.provenance import Provenance
+from observatoire.provenance import AVERTISSEMENT_DEMO, Provenance
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,8 @@ class Contexte:
         lignes = [self.titre, f"Source : {self.source}", f"Périmètre : {self.perimetre}"]
         if self.provenance is not None:
             lignes.append(f"Provenance : {self.provenance.libelle}")
+        if self.provenance is Provenance.DEMO:  # the screen's orange banner, in words: a copied file keeps it
+            lignes.append(AVERTISSEMENT_DEMO)
         lignes += list(self.notes)
         lignes.append(f"Exporté le {self.date_texte} depuis l'Observatoire des Missions Locales de Normandie")
         return lignes
@@ -562,14 +564,10 @@ def xlsx(df: pd.DataFrame, ctx: Contexte) -> bytes:
                 c.data_type = "s"  # never a formula, whatever the text
                 c.alignment = Alignment(horizontal="right" if v == formats.SECRET else "general",
                                         vertical="top", wrap_text=True)
-            elif isinstance(v, dt.date):
+            else:  # numbers and dates, right-aligned one indent away from a text in the next column
                 c.value = v
-                c.number_format = FORMAT_DATE
-                c.alignment = Alignment(vertical="top")
-            else:
-                c.value = v
-                c.number_format = format_nombre(col, i, annee)
-                c.alignment = Alignment(vertical="top")
+                c.number_format = FORMAT_DATE if isinstance(v, dt.date) else format_nombre(col, i, annee)
+                c.alignment = Alignment(horizontal="right", vertical="top", indent=1)
     ws.row_dimensions[entete].height = _hauteur_ligne([(_entete(c), w * 0.92) for c, w in zip(cols, largeurs)])
     for i in range(len(df)):
         textes = [(v, w) for c, w in zip(cols, largeurs) if isinstance(v := c.valeurs[i], str)]

@@ -82,12 +82,13 @@ def _boutons(formats_: dict[str, callable], ctx: Contexte, cle: str) -> None:
 
 def boutons_graphique(chart, *, titre: str, donnees: pd.DataFrame, source: str,
                       provenance: Provenance | None, cle: str, perimetre: str | None = None,
-                      note: str | None = None) -> None:
+                      note: str | None = None, avertissements: tuple[str, ...] = ()) -> None:
     """Download buttons under a chart: its data as CSV and XLSX, the chart as PNG (2×) and SVG.
     Files are built only when clicked (st.download_button with a callable). `note` is the caveat shown
-    under the chart: it goes into every file (metadata line, or the image's subtitle)."""
+    under the chart: it goes into every file (metadata line, or the image's subtitle), and so do the
+    `avertissements` (uncertain pairings, formulas of derived figures) the page shows beside it."""
     ctx = Contexte(titre=titre, source=source, perimetre=perimetre or perimetre_de(provenance),
-                   provenance=provenance, notes=notes_de(note))
+                   provenance=provenance, notes=notes_de(note) + tuple(avertissements))
     _boutons({"csv": lambda: csv_fr(donnees, ctx), "xlsx": lambda: xlsx(donnees, ctx),
               "png": lambda: png(chart, ctx), "svg": lambda: svg(chart, ctx)}, ctx, cle)
 
