@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from observatoire import charts  # noqa: F401  (charts registers the theme)
 from observatoire.sorties import tableurs
 from observatoire.vue import telechargements
-from observatoire.provenance import Provenance
+from observatoire.provenance import AVERTISSEMENT_DEMO, Provenance
 
 CTX = tableurs.Contexte(titre="Entrées en CEJ et Garantie Jeunes", source="ARML Normandie, Rapport d'activité 2022",
                        perimetre="Normandie, 2022", provenance=Provenance.PUBLIE, date=dt.date(2026, 11, 28))
@@ -300,3 +300,45 @@ def test_perimetre_d_un_chiffre_publie_est_la_region_du_rapport():
     assert telechargements.perimetre_de(Provenance.DERIVE) == "Normandie, 2022 (rapport d'activité)"
     assert telechargements.perimetre_courant(2021, "14") == "Calvados (14), 2021"
     assert telechargements.perimetre_courant(2022, "14-CAE") == "Mission Locale Caen la Mer Calvados Centre, 2022"
+
+
+def test_xlsx_un_format_par_cellule_annees_sans_separateur_vraies_dates_police_nommee():
+    # One indicator per row (a territory's sheet): counts, shares and rates in one column, as on screen.
+    df = pd.DataFrame({"Indicateur": ["Jeunes accompagnés", "Part sans diplôme", "Pour 1\u202f000 habitants"],
+                       "Calvados": ["9\u202f842", "50,8\u202f%", "14,2"], "Année": [2022, 2022, 2021],
+                       "Semaine finissant le": ["06/03/2022", "13/03/2022", dt.date(2022, 3, 20)]})
+    ws = load_workbook(io.BytesIO(tableurs.xlsx(df, CTX))).active
+    lignes = list(ws.iter_rows(min_row=8))
+    assert [c.value for c in ws[7]] == ["Indicateur", "Calvados", "Année", "Semaine finissant le"]
+    assert [(ligne[1].value, ligne[1].number_format) for ligne in lignes] == [
+        (9842, "#,##0"), (50.8, '#,##0.0" %"'), (14.2, "#,##0.0")]
+    assert {ligne[2].number_format for ligne in lignes} == {"0"}  # 2022, never "2 022"
+    assert [ligne[3].value.date() for ligne in lignes] == [dt.date(2022, 3, 6), dt.date(2022, 3, 13), dt.date(2022, 3, 20)]
+    assert all(ligne[3].is_date and ligne[3].number_format == tableurs.FORMAT_DATE for ligne in lignes)
+    polices = {c.font.name for ligne in ws.iter_rows() for c in ligne if c.value is not None}
+    assert polices == {tableurs.POLICE_BUREAU}
+    # The CSV keeps its text dates, read as dates by French Excel.
+    assert "06/03/2022" in tableurs.csv_fr(df, CTX).decode("utf-8-sig")
+
+
+def test_xlsx_mise_en_page_paysage_une_page_de_large_textes_longs_replies():
+    long = "Appariement incertain : " + "valeurs et libellés extraits dans des ordres différents ; " * 8
+    df = pd.DataFrame({"Indicateur": ["Part des femmes", "Part des hommes"], "Valeur": [46.9, 53.1],
+                       "Note": [long, ""], "Identifiant": ["publics_part_femmes", "publics_part_hommes"]})
+    ws = load_workbook(io.BytesIO(tableurs.xlsx(df, CTX))).active
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == "$7:$7"
+    assert "Entrées en CEJ" in ws.oddHeader.left.text and "Source : ARML Normandie" in ws.oddFooter.left.text
+    assert ws.print_area == "'Données'!$A$1:$C$9"  # the identifier stays in the file, outside the print
+    note = ws["C8"]
+    assert note.alignment.wrap_text and ws.column_dimensions["C"].width < len(long) / 2
+    # The row is as tall as its wrapped note: spreadsheets do not fit heights on opening.
+    assert ws.row_dimensions[8].height >= 3 * tableurs.HAUTEUR_LIGNE
+    assert tableurs.lignes_repliees("publié (rapport 2022)", 12) == 2  # between words only
+
+
+def test_fichier_d_une_demonstration_porte_l_avertissement():
+    ctx = tableurs.Contexte("Jeunes par ML", "démonstration", "Calvados (14), 2022", Provenance.DEMO)
+    assert AVERTISSEMENT_DEMO in tableurs.csv_fr(pd.DataFrame({"Jeunes": [120]}), ctx).decode("utf-8-sig")

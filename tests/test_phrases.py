@@ -70,3 +70,23 @@ def test_page_phrases_cles_avec_copie():
     codes = [c.value for c in at.code]
     assert codes[0] == phrases.phrases(2022, "Normandie")[0].texte  # st.code: one-click copy button
     assert "Source : ARML Normandie, Rapport d'activité 2022 – Observatoire" in [c.value for c in at.caption]
+
+
+def test_les_phrases_publiees_disent_ce_que_dit_le_rapport_pas_plus():
+    textes = [p.texte for p in phrases.phrases(2022, "Normandie")]
+    # "20 427 jeunes entrés en entreprise, dont … 2 510 en alternance" (section Emploi): one group, not three.
+    assert (f"En 2022, parmi les jeunes accompagnés en Normandie, 20{NN}427 sont entrés en entreprise, dont 2{NN}510 "
+            f"en alternance{NN}; 6{NN}651 sont entrés en formation.") in textes
+    assert f"En 2022, 1{NN}470 jeunes ont été parrainés, avec 81{NN}% de sorties positives." in textes
+    tout = " ".join(textes)
+    for ajout in ("fixé par l", "par des professionnels", "sans CAP", "2 578 en alternance"):
+        assert ajout not in tout.replace(NN, " "), ajout
+    rapport = (config.ROOT.parent / "shared" / "sources" / "rapport-activite-2022-arml-normandie.txt")
+    if rapport.exists():  # the words chosen are the report's own
+        texte = rapport.read_text(encoding="utf-8").replace("\u2019", "'")
+        assert "conventionné avec l'Etat" in texte and "jeunes entrés en entreprise," in texte and "jeunes parrainés" in texte
+
+
+def test_phrases_d_un_departement_ne_confondent_pas_emploi_et_alternance():
+    emploi = [p.texte for p in phrases.phrases(2022, "14") if p.theme == "Emploi & formation"]
+    assert emploi and all("hors alternance" in t and "plusieurs de ces situations" in t for t in emploi)

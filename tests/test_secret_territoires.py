@@ -428,8 +428,9 @@ def collecter_diapos(c: Collecte) -> None:
                         t = code if nom not in (config.REGION, "Part (%)") else config.REGION
                         c.derive(s, [(t, col), (t, "nb_jeunes")], r[nom])
             elif d.cle == "emploi":
-                for lib, col in (("jeunes entrés en emploi", "nb_jeunes_emploi"), ("en alternance", "nb_jeunes_alternance"),
-                                 ("en formation", "nb_jeunes_formation")):
+                for lib, col in (("jeunes entrés en emploi (hors alternance)", "nb_jeunes_emploi"),
+                                 ("jeunes entrés en alternance", "nb_jeunes_alternance"),
+                                 ("jeunes entrés en formation", "nb_jeunes_formation")):
                     c.compte(s, code, col, chiffres[lib].valeur)
                 situations = {"Emploi": "nb_jeunes_emploi", "Alternance": "nb_jeunes_alternance",
                               "Formation": "nb_jeunes_formation"}

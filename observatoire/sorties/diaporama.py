@@ -183,7 +183,7 @@ def deck(annee: int, territoire: str | None = None, date: dt.date | None = None)
         familles.append("extraits du système d'information des Missions Locales (I-Milo)")
     if any(d.cle == "carte" for d in diapos):
         familles.append(diapositives.SOURCE_GEO)
-    _pied(couverture, ["Sources : " + " ; ".join(familles), "chaque diapositive précise la sienne"], demo)
+    _pied(couverture, ["Sources : " + " ; ".join(familles), "Chaque diapositive précise la sienne."], demo)
 
     for d in diapos:
         slide = prs.slides.add_slide(titre_seul)

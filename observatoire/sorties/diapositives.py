@@ -404,11 +404,14 @@ def _diapos_extraits(annee: int, territoire: str) -> list[Diapo]:
         visibles = df[[not cache(col) and not secret.est_primaire(c[col]) for col in situations.values()]]
         liste.append(Diapo("emploi", f"En {annee}, {n('nb_jeunes_emploi')} jeunes accompagnés {t.dans} sont "
                            "entrés en emploi",
-                           [Chiffre(n("nb_jeunes_emploi"), "jeunes entrés en emploi"),
-                            Chiffre(n("nb_jeunes_alternance"), "en alternance"),
-                            Chiffre(n("nb_jeunes_formation"), "en formation")],
+                           # Counted from the extracts: a work contract outside alternance, an alternance
+                           # contract, a training action; one young person may be in several (not "dont").
+                           [Chiffre(n("nb_jeunes_emploi"), "jeunes entrés en emploi (hors alternance)"),
+                            Chiffre(n("nb_jeunes_alternance"), "jeunes entrés en alternance"),
+                            Chiffre(n("nb_jeunes_formation"), "jeunes entrés en formation")],
                            graphique_barres(visibles, "Situation", "Jeunes"),
-                           "Jeunes entrés en emploi, en alternance et en formation dans l'année.",
+                           "Jeunes entrés dans l'année en emploi hors alternance, en alternance et en formation ; "
+                           "un même jeune peut figurer dans plusieurs de ces situations.",
                            df.assign(Jeunes=[n(col) for col in situations.values()]), source, prov))
     rqth_cache = cache("nb_rqth", "nb_jeunes") or secret.est_primaire(c["nb_rqth"])
     themes = [Chiffre(n("nb_sous_main_justice"), "jeunes placés sous main de justice"),
