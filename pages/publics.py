@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from observatoire import charts, db, filtres, formats, modele, publies, secret, secret_territoires, ui
+from observatoire import thematiques as th
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 ui.entete(
@@ -203,8 +204,10 @@ def repartition(dimension: str, annee: int | None = None) -> pd.DataFrame:
 def section(titre: str, dimension: str, ordre: list[str], lecture, cle: str) -> None:
     g = preparer(repartition(dimension), dimension, ordre)
     prov, source, note = provenance_graphique(dimension, ordre)
+    # The published shares' caveats (the sex split's uncertain pairing, shown in a caption) go into the files.
+    inds = [i for m in ordre if (i := publie(dimension, m, "part")) is not None]
     charts.afficher(graphique(g), titre=titre, donnees=tableau(g, dimension), lecture=lecture(g),
-                    provenance=prov, source=source, cle=cle, note=note)
+                    provenance=prov, source=source, cle=cle, note=note, avertissements=th.avertissements(inds))
 
 
 # --- headline figures --------------------------------------------------------------------------------

@@ -245,3 +245,13 @@ def test_texte_des_graphiques_d_au_moins_14_points(diaporama_imprime, territoire
         largeur_px = Image.open(io.BytesIO(image.image.blob)).size[0]
         points_par_px = Emu(image.width).pt / (largeur_px / 2)
         assert min(_tailles_du_spec(spec)) * points_par_px >= 14, (d.cle, min(_tailles_du_spec(spec)), points_par_px)
+
+
+def test_repartition_par_sexe_publiee_garde_son_avertissement_dans_ses_fichiers(monkeypatch):
+    from tests.outils import lancer
+
+    appels = {}
+    monkeypatch.setattr(telechargements, "boutons_graphique", lambda chart, **kw: appels.setdefault(kw["cle"], kw))
+    lancer("publics.py")
+    notes = _contexte(appels["publics_sexe"]).notes
+    assert any(n.startswith("Appariement incertain") and "46.9% 53.1%" in n for n in notes), notes

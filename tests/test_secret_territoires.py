@@ -361,7 +361,8 @@ def collecter_phrases(c: Collecte) -> None:
                 c.compte("phrases", code, "nb_entrees", m.group(1))
             elif m := re.search(rf"{N} jeunes sont entrés en Contrat d[’']Engagement Jeune", t):
                 c.compte("phrases", code, "nb_entrees_cej", m.group(1))
-            elif m := re.search(rf", {N} sont entrés en emploi, {N} en alternance et {N} en formation", t):
+            elif m := re.search(rf", {N} ont signé un contrat de travail hors alternance, {N} un contrat en "
+                                rf"alternance et {N} sont entrés en formation", t):
                 for i, col in enumerate(("nb_jeunes_emploi", "nb_jeunes_alternance", "nb_jeunes_formation"), 1):
                     c.compte("phrases", code, col, m.group(i))
             elif m := re.search(rf"{N} jeunes accompagnés .* logement précaire ou complexe, soit {P}", t):

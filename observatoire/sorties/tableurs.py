@@ -9,8 +9,15 @@ Choices, each tested in tests/test_exports.py:
   LibreOffice in French read "50687" and "4,6" as numbers, but read "50 687" (narrow no-break space)
   or "−4,6" (U+2212) as text. A column of percentages is written as plain numbers and its header says
   "(%)". The metadata lines come first, then one empty line, then the table.
-- XLSX: numbers stored as numbers with a French-looking number format (grouped thousands, "%" suffix);
-  a title row, then source, scope, provenance and date, then the table with a frozen header.
+- XLSX: numbers stored as numbers, each with the format it had on screen (grouped thousands, its decimals,
+  its "%" or "€"), so that a column holding one indicator per row prints counts and shares alike right;
+  years with format "0" (2022, never "2 022"); dates as date cells; a title row, then source, scope,
+  provenance, caveats and date, then the table with a frozen header. Printable as is: Arial named
+  everywhere, long texts wrapped in columns laid out with Arial's metrics, row heights set, landscape A4
+  one page wide, header row repeated, title and source in the page header and footer.
+  Shares stay numbers in percent (36.8 with format `0.0" %"`, printed "36,8 %" by LibreOffice fr-FR and
+  French Excel) rather than fractions with a % format: the cell holds the figure the report, the screen
+  and the CSV show.
 - Tables given to the pages are often already formatted in French ("50 687", "4,6 %", "secret"):
   such text is turned back into numbers; "secret" and "–" stay text.
 - Formula injection (OWASP "CSV injection"): a text cell starting with =, +, -, @, tab or carriage
@@ -27,7 +34,8 @@ Choices, each tested in tests/test_exports.py:
   source and the date added as the chart's title and subtitle.
 - A caveat shown under a chart or table (`note`: "appariement incertain", "plusieurs réponses
   possibles : total 142 %") travels with its files: a "Note : …" line among the metadata of CSV and
-  XLSX, a line of the subtitle of PNG and SVG.
+  XLSX, a line of the subtitle of PNG and SVG; so do the caveats the page shows beside it (uncertain
+  pairings, derived formulas: Contexte.notes) and, for demonstration data, the screen's warning.
 - Streamlit's own export controls (tables' "Download as CSV", charts' "Download as PNG") would bypass
   all of this: they are hidden on every page (observatoire/ui.py, CSS_GLOBAL).
 """
