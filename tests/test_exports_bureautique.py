@@ -205,6 +205,10 @@ def test_pied_de_page_sur_une_ligne_et_police_nommee(diaporama_imprime, territoi
             # Each footer line of the file is one line of the printout: nothing wrapped (e.g. "1er" | "décembre").
             assert normaliser(paragraphe.text) in lignes_pdf, (numero, paragraphe.text)
         assert len(pied.text_frame.paragraphs) <= 2
+    # The big numbers printed are the screen's (the presentation mode shows the same slides).
+    for page, d in zip(pages[1:], diapositives.diapos(2022, territoire)):
+        for chiffre in d.chiffres:
+            assert normaliser(chiffre.valeur) in normaliser(page), (d.cle, chiffre.valeur)
     noms = {r.font.name for s in prs.slides for sh in s.shapes if sh.has_text_frame
             for p in sh.text_frame.paragraphs for r in p.runs}
     assert noms == {"Arial"}
