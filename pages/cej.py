@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from observatoire import exports, formats
+from observatoire import formats
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publication import cej, perimetre
+from observatoire.vue import telechargements
 from observatoire.vue import cej as graphiques
 from observatoire.vue import composants as ui, filtres, graphiques as charts, publies
 from observatoire.vue import thematiques as th
@@ -104,9 +105,9 @@ perimetres = {"Normandie": perimetre.REGION} if f.est_region else {f.libelle: f.
 tab_profil = cej.profil_entrants(f.annee, perimetres)
 st.dataframe(tab_profil, hide_index=True, width="stretch")
 ui.badge(f.provenance)
-exports.boutons_tableau(tab_profil, titre=f"Profil des jeunes entrés en Garantie Jeunes ou CEJ — {f.libelle}, "
+telechargements.boutons_tableau(tab_profil, titre=f"Profil des jeunes entrés en Garantie Jeunes ou CEJ — {f.libelle}, "
                                           f"{f.annee}", source=source, provenance=f.provenance,
-                        perimetre=exports.perimetre_courant(f.annee, f.code), cle="cej_profil_entrants",
+                        perimetre=telechargements.perimetre_courant(f.annee, f.code), cle="cej_profil_entrants",
                         note="parts des jeunes entrés dans l'année (Garantie Jeunes ou CEJ)")
 st.caption(f"Source : {source}. Parts des jeunes entrés dans l'année (Garantie Jeunes ou CEJ). Publié pour la "
            f"Normandie en 2022 : {p('cej_part_femmes').texte} / {p('cej_part_hommes').texte} (appariement "

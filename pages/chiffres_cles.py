@@ -1,8 +1,8 @@
 """Home page: the key figures of the chosen year and territory, each with where it comes from."""
 import streamlit as st
 
-from observatoire import exports
 from observatoire.publication import accueil
+from observatoire.vue import telechargements
 from observatoire.vue import composants, filtres, publies
 
 composants.entete(
@@ -74,9 +74,9 @@ def chiffres_extraits() -> None:
     st.dataframe(c.profil, hide_index=True, width="stretch")
     composants.badge(c.provenance_profil)
     st.caption(f"Source : {c.source_profil}. {c.note_profil[0].upper()}{c.note_profil[1:]}.")
-    exports.boutons_tableau(c.profil, titre=f"Profil des jeunes accompagnés — {f.libelle}, {f.annee}",
+    telechargements.boutons_tableau(c.profil, titre=f"Profil des jeunes accompagnés — {f.libelle}, {f.annee}",
                             source=c.source_profil, provenance=c.provenance_profil,
-                            perimetre=exports.perimetre_courant(f.annee, f.code), cle="chiffres_cles_profil",
+                            perimetre=telechargements.perimetre_courant(f.annee, f.code), cle="chiffres_cles_profil",
                             note=c.note_profil)
 
 

@@ -3,30 +3,23 @@ download for the chosen year and territory, and the data dictionary of the extra
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, diaporama, exports, modele, publies
+from observatoire import config, modele
 from observatoire.sorties import fiche
-from observatoire.vue import composants
+from observatoire.vue import publies, composants as ui
+from observatoire.sorties import diaporama
+from observatoire.vue import telechargements
 from observatoire.provenance import SOURCE_RAPPORT
 
-THEMES = {
-    "publics": "Publics accompagnés", "cej": "Contrat d'Engagement Jeune", "emploi": "Emploi",
-    "formation": "Formation", "vigie": "VIGIE Jeunesse", "obligation_formation": "Obligation de formation",
-    "justice": "Justice", "handicap": "Handicap", "logement": "Logement", "sante": "Santé",
-    "sante_enquete": "Enquête santé ORS-CREAI", "citoyennete": "Citoyenneté", "mobilite": "Mobilité",
-    "plan_formation": "Plan régional de formation", "communication": "Communication", "equipe": "Équipe de l'ARML",
-    "gouvernance": "Gouvernance", "mutualisation": "Mutualisation", "labellisation": "Labellisation",
-    "objectif_planete": "Objectif Planète",
-}
 TOUS = "tous"
 
-composants.entete(
+ui.entete(
     "Données & exports",
     "Tout ce qui se télécharge : le diaporama et la fiche du territoire choisi, le catalogue des chiffres "
     "publiés, le dictionnaire des données. Sous chaque graphique de l'observatoire, des boutons donnent aussi "
     "ses données (CSV pour Excel, XLSX) et son image (PNG, SVG), avec titre, source, périmètre et date.",
 )
-annee, territoire = exports.choisir_perimetre()
-perimetre = exports.perimetre_courant(annee, territoire)
+annee, territoire = telechargements.choisir_perimetre()
+perimetre = telechargements.perimetre_courant(annee, territoire)
 
 st.header("Diaporama et fiche territoire", anchor="diaporama")
 st.markdown(f"Pour **{perimetre}** (à changer dans la barre latérale) : un diaporama PowerPoint 16:9, "
@@ -47,15 +40,15 @@ if territoire != config.REGION or annee != config.ANNEE_RAPPORT:
 
 st.header("Catalogue des chiffres publiés", anchor="catalogue")
 tous = publies.tous()
-themes_presents = [t for t in THEMES if any(i.theme == t for i in tous.values())]
+themes_presents = [t for t in ui.THEMES if any(i.theme == t for i in tous.values())]
 themes_presents += sorted({i.theme for i in tous.values()} - set(themes_presents))
-theme = exports.selection_liee_a_l_url(
+theme = telechargements.selection_liee_a_l_url(
     "theme", "Thème", [TOUS, *themes_presents], TOUS,
-    format_func=lambda t: "Tous les thèmes" if t == TOUS else THEMES.get(t, t), conteneur=st.columns([1, 2])[0],
+    format_func=lambda t: "Tous les thèmes" if t == TOUS else ui.THEMES.get(t, t), conteneur=st.columns([1, 2])[0],
     aide="Le thème choisi figure dans l'adresse de la page : le lien rouvre la même sélection.")
 choisis = [i for i in tous.values() if theme == TOUS or i.theme == theme]
 ecran = pd.DataFrame({
-    "Thème": [THEMES.get(i.theme, i.theme) for i in choisis],
+    "Thème": [ui.THEMES.get(i.theme, i.theme) for i in choisis],
     "Indicateur": [i.libelle for i in choisis],
     "Valeur": [i.texte for i in choisis],
     "Unité": [i.unite for i in choisis],
@@ -69,9 +62,8 @@ st.caption(f"{len(choisis)} chiffre(s) — {SOURCE_RAPPORT}. Les chiffres « dé
            "chiffres publiés, avec leur formule.")
 st.dataframe(ecran, hide_index=True, width="stretch", height=420)
 # The file keeps the value as a number (French Excel reads it as one), beside its unit.
-fichier = ecran.assign(Valeur=[i.valeur for i in choisis], Identifiant=[i.id for i in choisis])
-exports.boutons_tableau(fichier, titre="Chiffres publiés du rapport d'activité 2022"
-                        + ("" if theme == TOUS else f" — {THEMES.get(theme, theme)}"),
+telechargements.boutons_tableau(ui.fichier_catalogue(choisis), titre="Chiffres publiés du rapport d'activité 2022"
+                        + ("" if theme == TOUS else f" — {ui.THEMES.get(theme, theme)}"),
                         source=SOURCE_RAPPORT, perimetre=f"{config.REGION}, rapport {config.ANNEE_RAPPORT}",
                         cle="catalogue")
 
@@ -80,6 +72,6 @@ st.markdown("Les tables d'extraits que l'observatoire lit (données de démonstr
             "réels importés ensuite) : chaque colonne avec son type, ses valeurs permises, son unité et sa définition.")
 dico = modele.dictionnaire()
 st.dataframe(dico, hide_index=True, width="stretch")
-exports.boutons_tableau(dico, titre="Dictionnaire des données des extraits",
+telechargements.boutons_tableau(dico, titre="Dictionnaire des données des extraits",
                         source="Observatoire des Missions Locales de Normandie (observatoire/modele.py)",
                         perimetre="Modèle des extraits", cle="dictionnaire")

@@ -7,9 +7,10 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from observatoire import exports, palette
+from observatoire import palette
 from observatoire.provenance import Provenance
 from observatoire.publication import emploi_formation as ef
+from observatoire.vue import telechargements
 from observatoire.vue import composants, filtres, graphiques, publies
 from observatoire.vue import thematiques as th
 
@@ -77,7 +78,8 @@ afficher(t.mois, graphiques.courbes_par_mois(
 with st.expander("Toutes les Missions Locales : tableau complet"):
     st.dataframe(t.tableau_ml, hide_index=True, width="stretch")
     composants.badge(f.provenance)
-    exports.boutons_tableau(t.tableau_ml, titre=f"Emploi et formation par Mission Locale, {f.annee}", source=t.source,
+    telechargements.boutons_tableau(t.tableau_ml, titre=f"Emploi et formation par Mission Locale, {f.annee}",
+                                    source=t.source,
                             cle="emploi_tableau_ml", provenance=f.provenance, perimetre=f"Normandie, {f.annee}")
 
 st.header("Actions du réseau et perspectives", divider="gray")

@@ -5,14 +5,16 @@
 (Altair charts, offline map): nothing needs the internet."""
 import streamlit as st
 
-from observatoire import exports, presentation
-from observatoire.vue import composants
+from observatoire.vue import composants as ui
+from observatoire.sorties import diapositives, tableurs
+from observatoire.vue import presentation as ecran
+from observatoire.vue import telechargements
 from observatoire.provenance import Provenance
 
 CLE_MODE, CLE_DIAPO = "presentation", "diapo"
 
-annee, territoire = exports.choisir_perimetre()
-diapos = presentation.diapos(annee, territoire)
+annee, territoire = telechargements.choisir_perimetre()
+diapos = diapositives.diapos(annee, territoire)
 
 
 def _depuis_url() -> None:
@@ -45,10 +47,10 @@ def _aller(pas: int) -> None:
 
 _depuis_url()
 plein_ecran = st.session_state[CLE_MODE]
-st.markdown(presentation.css(plein_ecran), unsafe_allow_html=True)
+st.markdown(ecran.css(plein_ecran), unsafe_allow_html=True)
 
 if not plein_ecran:
-    composants.entete("Mode présentation",
+    ui.entete("Mode présentation",
               "Les chiffres clés de l'année en diapositives, pour une réunion ou un projecteur — même sans "
               "connexion. Flèches ← et → du clavier pour avancer et reculer ; le lien de la page rouvre la "
               "même diapositive.")
@@ -56,13 +58,13 @@ st.toggle("Plein écran (masque le menu et les barres)", key=CLE_MODE, on_change
           help="Ou ajoutez ?presentation=1 à l'adresse. F11 met en plus le navigateur en plein écran.")
 
 if not diapos:
-    st.info(f"Aucune donnée pour {exports.libelle_territoire(territoire)} en {annee}.", icon=":material/info:")
+    st.info(f"Aucune donnée pour {tableurs.libelle_territoire(territoire)} en {annee}.", icon=":material/info:")
     st.stop()
 
 numero = st.session_state[CLE_DIAPO]
 d = diapos[numero - 1]
 with st.container(key="diapo"):
-    presentation.afficher(d, numero, len(diapos), exports.perimetre_courant(annee, territoire))
+    ecran.afficher(d, numero, len(diapos), telechargements.perimetre_courant(annee, territoire))
 
 with st.container(horizontal=True, key="navigation_diapos", horizontal_alignment="center"):
     st.button("Précédente", icon=":material/arrow_back:", shortcut="Left", on_click=_aller, args=(-1,),
@@ -75,4 +77,4 @@ if any(x.provenance is Provenance.DEMO for x in diapos) and not plein_ecran:
     st.caption("Les diapositives marquées « démonstration » reposent sur des données générées : "
                "elles ne décrivent aucun territoire réel.")
 if not plein_ecran:
-    st.caption(f"Périmètre : {exports.perimetre_courant(annee, territoire)}")
+    st.caption(f"Périmètre : {telechargements.perimetre_courant(annee, territoire)}")

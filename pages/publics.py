@@ -24,7 +24,7 @@ def dessiner(r: publics.Repartition) -> None:
     publies.noter_affiches(r.affiches)
     graphiques.afficher(graphiques.barres_territoire_region(r.lignes, r.titre_axe), titre=r.titre,
                         donnees=r.tableau, lecture=r.lecture, provenance=r.provenance, source=r.source, cle=r.cle,
-                        note=r.note)
+                        note=r.note, avertissements=r.avertissements)
 
 
 for colonne, carte in zip(st.columns(2), publics.cartes(f)):

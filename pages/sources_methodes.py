@@ -1,7 +1,8 @@
 """Sources & méthodes: every dataset with its vintage and licence, definitions, secrecy, demonstration data."""
 import streamlit as st
 
-from observatoire import config, exports, formats, modele, recalculs
+from observatoire import config, formats, modele, recalculs
+from observatoire.vue import telechargements
 from observatoire.vue import composants, publies
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publies import appariements_incertains, tous
@@ -159,7 +160,8 @@ else:
                 "à la précision imprimée ; les autres diffèrent (date d'extraction, périmètre ou définition).")
 st.dataframe(recalcul, hide_index=True, width="stretch")
 composants.badge(prov_rapport)
-exports.boutons_tableau(recalcul, titre=f"Chiffres du rapport {config.ANNEE_RAPPORT} recalculés sur les extraits",
+telechargements.boutons_tableau(recalcul,
+                                titre=f"Chiffres du rapport {config.ANNEE_RAPPORT} recalculés sur les extraits",
                         source=f"{SOURCE_RAPPORT} ; extraits {config.ANNEE_RAPPORT} ({prov_rapport.libelle})",
                         provenance=prov_rapport, perimetre=f"Normandie, {config.ANNEE_RAPPORT}",
                         cle="recalculs_rapport")

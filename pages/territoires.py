@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from observatoire import config, exports
+from observatoire import config
 from observatoire.provenance import Provenance
 from observatoire.publication import territoires as terr
+from observatoire.vue import telechargements
 from observatoire.vue import cartes, composants, filtres, publies
 
 URL_VUE = "_territoire_lu_dans_l_url"        # the last ?territoire= the page acted on
@@ -137,7 +138,7 @@ if code_choisi:
     st.dataframe(fiche, hide_index=True, width="stretch", key="territoires_fiche")
     st.caption("Rang : 1 = valeur la plus élevée parmi les territoires affichés. "
                f"Population : {terr.SOURCE_POPULATION}.")
-    exports.boutons_tableau(
+    telechargements.boutons_tableau(
         fiche, titre=f"Fiche du territoire — {nom}", cle="territoires_fiche",
         source=f"extraits {annee} ; {terr.SOURCE_POPULATION}" if annee else terr.SOURCE_POPULATION,
         provenance=terr.provenance_des_extraits(c), perimetre=f"{nom}, {annee}" if annee else nom,
@@ -148,6 +149,6 @@ else:
 with st.expander("Toutes les valeurs de la carte"):
     table = terr.table_des_valeurs(c, indicateur, noms)
     st.dataframe(table, hide_index=True, width="stretch", key="territoires_table")
-    exports.boutons_tableau(table, titre=f"{indicateur.libelle} par territoire", cle="territoires_table",
+    telechargements.boutons_tableau(table, titre=f"{indicateur.libelle} par territoire", cle="territoires_table",
                             source=f"extraits {annee}" if prov_indicateur else terr.SOURCE_POPULATION,
                             provenance=prov_indicateur, perimetre=f"Normandie, {annee}" if annee else "Normandie")

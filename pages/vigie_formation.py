@@ -74,10 +74,11 @@ def onglet_formation() -> None:
         libelles=["Femmes", "Hommes", "Niveau 5 non validé et infra", "Résidant en QPV", "Résidant en ZRR",
                   "Reconnus travailleurs handicapés (RQTH)"],
         groupes=["Sexe", "Sexe", "Niveau", "Territoire", "Territoire", "Handicap"], titre_groupes="Caractéristique",
-        lecture=f"{profil[2].texte} des jeunes en formation ont un niveau 5 non validé ou infra (sans CAP/BEP) ; "
+        lecture=f"{profil[2].texte} des jeunes en formation ont un «\u202fniveau 5 non validé et infra\u202f» ; "
                 f"{profil[3].texte} résident en quartier prioritaire.",
         note="QPV : quartier prioritaire de la politique de la ville ; ZRR : zone de revitalisation rurale ; "
-             "niveau 5 non validé et infra : sans CAP/BEP obtenu")
+             "niveau 5 non validé et infra : libellé du rapport, qui ne le définit pas ; dans l'ancienne nomenclature "
+             "des niveaux de formation, le niveau 5 est celui du CAP et du BEP (précision de l'observatoire)")
     st.subheader("Temps forts et perspectives")
     th.cartes(th.indicateurs("formation_campagne_facebook_personnes", "formation_campagne_facebook_part_femmes",
                              "formation_salon_orientation_jours"), libelles={

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-PROFIL = Path(tempfile.gettempdir()) / "observatoire-lo-profil"
+# One profile per test process: two LibreOffice processes sharing a profile (two worktrees, two test runs) lock
+# or rewrite each other's settings, and a profile LibreOffice rewrote may have lost the French locale.
+PROFIL = Path(tempfile.gettempdir()) / f"observatoire-lo-profil-{os.getpid()}"
 # LibreOffice reads number formats and hyphenation from its profile's locale: French, as at the ARML.
 _REGISTRE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -45,7 +47,9 @@ def exiger(*outils: str) -> None:
 
 def _profil() -> str:
     registre = PROFIL / "user" / "registrymodifications.xcu"
-    if not registre.exists():
+    francais = '<prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>fr-FR</value>'
+    if not registre.exists() or francais not in registre.read_text(encoding="utf-8").replace("\n", ""):
+        shutil.rmtree(PROFIL, ignore_errors=True)
         registre.parent.mkdir(parents=True, exist_ok=True)
         registre.write_text(_REGISTRE, encoding="utf-8")
     return PROFIL.as_uri()
@@ -93,3 +97,31 @@ def pages_png(pdf: Path, dossier: Path, resolution: int = 80, premiere: int = 1,
         commande += ["-l", str(derniere)]
     subprocess.run([*commande, str(pdf), str(dossier / pdf.stem)], check=True, capture_output=True)
     return sorted(dossier.glob(f"{pdf.stem}*.png"))
+
+
+def tailles_de_police(pdf: Path) -> list[tuple[str, float]]:
+    """Each piece of text of `pdf` with the size it is printed at (pt), text and page scaling included
+    (a sheet fitted to the page width prints its 10 pt at less): pypdf's text visitor gives the font size and
+    the text and transformation matrices."""
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    morceaux: list[tuple[str, float]] = []
+
+    def visiteur(texte, cm, tm, _police, taille):
+        if not texte.strip():
+            return
+        a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+        c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+        morceaux.append((texte, round(taille * abs(a * d - b * c) ** 0.5, 2)))
+
+    for page in PdfReader(str(pdf)).pages:
+        page.extract_text(visitor_text=visiteur)
+    return morceaux
+
+
+def normaliser(texte: str) -> str:
+    """Text as compared between a file and its printout: any space (no-break, narrow) as one space, the
+    minus sign as a hyphen (LibreOffice prints a negative number with '-')."""
+    import re  # noqa: PLC0415
+
+    return re.sub(r"[\s\u00a0\u202f]+", " ", texte.replace("\u2212", "-")).strip()

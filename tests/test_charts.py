@@ -6,8 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from observatoire import exports
-from observatoire.vue import graphiques
+from observatoire.vue import graphiques, telechargements
 
 
 def test_les_graphiques_sont_valides_dans_les_tests_et_pas_en_production(monkeypatch):
@@ -35,7 +34,7 @@ def _page_avec_un_graphique():
 
 def test_afficher_donne_sa_note_aux_boutons_d_export(monkeypatch):
     appels = []
-    monkeypatch.setattr(exports, "boutons_graphique", lambda chart, **kw: appels.append(kw))
+    monkeypatch.setattr(telechargements, "boutons_graphique", lambda chart, **kw: appels.append(kw))
     at = AppTest.from_function(_page_avec_un_graphique).run()
     assert not at.exception
     assert "Source : Rapport — plusieurs réponses possibles : total 142 %" in [c.value for c in at.caption]

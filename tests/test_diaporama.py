@@ -1,12 +1,13 @@
 """The PowerPoint deck reopens with python-pptx: 16:9, one message per slide, figures as published,
 a footer with the source on every slide, charts as images with alternative text, demonstration flagged."""
 import io
+import re
 
 import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
-from observatoire import diaporama, presentation
+from observatoire.sorties import diaporama, diapositives
 
 NN = "\u202f"
 
@@ -28,7 +29,7 @@ def pied(slide) -> str:
 
 def test_format_16_9_et_une_diapositive_par_message(deck_region):
     assert (deck_region.slide_width, deck_region.slide_height) == (Inches(13.333), Inches(7.5))
-    attendues = presentation.diapos(2022, "Normandie")
+    attendues = diapositives.diapos(2022, "Normandie")
     assert len(deck_region.slides) == 1 + len(attendues)
     titres = [s.shapes.title.text for s in deck_region.slides]
     assert titres[0] == "Missions Locales de Normandie\u00a0: l'essentiel de 2022"
@@ -53,7 +54,7 @@ def test_chiffres_publies_et_source_en_pied_de_chaque_diapositive(deck_region):
 
 def test_graphiques_en_image_avec_texte_alternatif(deck_region):
     images = [sh for s in deck_region.slides for sh in s.shapes if sh.shape_type == 13]  # PICTURE
-    assert len(images) == sum(d.graphique is not None for d in presentation.diapos(2022, "Normandie"))
+    assert len(images) == sum(d.graphique is not None for d in diapositives.diapos(2022, "Normandie"))
     for im in images:
         assert im.image.content_type == "image/png" and len(im.image.blob) > 5_000
         assert im._element.nvPicPr.cNvPr.get("descr")
@@ -67,3 +68,29 @@ def test_demonstration_signalee_et_secret_respecte():
     # 7 young people under court supervision in this Mission Locale's demonstration data: "secret".
     derniere = textes(list(prs.slides)[-1])
     assert "secret\njeunes placés sous main de justice" in derniere
+
+
+def test_police_de_bureau_et_pied_mesure_pour_tenir_sur_une_ligne(deck_region):
+    from observatoire.sorties.tableurs import largeur_texte
+
+    noms = {r.font.name for s in deck_region.slides for sh in s.shapes if sh.has_text_frame
+            for p in sh.text_frame.paragraphs for r in p.runs}
+    assert noms == {"Arial"}  # no DejaVu Sans, which office PCs do not have
+    largeur_pt = (deck_region.slide_width - 2 * diaporama.MARGE - 2 * diaporama.MARGE_INTERNE) / 12700
+    for numero, s in enumerate(deck_region.slides):
+        [pied] = [sh for sh in s.shapes if sh.name == diaporama.NOM_PIED]
+        for p in pied.text_frame.paragraphs:
+            taille = p.runs[0].font.size.pt
+            assert taille >= 9 and largeur_texte(p.text, taille) <= largeur_pt, p.text
+        if numero:  # the date ends each slide's footer, in one piece ("7 décembre 2026" never wraps)
+            assert re.search(r"— \d{1,2}(er)?\u00a0[a-zéû]+\u00a0\d{4}$", pied.text_frame.text), pied.text_frame.text
+
+
+def test_emploi_alternance_comptee_parmi_les_entres_en_entreprise(deck_region):
+    [emploi] = [d for d in diapositives.diapos(2022, "Normandie") if d.cle == "emploi"]
+    assert emploi.titre == f"En 2022, 20{NN}427 jeunes accompagnés sont entrés en entreprise"
+    assert [c.libelle for c in emploi.chiffres[:3]] == ["jeunes entrés en entreprise", "dont en alternance",
+                                                         "jeunes entrés en formation"]
+    assert [c.valeur for c in emploi.chiffres[:3]] == [f"20{NN}427", f"2{NN}510", f"6{NN}651"]
+    [cej] = [d for d in diapositives.diapos(2022, "Normandie") if d.cle == "cej"]
+    assert "objectif conventionné avec l'État" in [c.libelle for c in cej.chiffres]

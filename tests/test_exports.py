@@ -12,10 +12,12 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from observatoire import exports  # noqa: F401  (its import of vue/graphiques registers the theme)
-from observatoire.provenance import Provenance
+from observatoire import theme_graphique  # noqa: F401  (registers the theme)
+from observatoire.sorties import tableurs
+from observatoire.vue import telechargements
+from observatoire.provenance import AVERTISSEMENT_DEMO, Provenance
 
-CTX = exports.Contexte(titre="Entrées en CEJ et Garantie Jeunes", source="ARML Normandie, Rapport d'activité 2022",
+CTX = tableurs.Contexte(titre="Entrées en CEJ et Garantie Jeunes", source="ARML Normandie, Rapport d'activité 2022",
                        perimetre="Normandie, 2022", provenance=Provenance.PUBLIE, date=dt.date(2026, 11, 28))
 FORMULE = '=HYPERLINK("http://x","y")'
 
@@ -34,12 +36,12 @@ def lire_csv_comme_excel_fr(contenu: bytes, ctx=CTX) -> pd.DataFrame:
     # What Excel/LibreOffice in French do: UTF-8 (BOM), ';' between cells, ',' as decimal mark.
     # The table starts after the metadata lines and one empty line.
     avant = contenu.decode("utf-8-sig").split("\r\n").index("") + 1
-    assert avant >= exports.lignes_entete_csv(ctx)
+    assert avant >= tableurs.lignes_entete_csv(ctx)
     return pd.read_csv(io.BytesIO(contenu), sep=";", decimal=",", encoding="utf-8-sig", skiprows=avant)
 
 
 def test_csv_pour_excel_francais_relu_en_nombres_exacts():
-    contenu = exports.csv_fr(tableau(), CTX)
+    contenu = tableurs.csv_fr(tableau(), CTX)
     assert contenu.startswith("\ufeff".encode())
     df = lire_csv_comme_excel_fr(contenu)
     assert list(df.columns) == ["Dispositif", "Jeunes", "Évolution (%)", "Montant"]
@@ -60,14 +62,14 @@ def test_csv_pour_excel_francais_relu_en_nombres_exacts():
 def test_csv_colonne_entiere_numerique_quand_pas_de_texte():
     df = pd.DataFrame({"Territoire": ["Calvados", "Eure"], "Jeunes": ["12\u202f345", "9\u202f876"],
                        "Part": ["24,4\u202f%", "19,5\u202f%"]})
-    relu = lire_csv_comme_excel_fr(exports.csv_fr(df, CTX))
+    relu = lire_csv_comme_excel_fr(tableurs.csv_fr(df, CTX))
     assert relu["Jeunes"].tolist() == [12345, 9876]
     assert relu["Part (%)"].tolist() == [24.4, 19.5]
     assert pd.api.types.is_numeric_dtype(relu["Jeunes"]) and pd.api.types.is_numeric_dtype(relu["Part (%)"])
 
 
 def test_injection_de_formule_neutralisee_en_csv():
-    lignes = exports.csv_fr(tableau(), CTX).decode("utf-8-sig").split("\r\n")
+    lignes = tableurs.csv_fr(tableau(), CTX).decode("utf-8-sig").split("\r\n")
     corps = "\r\n".join(lignes[6:])
     assert "'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")" in corps  # csv quoting doubles the quotes
     for texte in ("'-moins", "'+plus", "'@arobase", "'\tTab"):
@@ -81,7 +83,7 @@ def test_injection_de_formule_neutralisee_en_csv():
 
 
 def test_injection_de_formule_neutralisee_en_xlsx_nombres_en_nombres():
-    wb = load_workbook(io.BytesIO(exports.xlsx(tableau(), CTX)))
+    wb = load_workbook(io.BytesIO(tableurs.xlsx(tableau(), CTX)))
     ws = wb.active
     assert ws["A1"].value == "Entrées en CEJ et Garantie Jeunes"
     assert ws["A2"].value == "Source : ARML Normandie, Rapport d'activité 2022"
@@ -108,15 +110,15 @@ def test_garde_fou_du_secret_sur_les_extraits():
     df = pd.DataFrame({"Mission Locale": ["A", "B", "C", "D"], "Année": [2022, 2022, 2022, 2022],
                        "Jeunes": [120, 7, 0, "secret"], "Âge": [3, 18, 19, 20],
                        "Part": ["5\u202f%", "2\u202f%", "0\u202f%", "secret"]})
-    ctx = exports.Contexte("Jeunes par ML", "démonstration", "Calvados (14), 2022", Provenance.DEMO)
-    relu = lire_csv_comme_excel_fr(exports.csv_fr(df, ctx), dataclasses.replace(ctx, notes=("ligne du secret",)))
+    ctx = tableurs.Contexte("Jeunes par ML", "démonstration", "Calvados (14), 2022", Provenance.DEMO)
+    relu = lire_csv_comme_excel_fr(tableurs.csv_fr(df, ctx), dataclasses.replace(ctx, notes=("ligne du secret",)))
     assert relu["Jeunes"].tolist() == ["120", "secret", "0", "secret"]
     assert relu["Âge"].tolist() == [3, 18, 19, 20]       # not a count: left alone
     assert relu["Part (%)"].tolist()[:3] == ["5", "2", "0"]  # shares are not counts
-    texte = exports.csv_fr(df, ctx).decode("utf-8-sig")
+    texte = tableurs.csv_fr(df, ctx).decode("utf-8-sig")
     assert "Secret statistique : 1 effectif(s) inférieur(s) à 11 masqué(s)" in texte
     # Published regional figures are never touched.
-    publie = exports.csv_fr(pd.DataFrame({"Jeunes": [7]}), CTX).decode("utf-8-sig")
+    publie = tableurs.csv_fr(pd.DataFrame({"Jeunes": [7]}), CTX).decode("utf-8-sig")
     assert publie.rstrip().endswith("\r\n7")
 
 
@@ -128,8 +130,8 @@ def test_garde_fou_du_secret_ne_prend_pas_un_mot_pour_un_autre():
                        "Séjours": [2, 30],
                        "Tranche d'âge": [1, 2], "Âges": [4, 5], "annee_naissance": [2004, 2005],
                        "Mois": [3, 4], "id_jeune": [1, 2], "Part (%)": [5, 95], "Pourcentage": [4, 96]})
-    ctx = exports.Contexte("Jeunes par ML", "démonstration", "Calvados (14), 2022", Provenance.EXTRAITS)
-    contenu = exports.csv_fr(df, ctx)
+    ctx = tableurs.Contexte("Jeunes par ML", "démonstration", "Calvados (14), 2022", Provenance.EXTRAITS)
+    contenu = tableurs.csv_fr(df, ctx)
     relu = lire_csv_comme_excel_fr(contenu, dataclasses.replace(ctx, notes=("ligne du secret",)))
     assert relu["Entrées en Contrat d'Engagement Jeune"].tolist() == ["secret", "120"]
     assert relu["Jeunes en apprentissage"].tolist() == ["secret", "45"]
@@ -137,7 +139,7 @@ def test_garde_fou_du_secret_ne_prend_pas_un_mot_pour_un_autre():
     for pas_un_compte in ("Tranche d'âge", "Âges", "annee_naissance", "Mois", "id_jeune", "Part (%)", "Pourcentage"):
         assert relu[pas_un_compte].tolist() == df[pas_un_compte].tolist(), pas_un_compte
     assert "Secret statistique : 3 effectif(s)" in contenu.decode("utf-8-sig")
-    ws = load_workbook(io.BytesIO(exports.xlsx(df, ctx))).active
+    ws = load_workbook(io.BytesIO(tableurs.xlsx(df, ctx))).active
     valeurs = [[c.value for c in ligne] for ligne in ws.iter_rows(min_row=ws.max_row - 1)]
     assert [ligne[1:4] for ligne in valeurs] == [["secret", "secret", "secret"], [120, 45, 30]]
 
@@ -148,43 +150,43 @@ def graphique():
 
 
 def test_spec_exportee_porte_titre_perimetre_source_date_et_locale_francaise():
-    spec = exports.spec_export(graphique(), CTX)
+    spec = tableurs.spec_export(graphique(), CTX)
     assert spec["title"]["text"] == ["Entrées en CEJ et Garantie Jeunes"]
     sous_titre = " ".join(spec["title"]["subtitle"])
     assert "Normandie, 2022" in sous_titre and "Source : ARML Normandie" in sous_titre
     assert "Exporté le 28 novembre 2026" in sous_titre and "publié (rapport 2022)" in sous_titre
     assert spec["config"]["locale"]["number"]["thousands"] == "\u202f"
-    assert spec["width"] == exports.LARGEUR_EXPORT
+    assert spec["width"] == tableurs.LARGEUR_EXPORT
 
 
 def test_svg_et_png_non_vides_avec_titre_et_nombres_francais():
-    contenu = exports.svg(graphique(), CTX).decode("utf-8")
+    contenu = tableurs.svg(graphique(), CTX).decode("utf-8")
     textes = re.findall(r"<text[^>]*>([^<]*)</text>", contenu)
     assert "Entrées en CEJ et Garantie Jeunes" in textes
     assert "12\u202f000" in textes  # the axis in French, as on screen
     lu = re.sub(r"<[^>]+>", " ", contenu)  # multi-line subtitles are <tspan>s
     assert "Exporté le 28 novembre 2026" in lu and "Source : ARML Normandie" in lu and "Normandie, 2022" in lu
-    image = exports.png(graphique(), CTX)
+    image = tableurs.png(graphique(), CTX)
     assert image.startswith(b"\x89PNG")
     largeur = int.from_bytes(image[16:20], "big")
-    assert largeur >= 2 * exports.LARGEUR_EXPORT  # scale 2
+    assert largeur >= 2 * tableurs.LARGEUR_EXPORT  # scale 2
 
 
 NOTE = "plusieurs réponses possibles : total 142 %"
 
 
 def test_la_note_d_un_graphique_suit_ses_exports():
-    ctx = dataclasses.replace(CTX, notes=exports.notes_de(NOTE))
-    lignes = exports.csv_fr(tableau(), ctx).decode("utf-8-sig").split("\r\n")
+    ctx = dataclasses.replace(CTX, notes=tableurs.notes_de(NOTE))
+    lignes = tableurs.csv_fr(tableau(), ctx).decode("utf-8-sig").split("\r\n")
     assert lignes[4] == f"Note : {NOTE}" and lignes[5].startswith("Exporté le ")
-    assert load_workbook(io.BytesIO(exports.xlsx(tableau(), ctx))).active["A5"].value == f"Note : {NOTE}"
-    assert f"Note : {NOTE}" in exports.spec_export(graphique(), ctx)["title"]["subtitle"]
-    lu = re.sub(r"<[^>]+>", " ", exports.svg(graphique(), ctx).decode("utf-8"))
+    assert load_workbook(io.BytesIO(tableurs.xlsx(tableau(), ctx))).active["A5"].value == f"Note : {NOTE}"
+    assert f"Note : {NOTE}" in tableurs.spec_export(graphique(), ctx)["title"]["subtitle"]
+    lu = re.sub(r"<[^>]+>", " ", tableurs.svg(graphique(), ctx).decode("utf-8"))
     assert f"Note : {NOTE}" in lu
     # The PNG is drawn from the same spec: one more subtitle line makes it taller, same width.
-    avec, sans = exports.png(graphique(), ctx), exports.png(graphique(), CTX)
+    avec, sans = tableurs.png(graphique(), ctx), tableurs.png(graphique(), CTX)
     assert avec[16:20] == sans[16:20] and int.from_bytes(avec[20:24], "big") > int.from_bytes(sans[20:24], "big")
-    assert exports.notes_de(None) == exports.notes_de("  ") == ()
+    assert tableurs.notes_de(None) == tableurs.notes_de("  ") == ()
 
 
 @pytest.mark.parametrize("texte,attendu", [
@@ -193,11 +195,11 @@ def test_la_note_d_un_graphique_suit_ses_exports():
     ("1 2", None),
 ])
 def test_nombre_francais(texte, attendu):
-    assert exports.nombre_francais(texte) == attendu
+    assert tableurs.nombre_francais(texte) == attendu
 
 
 def test_nom_de_fichier_sans_accents():
-    assert exports.nom_fichier("Entrées en CEJ", "Calvados (14), 2022", "csv") == "entrees-en-cej_calvados-14-2022.csv"
+    assert tableurs.nom_fichier("Entrées en CEJ", "Calvados (14), 2022", "csv") == "entrees-en-cej_calvados-14-2022.csv"
 
 
 def test_graphique_portant_des_dates_python_exporte():
@@ -205,9 +207,9 @@ def test_graphique_portant_des_dates_python_exporte():
     # date objects, so the exported spec carries them as ISO strings.
     df = pd.DataFrame({"jour": [dt.date(2022, 3, 1), dt.date(2022, 12, 5)], "n": [1905, 12952]})
     graphique = alt.Chart(df).mark_line().encode(x="jour:T", y="n:Q")
-    assert "2022-12-05" in str(exports.spec_export(graphique, CTX))
-    assert exports.svg(graphique, CTX).startswith(b"<svg")
-    assert exports.png(graphique, CTX).startswith(b"\x89PNG")
+    assert "2022-12-05" in str(tableurs.spec_export(graphique, CTX))
+    assert tableurs.svg(graphique, CTX).startswith(b"<svg")
+    assert tableurs.png(graphique, CTX).startswith(b"\x89PNG")
 
 
 def test_chaque_graphique_de_chaque_page_s_exporte(monkeypatch):
@@ -217,18 +219,18 @@ def test_chaque_graphique_de_chaque_page_s_exporte(monkeypatch):
     from tests.outils import lancer
 
     appels = []
-    monkeypatch.setattr(exports, "boutons_graphique", lambda chart, **kw: appels.append((chart, kw)))
+    monkeypatch.setattr(telechargements, "boutons_graphique", lambda chart, **kw: appels.append((chart, kw)))
     for page in PAGES:
         lancer(None if page is PAGES[0] else page.fichier)
     assert len(appels) >= 10, "les pages dessinent leurs graphiques avec graphiques.afficher"
     # A chart's caveat reaches its export buttons (Santé: several answers possible, shares add up above 100 %).
     assert any("plusieurs réponses possibles" in (kw.get("note") or "") for _, kw in appels)
     for chart, kw in appels:
-        ctx = exports.Contexte(kw["titre"], kw["source"], "Normandie, 2022", kw["provenance"], dt.date(2026, 11, 28))
-        relu = lire_csv_comme_excel_fr(exports.csv_fr(kw["donnees"], ctx), ctx)
+        ctx = tableurs.Contexte(kw["titre"], kw["source"], "Normandie, 2022", kw["provenance"], dt.date(2026, 11, 28))
+        relu = lire_csv_comme_excel_fr(tableurs.csv_fr(kw["donnees"], ctx), ctx)
         assert len(relu) == len(kw["donnees"]), kw["titre"]
-        load_workbook(io.BytesIO(exports.xlsx(kw["donnees"], ctx)))
-        lu = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", exports.svg(chart, ctx).decode())).replace("&apos;", "'")
+        load_workbook(io.BytesIO(tableurs.xlsx(kw["donnees"], ctx)))
+        lu = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", tableurs.svg(chart, ctx).decode())).replace("&apos;", "'")
         assert " ".join(kw["titre"].split()) in lu, kw["titre"]
 
 
@@ -248,7 +250,7 @@ def test_tableau_des_chiffres_publies_a_ses_fichiers(monkeypatch):
     from observatoire import publies
 
     appels = []
-    monkeypatch.setattr(exports, "boutons_tableau", lambda df, **kw: appels.append((df, kw)))
+    monkeypatch.setattr(telechargements, "boutons_tableau", lambda df, **kw: appels.append((df, kw)))
     at = AppTest.from_function(_tableau_des_chiffres_publies).run()
     assert not at.exception
     assert list(at.dataframe[0].value.columns)[:2] == ["Indicateur", "Valeur"]
@@ -264,9 +266,9 @@ def test_tableau_des_chiffres_publies_a_ses_fichiers(monkeypatch):
     assert kw["source"].startswith("ARML Normandie, Rapport d'activité 2022 – ")
     assert all(i.source in kw["source"] for i in inds)
     assert kw["provenance"] in (Provenance.PUBLIE, Provenance.DERIVE) and kw["cle"].startswith("publies_")
-    ctx = exports.Contexte(kw["titre"], kw["source"], exports.perimetre_de(kw["provenance"]), kw["provenance"],
+    ctx = tableurs.Contexte(kw["titre"], kw["source"], telechargements.perimetre_de(kw["provenance"]), kw["provenance"],
                            dt.date(2026, 11, 28))
-    contenu = exports.csv_fr(df, ctx)
+    contenu = tableurs.csv_fr(df, ctx)
     lignes = [ligne[0] if ligne else "" for ligne in csv.reader(io.StringIO(contenu.decode("utf-8-sig")), delimiter=";")]
     assert lignes[0] == kw["titre"] and lignes[2] == "Périmètre : Normandie, 2022 (rapport d'activité)"
     relu = lire_csv_comme_excel_fr(contenu, ctx)
@@ -274,7 +276,7 @@ def test_tableau_des_chiffres_publies_a_ses_fichiers(monkeypatch):
     assert relu["Valeur"].tolist() == [i.valeur for i in inds]  # numbers, read back exactly
     assert relu["Année"].tolist() == [i.annee for i in inds]
     assert relu["Note"].fillna("").tolist() == [i.note for i in inds]  # the caveat of an uncertain pairing
-    ws = load_workbook(io.BytesIO(exports.xlsx(df, ctx))).active
+    ws = load_workbook(io.BytesIO(tableurs.xlsx(df, ctx))).active
     assert ws["A1"].value == kw["titre"] and ws["B8"].value == inds[0].valeur
 
 
@@ -283,7 +285,7 @@ def test_tableau_des_chiffres_publies_exporte_sur_chaque_page(monkeypatch):
     from tests.outils import lancer
 
     appels = []
-    monkeypatch.setattr(exports, "boutons_tableau", lambda df, **kw: appels.append(kw))
+    monkeypatch.setattr(telechargements, "boutons_tableau", lambda df, **kw: appels.append(kw))
     for page in PAGES:
         at = lancer(None if page is PAGES[0] else page.fichier)
         assert not at.exception, page.fichier
@@ -295,7 +297,49 @@ def test_tableau_des_chiffres_publies_exporte_sur_chaque_page(monkeypatch):
 
 def test_perimetre_d_un_chiffre_publie_est_la_region_du_rapport():
     # Whatever territory the sidebar holds, a published figure describes Normandy in 2022.
-    assert exports.perimetre_de(Provenance.PUBLIE) == "Normandie, 2022 (rapport d'activité)"
-    assert exports.perimetre_de(Provenance.DERIVE) == "Normandie, 2022 (rapport d'activité)"
-    assert exports.perimetre_courant(2021, "14") == "Calvados (14), 2021"
-    assert exports.perimetre_courant(2022, "14-CAE") == "Mission Locale Caen la Mer Calvados Centre, 2022"
+    assert telechargements.perimetre_de(Provenance.PUBLIE) == "Normandie, 2022 (rapport d'activité)"
+    assert telechargements.perimetre_de(Provenance.DERIVE) == "Normandie, 2022 (rapport d'activité)"
+    assert telechargements.perimetre_courant(2021, "14") == "Calvados (14), 2021"
+    assert telechargements.perimetre_courant(2022, "14-CAE") == "Mission Locale Caen la Mer Calvados Centre, 2022"
+
+
+def test_xlsx_un_format_par_cellule_annees_sans_separateur_vraies_dates_police_nommee():
+    # One indicator per row (a territory's sheet): counts, shares and rates in one column, as on screen.
+    df = pd.DataFrame({"Indicateur": ["Jeunes accompagnés", "Part sans diplôme", "Pour 1\u202f000 habitants"],
+                       "Calvados": ["9\u202f842", "50,8\u202f%", "14,2"], "Année": [2022, 2022, 2021],
+                       "Semaine finissant le": ["06/03/2022", "13/03/2022", dt.date(2022, 3, 20)]})
+    ws = load_workbook(io.BytesIO(tableurs.xlsx(df, CTX))).active
+    lignes = list(ws.iter_rows(min_row=8))
+    assert [c.value for c in ws[7]] == ["Indicateur", "Calvados", "Année", "Semaine finissant le"]
+    assert [(ligne[1].value, ligne[1].number_format) for ligne in lignes] == [
+        (9842, "#,##0"), (50.8, '#,##0.0" %"'), (14.2, "#,##0.0")]
+    assert {ligne[2].number_format for ligne in lignes} == {"0"}  # 2022, never "2 022"
+    assert [ligne[3].value.date() for ligne in lignes] == [dt.date(2022, 3, 6), dt.date(2022, 3, 13), dt.date(2022, 3, 20)]
+    assert all(ligne[3].is_date and ligne[3].number_format == tableurs.FORMAT_DATE for ligne in lignes)
+    polices = {c.font.name for ligne in ws.iter_rows() for c in ligne if c.value is not None}
+    assert polices == {tableurs.POLICE_BUREAU}
+    # The CSV keeps its text dates, read as dates by French Excel.
+    assert "06/03/2022" in tableurs.csv_fr(df, CTX).decode("utf-8-sig")
+
+
+def test_xlsx_mise_en_page_paysage_une_page_de_large_textes_longs_replies():
+    long = "Appariement incertain : " + "valeurs et libellés extraits dans des ordres différents ; " * 8
+    df = pd.DataFrame({"Indicateur": ["Part des femmes", "Part des hommes"], "Valeur": [46.9, 53.1],
+                       "Note": [long, ""], "Identifiant": ["publics_part_femmes", "publics_part_hommes"]})
+    ws = load_workbook(io.BytesIO(tableurs.xlsx(df, CTX))).active
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == "$7:$7"
+    assert "Entrées en CEJ" in ws.oddHeader.left.text and "Source : ARML Normandie" in ws.oddFooter.left.text
+    assert ws.print_area == "'Données'!$A$1:$C$9"  # the identifier stays in the file, outside the print
+    note = ws["C8"]
+    assert note.alignment.wrap_text and ws.column_dimensions["C"].width < len(long) / 2
+    # The row is as tall as its wrapped note: spreadsheets do not fit heights on opening.
+    assert ws.row_dimensions[8].height >= 3 * tableurs.HAUTEUR_LIGNE
+    assert tableurs.lignes_repliees("publié (rapport 2022)", 12) == 2  # between words only
+
+
+def test_fichier_d_une_demonstration_porte_l_avertissement():
+    ctx = tableurs.Contexte("Jeunes par ML", "démonstration", "Calvados (14), 2022", Provenance.DEMO)
+    assert AVERTISSEMENT_DEMO in tableurs.csv_fr(pd.DataFrame({"Jeunes": [120]}), ctx).decode("utf-8-sig")

@@ -6,8 +6,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from observatoire import config, formats, phrases
-from observatoire.sorties import fiche
+from observatoire import config, formats
+from observatoire.sorties import fiche, phrases
 
 NN = "\u202f"
 

@@ -2,7 +2,8 @@
 in the sentence itself, no count under the secrecy threshold, and the page with its copy buttons."""
 import re
 
-from observatoire import config, phrases
+from observatoire import config
+from observatoire.sorties import phrases
 from observatoire.provenance import Provenance
 from tests.outils import lancer
 
@@ -20,7 +21,7 @@ def test_phrase_publiee_des_jeunes_accompagnes_exacte():
 def test_phrases_publiees_de_la_region_citent_le_rapport():
     textes = [p.texte for p in phrases.phrases(2022, "Normandie")]
     assert f"En 2022, 13{NN}927 jeunes sont entrés en Garantie Jeunes ou en Contrat d\u2019Engagement Jeune en Normandie, " \
-           f"pour un objectif de 12{NN}952 fixé par l\u2019État\u00a0: 108{NN}% de réalisation." in textes
+           f"pour un objectif de 12{NN}952 conventionné avec l\u2019État\u00a0: 108{NN}% de réalisation." in textes
     assert any(f"18{NN}024 jeunes" in t and f"12,8{NN}% de moins qu\u2019en 2021" in t for t in textes)
     assert all(p.provenance is Provenance.PUBLIE for p in phrases.phrases(2022, "Normandie"))
     assert not any(phrases.MENTION_DEMO in t for t in textes)
@@ -69,3 +70,23 @@ def test_page_phrases_cles_avec_copie():
     codes = [c.value for c in at.code]
     assert codes[0] == phrases.phrases(2022, "Normandie")[0].texte  # st.code: one-click copy button
     assert "Source : ARML Normandie, Rapport d'activité 2022 – Observatoire" in [c.value for c in at.caption]
+
+
+def test_les_phrases_publiees_disent_ce_que_dit_le_rapport_pas_plus():
+    textes = [p.texte for p in phrases.phrases(2022, "Normandie")]
+    # "20 427 jeunes entrés en entreprise, dont … 2 510 en alternance" (section Emploi): one group, not three.
+    assert (f"En 2022, parmi les jeunes accompagnés en Normandie, 20{NN}427 sont entrés en entreprise, dont 2{NN}510 "
+            f"en alternance{NN}; 6{NN}651 sont entrés en formation.") in textes
+    assert f"En 2022, 1{NN}470 jeunes ont été parrainés, avec 81{NN}% de sorties positives." in textes
+    tout = " ".join(textes)
+    for ajout in ("fixé par l", "par des professionnels", "sans CAP", "2 578 en alternance"):
+        assert ajout not in tout.replace(NN, " "), ajout
+    rapport = (config.ROOT.parent / "shared" / "sources" / "rapport-activite-2022-arml-normandie.txt")
+    if rapport.exists():  # the words chosen are the report's own
+        texte = rapport.read_text(encoding="utf-8").replace("\u2019", "'")
+        assert "conventionné avec l'Etat" in texte and "jeunes entrés en entreprise," in texte and "jeunes parrainés" in texte
+
+
+def test_phrases_d_un_departement_ne_confondent_pas_emploi_et_alternance():
+    emploi = [p.texte for p in phrases.phrases(2022, "14") if p.theme == "Emploi & formation"]
+    assert emploi and all("hors alternance" in t and "plusieurs de ces situations" in t for t in emploi)

@@ -75,8 +75,7 @@ def test_les_jeunes_importes_seuls_laissent_les_entrees_en_demonstration(donnees
 
 
 def test_phrases_diapositives_et_fiche_taisent_une_evolution_face_a_la_demonstration(donnees, tmp_path, capsys):
-    from observatoire import phrases, presentation
-    from observatoire.sorties import fiche
+    from observatoire.sorties import diapositives, fiche, phrases
 
     code, texte = lancer(capsys, csv_table(tmp_path, n=300, annee=2023))
     assert code == ingest.OK, texte
@@ -84,8 +83,8 @@ def test_phrases_diapositives_et_fiche_taisent_une_evolution_face_a_la_demonstra
     textes_phrases = " ".join(p.texte for p in phrases.phrases_extraits(2023, "14"))
     assert "jeunes ont été accompagnés" in textes_phrases and "qu\u2019en 2022" not in textes_phrases
     assert "qu\u2019en 2021" in " ".join(p.texte for p in phrases.phrases_extraits(2022, "14"))  # demo against demo
-    assert presentation._variation_texte(300, 50687, 2023) == ""
-    assert presentation._variation_texte(300, 250, 2022) != ""
+    assert diapositives._variation_texte(300, 50687, 2023) == ""
+    assert diapositives._variation_texte(300, 250, 2022) != ""
     lignes = fiche.lignes_comparaison(2023, "14")
     evolution = lignes[lignes.iloc[:, 0] == "Évolution par rapport à 2022"]
     assert len(evolution) == 1 and set(evolution.iloc[0, 1:]) == {"–"}

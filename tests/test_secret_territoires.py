@@ -24,9 +24,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from observatoire import config, db, modele, phrases, presentation, secret
+from observatoire import config, db, modele, secret
 from observatoire.secret import territoires as ref
-from observatoire.sorties import fiche
+from observatoire.sorties import diapositives, fiche, phrases
 from tests.outils import lancer
 
 ANNEE = 2022
@@ -366,7 +366,8 @@ def collecter_phrases(c: Collecte) -> None:
                 c.compte("phrases", code, "nb_entrees", m.group(1))
             elif m := re.search(rf"{N} jeunes sont entrés en Contrat d[’']Engagement Jeune", t):
                 c.compte("phrases", code, "nb_entrees_cej", m.group(1))
-            elif m := re.search(rf", {N} sont entrés en emploi, {N} en alternance et {N} en formation", t):
+            elif m := re.search(rf", {N} ont signé un contrat de travail hors alternance, {N} un contrat en "
+                                rf"alternance et {N} sont entrés en formation", t):
                 for i, col in enumerate(("nb_jeunes_emploi", "nb_jeunes_alternance", "nb_jeunes_formation"), 1):
                     c.compte("phrases", code, col, m.group(i))
             elif m := re.search(rf"{N} jeunes accompagnés .* logement précaire ou complexe, soit {P}", t):
@@ -378,7 +379,7 @@ def collecter_phrases(c: Collecte) -> None:
                 pytest.fail(f"phrase que le test ne sait pas lire : {p.texte}")
 
 
-NIVEAUX_DIAPO = {lib: code for code, lib in presentation.NIVEAUX.items()}
+NIVEAUX_DIAPO = {lib: code for code, lib in diapositives.NIVEAUX.items()}
 
 
 def _donnees_graphique(chart) -> list[dict]:
@@ -399,7 +400,7 @@ def collecter_diapos(c: Collecte) -> None:
     noms_ml = dict(zip(db.requete("jeunes_par_mission_locale", annee=ANNEE)["nom"],
                        db.requete("jeunes_par_mission_locale", annee=ANNEE)["code_ml"]))
     for code in _territoires(c):
-        for d in presentation.diapos(ANNEE, code):
+        for d in diapositives.diapos(ANNEE, code):
             if d.provenance in (Provenance.PUBLIE, Provenance.DERIVE):
                 continue
             s = f"diapositive {d.cle}"
@@ -433,8 +434,9 @@ def collecter_diapos(c: Collecte) -> None:
                         t = code if nom not in (config.REGION, "Part (%)") else config.REGION
                         c.derive(s, [(t, col), (t, "nb_jeunes")], r[nom])
             elif d.cle == "emploi":
-                for lib, col in (("jeunes entrés en emploi", "nb_jeunes_emploi"), ("en alternance", "nb_jeunes_alternance"),
-                                 ("en formation", "nb_jeunes_formation")):
+                for lib, col in (("jeunes entrés en emploi (hors alternance)", "nb_jeunes_emploi"),
+                                 ("jeunes entrés en alternance", "nb_jeunes_alternance"),
+                                 ("jeunes entrés en formation", "nb_jeunes_formation")):
                     c.compte(s, code, col, chiffres[lib].valeur)
                 situations = {"Emploi": "nb_jeunes_emploi", "Alternance": "nb_jeunes_alternance",
                               "Formation": "nb_jeunes_formation"}
@@ -691,7 +693,7 @@ def test_audit_1_justice_du_calvados_au_seuil_11(monkeypatch):
     assert vus["14"] == {124.0} and vus["14-BOC"] == {26.0} and vus["14-CAE"] == {72.0}
     assert vus["14-LIS"] == {SECRET} and vus["14-BSE"] == {SECRET}  # 124 − 26 − 72 = 26 = 7 + 19, split unknown
     assert not [p for p in phrases.phrases(ANNEE, "14-LIS") if p.theme == "Justice"]
-    themes = {d.cle: d for d in presentation.diapos(ANNEE, "14-LIS")}["thematiques"]
+    themes = {d.cle: d for d in diapositives.diapos(ANNEE, "14-LIS")}["thematiques"]
     assert themes.chiffres[0].valeur == SECRET
     ligne = fiche.lignes_comparaison(ANNEE, "14-LIS").set_index("Indicateur").loc["Jeunes placés sous main de justice"]
     assert ligne["Territoire"] == SECRET
@@ -702,11 +704,11 @@ def test_audit_2_diapositives(monkeypatch):
     rate per 1 000 inhabitants of a Mission Locale whose count is secret, the levels of qualification had no
     secondary suppression, the share of the region was computed on a secret count."""
     monkeypatch.setattr(config, "SEUIL_SECRET", 15)
-    cej = {d.cle: d for d in presentation.diapos(ANNEE, "14-BSE")}["cej"]
+    cej = {d.cle: d for d in diapositives.diapos(ANNEE, "14-BSE")}["cej"]
     assert list(cej.donnees["Entrées"][:2]) == [SECRET, SECRET]
     assert cej.graphique is None  # neither 14 nor 162 in a chart's data: no chart
     monkeypatch.setattr(config, "SEUIL_SECRET", 600)  # above 14-BSE's 592 young people
-    diapos = {d.cle: d for d in presentation.diapos(ANNEE, "14-BSE")}
+    diapos = {d.cle: d for d in diapositives.diapos(ANNEE, "14-BSE")}
     carte = diapos["carte"].donnees.set_index("Mission Locale")
     assert carte.loc["Mission Locale Baie de Seine"].tolist() == [SECRET, SECRET]
     taux = {ligne["properties"]["code"]: ligne["properties"]["taux"]
@@ -716,7 +718,7 @@ def test_audit_2_diapositives(monkeypatch):
     part = {c.libelle: c.valeur for c in diapos["chiffres"].chiffres}["des jeunes accompagnés en Normandie"]
     assert part == SECRET
     monkeypatch.setattr(config, "SEUIL_SECRET", 60)  # 14-BSE: 27 with a diploma of higher education
-    publics = {d.cle: d for d in presentation.diapos(ANNEE, "14-BSE")}["publics"].donnees
+    publics = {d.cle: d for d in diapositives.diapos(ANNEE, "14-BSE")}["publics"].donnees
     colonne = publics.columns[1]
     assert (publics[colonne] == SECRET).sum() >= 2  # never one hidden level beside the total
     for _, r in publics.iterrows():

@@ -70,6 +70,13 @@ class Repartition:
     titre_axe: str = "Part des jeunes accompagnés"
     affiches: tuple[str, ...] = ()  # published figures it shows (the tests check each figure is shown somewhere)
 
+    @property
+    def avertissements(self) -> tuple[str, ...]:
+        """The caveats of the published figures it shows (the sex split's uncertain pairing), for its files."""
+        from observatoire.publication.thematiques import avertissements  # noqa: PLC0415
+
+        return avertissements([tous()[i] for i in self.affiches])
+
 
 @dataclass(frozen=True)
 class Carte:

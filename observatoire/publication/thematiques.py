@@ -34,6 +34,26 @@ def est_incertain(ind: Indicateur) -> bool:
     return ind.note.lower().startswith(PREFIXE_INCERTAIN)
 
 
+MARQUE_INCERTAINE = "(?)"
+LEGENDE_MARQUE = (f"«\u202f{MARQUE_INCERTAINE}\u202f» : libellé attribué à la valeur sans certitude "
+                  "(appariement incertain)")
+
+
+def marquer_incertain(libelle: str, ind: Indicateur) -> str:
+    """A chart's label whose value–label pairing is a guess carries "(?)" on the chart itself."""
+    if est_incertain(ind) and MARQUE_INCERTAINE not in libelle:
+        return f"{libelle} {MARQUE_INCERTAINE}"
+    return libelle
+
+
+def avertissements(inds) -> tuple[str, ...]:
+    """What a page says about these figures beside their chart, for the chart's files: each distinct
+    uncertain-pairing note and each derived figure's formula."""
+    notes = [i.note for i in inds if est_incertain(i)]
+    formules = [f"Dérivé : {i.libelle} = {i.formule}" for i in inds if i.statut == "dérivé" and i.formule]
+    return tuple(dict.fromkeys(notes + formules))
+
+
 @dataclass(frozen=True)
 class Part:
     """A share shown beside the counts: 100 × numerateur / denominateur, hidden when either count is."""

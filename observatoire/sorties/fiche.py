@@ -13,10 +13,11 @@ import datetime as dt
 
 import pandas as pd
 
-from observatoire import config, db, formats, phrases, presentation, secret, theme_graphique
+from observatoire import config, db, formats, secret, theme_graphique
+from observatoire.sorties import diapositives as presentation, phrases
 from observatoire.publication import perimetre
 from observatoire.secret import territoires as secret_territoires
-from observatoire.exports import libelle_territoire
+from observatoire.sorties.tableurs import libelle_territoire
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 from observatoire.sorties import graphiques, typst
 
@@ -209,6 +210,6 @@ def fiche(annee: int, code: str | None = None, date: dt.date | None = None) -> b
 
 
 def nom_fichier(annee: int, code: str | None) -> str:
-    from observatoire.exports import nom_fichier as nommer  # noqa: PLC0415
+    from observatoire.sorties.tableurs import nom_fichier as nommer  # noqa: PLC0415
 
     return nommer("fiche territoire", f"{libelle_territoire(code)} {annee}", "pdf")

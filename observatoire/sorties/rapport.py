@@ -172,9 +172,10 @@ class _Donnees:
 
 
 def _donnees(annee: int, code: str) -> _Donnees:
-    from observatoire import db, phrases, presentation, publies  # noqa: PLC0415
+    from observatoire import db, publies  # noqa: PLC0415
+    from observatoire.sorties import diapositives as presentation, phrases  # noqa: PLC0415
     from observatoire.publication import perimetre  # noqa: PLC0415
-    from observatoire.exports import libelle_territoire  # noqa: PLC0415
+    from observatoire.sorties.tableurs import libelle_territoire  # noqa: PLC0415
     from observatoire.sorties import fiche  # noqa: PLC0415
 
     # The region's report of the published year prints every figure of that report (some describe 2021 or 2023).
@@ -227,7 +228,7 @@ def _section(plan: Plan, d: _Donnees, annee: int, code: str, publie: bool) -> Se
 
 
 def _prose(s: Section, plan: Plan, code: str) -> None:
-    from observatoire.phrases import typographier  # noqa: PLC0415
+    from observatoire.sorties.phrases import typographier  # noqa: PLC0415
     from observatoire.textes_rapport import TEXTES  # noqa: PLC0415
 
     texte = TEXTES.get(plan.texte) if plan.texte else None
@@ -253,7 +254,8 @@ def _tableau_publies(inds: list) -> Tableau:
 
 def _tableau_comparaison(plan: Plan, d: _Donnees, annee: int, code: str) -> Tableau:
     """The territory's rows of the sheet's comparison (same figures as the screen, secrecy applied)."""
-    from observatoire import phrases, secret  # noqa: PLC0415
+    from observatoire import secret  # noqa: PLC0415
+    from observatoire.sorties import phrases  # noqa: PLC0415
 
     voulus = [lib.format(precedente=annee - 1) for lib in plan.comparaison]
     lignes = d.comparaison[d.comparaison["Indicateur"].isin(voulus)]
@@ -280,7 +282,8 @@ def _figure_publiee(rep: Repartition, publies: dict) -> Figure:
     """Bars of published shares, each value as printed; the sections they come from as the source."""
     import pandas as pd  # noqa: PLC0415
 
-    from observatoire import presentation, theme_graphique  # noqa: PLC0415
+    from observatoire import theme_graphique  # noqa: PLC0415
+    from observatoire.sorties import diapositives as presentation  # noqa: PLC0415
 
     inds = [publies[i] for i, _ in rep.parts]
     df = pd.DataFrame({"Catégorie": [lib for _, lib in rep.parts], "Part (%)": [i.valeur for i in inds]})

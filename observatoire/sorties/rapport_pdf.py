@@ -82,6 +82,6 @@ def pdf(annee: int, code: str | None = None, date: dt.date | None = None, rappor
 
 
 def nom_fichier(annee: int, code: str | None, extension: str = "pdf") -> str:
-    from observatoire.exports import libelle_territoire, nom_fichier as nommer  # noqa: PLC0415
+    from observatoire.sorties.tableurs import libelle_territoire, nom_fichier as nommer  # noqa: PLC0415
 
     return nommer("rapport d'activité", f"{libelle_territoire(code)} {annee}", extension)

@@ -7,7 +7,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from observatoire import config, exports, formats
+from observatoire import config, formats
+from observatoire.vue import telechargements
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 from observatoire.publies import Indicateur
 from observatoire.vue import publies as vue_publies
@@ -150,14 +151,39 @@ def _note_publiee(i: Indicateur) -> str:
     return " — ".join(filter(None, [f"= {i.formule}" if i.statut == "dérivé" else "", i.note]))
 
 
+# The report's sections as the catalogue names them (Données & exports).
+THEMES = {
+    "publics": "Publics accompagnés", "cej": "Contrat d'Engagement Jeune", "emploi": "Emploi",
+    "formation": "Formation", "vigie": "VIGIE Jeunesse", "obligation_formation": "Obligation de formation",
+    "justice": "Justice", "handicap": "Handicap", "logement": "Logement", "sante": "Santé",
+    "sante_enquete": "Enquête santé ORS-CREAI", "citoyennete": "Citoyenneté", "mobilite": "Mobilité",
+    "plan_formation": "Plan régional de formation", "communication": "Communication", "equipe": "Équipe de l'ARML",
+    "gouvernance": "Gouvernance", "mutualisation": "Mutualisation", "labellisation": "Labellisation",
+    "objectif_planete": "Objectif Planète",
+}
+
+
+def fichier_catalogue(inds: list[Indicateur]) -> pd.DataFrame:
+    """The catalogue of published figures as its CSV and XLSX hold it: the theme, then what fichier_publies
+    gives, the formula and the note in one column (as on screen: a derived figure's note says why its
+    formula is approximate), so that the printed catalogue stays one page wide."""
+    df = fichier_publies(inds).drop(columns=["Formule", "Note"])
+    df.insert(0, "Thème", [THEMES.get(i.theme, i.theme) for i in inds])
+    # "Formule : …" rather than the screen's "= …": a text starting with "=" gets an apostrophe in files.
+    df.insert(len(df.columns) - 1, "Formule et note", [_note_publiee(i).replace("= ", "Formule : ", 1)
+                                                       if i.statut == "dérivé" else i.note for i in inds])
+    return df
+
+
 def fichier_publies(inds: list[Indicateur]) -> pd.DataFrame:
     """The published figures as a file reads them: the value as a number beside its unit (French Excel
-    reads it as one), the year as text (never "2 022"), the formula apart from the note, the identifier."""
+    reads it as one), the year as a number (printed "2022": tableurs formats a column of years without a
+    thousands separator), the formula apart from the note, the identifier."""
     return pd.DataFrame({
         "Indicateur": [i.libelle for i in inds],
         "Valeur": [i.valeur for i in inds],
         "Unité": [i.unite for i in inds],
-        "Année": [str(i.annee) for i in inds],
+        "Année": [i.annee for i in inds],
         "Périmètre": [i.perimetre for i in inds],
         "Provenance": [i.provenance.libelle for i in inds],
         "Section du rapport": [i.source for i in inds],
@@ -188,6 +214,6 @@ def tableau_publies(inds: list[Indicateur], titre: str | None = None, cle: str |
         titre = TITRE_PUBLIES + (f" — {sections}" if len({i.source for i in inds}) <= 2 else "")
     cle = cle or "publies_" + hashlib.sha1("|".join(i.id for i in inds).encode()).hexdigest()[:10]
     derive = any(i.statut == "dérivé" for i in inds)
-    exports.boutons_tableau(fichier_publies(inds), titre=titre, cle=cle,
+    telechargements.boutons_tableau(fichier_publies(inds), titre=titre, cle=cle,
                             source=f"{SOURCE_RAPPORT} – {sections}",
                             provenance=Provenance.DERIVE if derive else Provenance.PUBLIE)

@@ -14,13 +14,15 @@ from observatoire.provenance import Provenance
 from observatoire.theme_graphique import LOCALE_VEGA, POLICE, spec  # noqa: F401  (the one theme, registered)
 
 def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: str,
-             provenance: Provenance, source: str, cle: str, note: str | None = None) -> None:
+             provenance: Provenance, source: str, cle: str, note: str | None = None,
+             avertissements: tuple[str, ...] = ()) -> None:
     """Draws a chart with what must always come with it.
 
     `donnees` is the table a reader can check (already formatted in French, secret cells already
     suppressed); `lecture` says in one plain sentence what the chart shows; `cle` is unique per page;
     `note` is a caveat ("appariement incertain", "plusieurs réponses possibles : total 142 %") shown under
-    the chart and carried by each of its exported files.
+    the chart and carried by each of its exported files; `avertissements` are caveats the page shows in its
+    own way (an uncertain pairing's note, a derived figure's formula) that the files must carry too.
     """
     st.subheader(titre)
     # The description becomes the chart's accessible name (aria-label), read by screen readers.
@@ -30,7 +32,8 @@ def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: st
     st.caption(f"Source : {source}" + (f" — {note}" if note else ""))
     with st.expander("Voir les données du graphique"):
         st.dataframe(donnees, hide_index=True, width="stretch")
-    _exports(chart, titre=titre, donnees=donnees, source=source, provenance=provenance, cle=cle, note=note)
+    _exports(chart, titre=titre, donnees=donnees, source=source, provenance=provenance, cle=cle, note=note,
+             avertissements=avertissements)
 
 
 def dessiner(chart: alt.TopLevelMixin, cle: str) -> None:
@@ -40,12 +43,10 @@ def dessiner(chart: alt.TopLevelMixin, cle: str) -> None:
 
 
 def _exports(chart, **kwargs) -> None:
-    """Export buttons under each chart (observatoire/exports.py), when that module is present."""
-    try:
-        from observatoire import exports  # noqa: PLC0415
-    except ImportError:
-        return
-    exports.boutons_graphique(chart, **kwargs)
+    """Export buttons under each chart (observatoire/vue/telechargements.py)."""
+    from observatoire.vue import telechargements  # noqa: PLC0415  (loaded when a chart is drawn)
+
+    telechargements.boutons_graphique(chart, **kwargs)
 
 
 def barres_reference(lignes: pd.DataFrame, *, reference: float | None, libelle_reference: str, titre_axe: str,

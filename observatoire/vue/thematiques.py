@@ -16,9 +16,10 @@ import pandas as pd
 import streamlit as st
 
 from observatoire import palette, formats, secret
-from observatoire.phrases import typographier
+from observatoire.sorties.phrases import typographier
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publication import perimetre
+from observatoire.publication import thematiques as calc
 from observatoire.publication.perimetre import Filtres
 from observatoire.publication.thematiques import (
     COUPURE, NIVEAUX, Part, ParTerritoire, couper, est_incertain, lecture_territoires, parts_par_territoire,
@@ -85,8 +86,12 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
 
     Bars, not a pie: several breakdowns of the report add up to more than 100 % (several answers possible,
     rounding). Provenance 'publié' unless one of the figures is derived. The uncertain-pairing notes of the
-    figures are printed under the chart. `signe`: write "+" before positive values (differences)."""
-    noms = list(libelles) if libelles is not None else [i.libelle for i in inds]
+    figures are printed under the chart, and travel with its files (`avertissements`); a label whose pairing
+    is uncertain is marked "(?)" on the chart. `signe`: write "+" before positive values (differences)."""
+    noms = [calc.marquer_incertain(n, i) for n, i in zip(libelles if libelles is not None
+                                                         else [i.libelle for i in inds], inds)]
+    if any(calc.MARQUE_INCERTAINE in n for n in noms) and calc.MARQUE_INCERTAINE not in (note or ""):
+        note = f"{note} ; {calc.LEGENDE_MARQUE}" if note else calc.LEGENDE_MARQUE
     df = pd.DataFrame({"categorie": [couper(n) for n in noms], "libelle": noms,
                        "valeur": [float(i.valeur) for i in inds],
                        "etiquette": [("+" if signe and i.valeur > 0 else "") + i.texte for i in inds]})
@@ -120,7 +125,8 @@ def graphique_publie(inds: Sequence[Indicateur], *, titre: str, cle: str, lectur
     sections = " ; ".join(dict.fromkeys(i.source for i in inds))
     graphiques.afficher(chart, titre=titre, donnees=donnees, lecture=lecture,
                     provenance=Provenance.DERIVE if derive else Provenance.PUBLIE,
-                    source=f"{SOURCE_RAPPORT} – {sections}", cle=cle, note=note)
+                    source=f"{SOURCE_RAPPORT} – {sections}", cle=cle, note=note,
+                    avertissements=calc.avertissements(inds))
     notes_incertaines(inds)
 
 
@@ -210,7 +216,7 @@ def entete_territoires(f: Filtres, quoi: str) -> None:
 
 def tableau_territoires(pt: ParTerritoire, *, titre: str, cle: str, note: str | None = None) -> None:
     """The per-territory table of the selected territory, its export buttons and the secrecy rule."""
-    from observatoire import exports  # noqa: PLC0415  (heavy: loaded when a table is drawn)
+    from observatoire.vue import telechargements  # noqa: PLC0415  (heavy: loaded when a table is drawn)
 
     f = pt.filtres
     st.subheader(titre)
@@ -219,5 +225,5 @@ def tableau_territoires(pt: ParTerritoire, *, titre: str, cle: str, note: str | 
     st.caption((f"{note} " if note else "") + f"« {formats.SECRET} » : effectif de 1 à "
                f"{formats.nombre(secret.seuil_actif() - 1)} jeunes, ou masqué pour qu'il ne puisse être recalculé "
                "à partir des totaux (secret secondaire) ; une part calculée sur un effectif secret l'est aussi.")
-    exports.boutons_tableau(table, titre=titre, source=source_extraits(f), cle=cle, provenance=f.provenance,
+    telechargements.boutons_tableau(table, titre=titre, source=source_extraits(f), cle=cle, provenance=f.provenance,
                             perimetre=f"{f.libelle}, {f.annee}")

@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from pypdf import PdfReader
 
-from observatoire import presentation, publies
+from observatoire import publies
+from observatoire.sorties import diapositives
 from tests.browser import navigateur
 
 NN = "\u202f"
@@ -171,7 +172,7 @@ def test_diaporama_fiche_et_catalogue_depuis_la_page_donnees_exports(contexte, a
 
     _, pptx = telecharger(page, page.get_by_role("button", name="Diaporama (PowerPoint)", exact=True))
     prs = Presentation(io.BytesIO(pptx))
-    attendues = presentation.diapos(2022, "14")
+    attendues = diapositives.diapos(2022, "14")
     assert len(prs.slides) == 1 + len(attendues)
     assert [s.shapes.title.text for s in list(prs.slides)[1:]] == [d.titre for d in attendues]
     for s in prs.slides:

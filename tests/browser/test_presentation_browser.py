@@ -1,7 +1,7 @@
 """Presentation mode in a browser with every non-localhost request blocked: full screen without menu or
 toolbar, slides stepped with the ← → keys and the buttons, screenshots at 1920×1080; links with
 parameters reopen the same view."""
-from observatoire import phrases, presentation
+from observatoire.sorties import diapositives, phrases
 from tests.browser import navigateur
 
 
@@ -13,7 +13,7 @@ def test_mode_presentation_hors_ligne_au_clavier(navigateur_chromium, app_url, h
     ctx = navigateur_chromium.new_context(viewport={"width": 1920, "height": 1080}, locale="fr-FR")
     try:
         page = navigateur.ouvrir(ctx, f"{app_url}/presentation?presentation=1", hors_ligne)
-        attendues = presentation.diapos(2022, "Normandie")
+        attendues = diapositives.diapos(2022, "Normandie")
         assert titre(page) == attendues[0].titre
         assert not page.locator("[data-testid='stSidebar']").is_visible()
         assert not page.locator("[data-testid='stHeader']").is_visible()
@@ -45,7 +45,7 @@ def test_mode_presentation_hors_ligne_au_clavier(navigateur_chromium, app_url, h
 
 def test_un_lien_avec_parametres_rouvre_la_meme_vue(contexte, app_url, hors_ligne):
     page = navigateur.ouvrir(contexte, f"{app_url}/presentation?presentation=1&diapo=3&territoire=14", hors_ligne)
-    assert titre(page) == presentation.diapos(2022, "14")[2].titre
+    assert titre(page) == diapositives.diapos(2022, "14")[2].titre
     assert not page.locator("[data-testid='stSidebar']").is_visible()
     page.close()
 

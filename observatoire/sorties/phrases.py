@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from observatoire import config, db, formats, secret
-from observatoire.secret import territoires as secret_territoires
-from observatoire.exports import libelle_territoire
-from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publication import perimetre
+from observatoire.secret import territoires as secret_territoires
+from observatoire.sorties.tableurs import libelle_territoire
+from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 NBSP = "\u00a0"
 NNBSP = formats.NNBSP
@@ -131,7 +131,7 @@ def phrases_publiees(annee: int, nb_missions_locales: int = 24) -> list[Phrase]:
     ajouter("Contrat d'Engagement Jeune", ["cej_entrees_total", "cej_objectif", "cej_taux_realisation"],
             lambda t, o, r: (
                 f"En {annee}, {n(t.valeur)} jeunes sont entrés en Garantie Jeunes ou en Contrat d'Engagement "
-                f"Jeune en Normandie, pour un objectif de {n(o.valeur)} fixé par l'État : "
+                f"Jeune en Normandie, pour un objectif de {n(o.valeur)} conventionné avec l'État : "
                 f"{formats.pourcentage(r.valeur)} de réalisation."))
     ajouter("Contrat d'Engagement Jeune", ["cej_rang_taux_atteinte"], lambda r: (
         f"En {annee}, la Normandie est la première région métropolitaine pour le taux d'atteinte de "
@@ -147,13 +147,15 @@ def phrases_publiees(annee: int, nb_missions_locales: int = 24) -> list[Phrase]:
     ajouter("Publics", ["publics_part_qpv"], lambda q: (
         f"En {annee}, {formats.pourcentage(q.valeur)} des jeunes accompagnés par les Missions Locales de "
         f"Normandie résidaient dans un quartier prioritaire de la politique de la ville."))
-    ajouter("Emploi & formation", ["emploi_observatoire_jeunes_entres_emploi", "emploi_observatoire_jeunes_alternance",
+    # Alternance is counted within the young people entered in a company ("20 427 jeunes entrés en entreprise,
+    # dont … 2 510 en alternance", section Emploi), not beside them.
+    ajouter("Emploi & formation", ["emploi_jeunes_entres_entreprise", "emploi_jeunes_alternance",
                                    "formation_observatoire_jeunes"], lambda e, a, f: (
-        f"En {annee}, parmi les jeunes accompagnés en Normandie, {n(e.valeur)} sont entrés en emploi, "
-        f"{n(a.valeur)} en alternance et {n(f.valeur)} en formation."))
+        f"En {annee}, parmi les jeunes accompagnés en Normandie, {n(e.valeur)} sont entrés en entreprise, "
+        f"dont {n(a.valeur)} en alternance ; {n(f.valeur)} sont entrés en formation."))
     ajouter("Emploi & formation", ["emploi_jeunes_parraines", "emploi_parraines_sorties_positives"], lambda j, s: (
-        f"En {annee}, {n(j.valeur)} jeunes ont été parrainés par des professionnels ; "
-        f"{formats.pourcentage(s.valeur)} d'entre eux ont connu une sortie positive."))
+        f"En {annee}, {n(j.valeur)} jeunes ont été parrainés, avec {formats.pourcentage(s.valeur)} de sorties "
+        "positives."))
     ajouter("Logement", ["logement_precaire", "logement_precaire_part"], lambda nb, part: (
         f"En {annee}, {n(nb.valeur)} jeunes accompagnés, soit {formats.pourcentage(part.valeur)}, étaient en "
         f"situation de logement précaire ou complexe."))
@@ -233,8 +235,9 @@ def phrases_extraits(annee: int, code: str) -> list[Phrase]:
                 f"d'Engagement Jeune {t.dans}.", [c["nb_entrees_cej"]], visible("nb_entrees_cej"))
     if c["nb_jeunes_emploi"]:
         ajouter("Emploi & formation", f"En {annee}, parmi les jeunes accompagnés {t.dans}, {n(c['nb_jeunes_emploi'])} "
-                f"sont entrés en emploi, {n(c['nb_jeunes_alternance'])} en alternance et "
-                f"{n(c['nb_jeunes_formation'])} en formation.",
+                f"ont signé un contrat de travail hors alternance, {n(c['nb_jeunes_alternance'])} un contrat en "
+                f"alternance et {n(c['nb_jeunes_formation'])} sont entrés en formation (un même jeune peut être "
+                "compté dans plusieurs de ces situations).",
                 [c["nb_jeunes_emploi"], c["nb_jeunes_alternance"], c["nb_jeunes_formation"]],
                 visible("nb_jeunes_emploi", "nb_jeunes_alternance", "nb_jeunes_formation"))
     ajouter("Logement", f"En {annee}, {n(c['nb_logement_precaire'])} jeunes accompagnés {t.dans} étaient en "

@@ -2,7 +2,7 @@
 entries, the map, the publics, employment and training, thematic highlights.
 
 One content, three renderings: the presentation mode on screen (pages/presentation.py), the PowerPoint
-deck (observatoire/diaporama.py) and the territory sheet (observatoire/sorties/fiche.py). Each slide carries one
+deck (observatoire/sorties/diaporama.py) and the territory sheet (observatoire/sorties/fiche.py). Each slide carries one
 message, written as a sentence (its title), its big numbers, at most one chart with a one-line reading
 (the chart's text alternative), its source and its provenance.
 
@@ -21,10 +21,10 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from observatoire import config, db, formats, palette, phrases, secret
-from observatoire.secret import territoires as secret_territoires
+from observatoire import config, db, formats, palette, secret
 from observatoire.publication import perimetre
-from observatoire.vue import graphiques as charts
+from observatoire.secret import territoires as secret_territoires
+from observatoire.sorties import phrases
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -65,11 +65,13 @@ def _publies(annee: int) -> dict:
 
 
 def _source(*inds) -> str:
+    """The report's sections of these figures, and the formula of any derived one (as the sentences say it)."""
     sections = []
     for i in inds:
         if i.source not in sections:
             sections.append(i.source)
-    return f"{SOURCE_RAPPORT} – " + " ; ".join(sections)
+    derives = [f"{i.libelle} = {i.formule}" for i in inds if i.statut == "dérivé" and i.formule]
+    return f"{SOURCE_RAPPORT} – " + " ; ".join(sections) + ("" if not derives else " ; dérivé : " + " ; ".join(derives))
 
 
 def _variation_texte(actuel, precedent, annee: int, cache: bool = False) -> str:
@@ -183,14 +185,28 @@ def graphique_comparaison(df: pd.DataFrame, nom_territoire: str) -> alt.Chart:
 
 
 def graphique_barres(df: pd.DataFrame, categorie: str, valeur: str, format_: str = ",d") -> alt.LayerChart:
+    # A quarter more room than the longest bar: its value, written after it, stays inside the chart.
+    maximum = float(pd.to_numeric(df[valeur], errors="coerce").max() or 1) * 1.25
     base = alt.Chart(df).encode(
         y=alt.Y(f"{categorie}:N", title=None, sort=None),
-        x=alt.X(f"{valeur}:Q", title=valeur, axis=alt.Axis(format=",d" if format_.endswith("f") else format_)),
+        x=alt.X(f"{valeur}:Q", title=valeur, axis=alt.Axis(format=",d" if format_.endswith("f") else format_),
+                scale=alt.Scale(domain=[0, maximum])),
     )
     return alt.layer(
         base.mark_bar(),
         base.mark_text(align="left", dx=6, fontWeight="bold").encode(text=alt.Text(f"{valeur}:Q", format=format_)),
     ).properties(height=max(120, 56 * len(df)))
+
+
+def grand_format(chart: alt.TopLevelMixin, largeur: int, hauteur: int, taille: int) -> alt.TopLevelMixin:
+    """The slide's chart drawn `largeur` × `hauteur` px in all (axes and legend included: autosize "fit"),
+    every text `taille` px: placed on a slide at 1 px per point, its text is `taille` pt."""
+    return (chart.properties(width=largeur, height=hauteur,
+                             autosize=alt.AutoSizeParams(type="fit", contains="padding"))
+            .configure_axis(labelFontSize=taille, titleFontSize=taille, labelLimit=20 * taille)
+            .configure_legend(labelFontSize=taille, titleFontSize=taille, symbolSize=12 * taille,
+                              labelLimit=30 * taille, titleLimit=30 * taille)
+            .configure_text(fontSize=taille))
 
 
 # --- slides ---------------------------------------------------------------------------------------
@@ -234,7 +250,7 @@ def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
         liste.append(Diapo(
             "cej", f"Contrat d'Engagement Jeune : l'objectif de l'État est {depasse}, {taux.texte} de réalisation",
             [Chiffre(n(total_valeur), "entrées en Garantie Jeunes et CEJ"),
-             Chiffre(obj.texte, "objectif fixé par l'État"), Chiffre(taux.texte, "de réalisation")],
+             Chiffre(obj.texte, "objectif conventionné avec l'État"), Chiffre(taux.texte, "de réalisation")],
             graphique_cej_objectif(gj.valeur, cej.valeur, obj.valeur, annee),
             f"{gj.texte} entrées en Garantie Jeunes jusqu'au 28 février puis {cej.texte} en CEJ à partir du "
             f"1er mars dépassent l'objectif de {obj.texte}.",
@@ -254,21 +270,24 @@ def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
                            graphique_barres(df, "Niveau", "Part (%)", ",.1f"),
                            f"{sd.texte} des jeunes accompagnés sont sans diplôme, {niveaux[3].texte} ont un diplôme "
                            "du supérieur.", df.assign(**{"Part (%)": [i.texte for i in niveaux]}), _source(*niveaux)))
-    ids_emploi = ("emploi_observatoire_jeunes_entres_emploi", "emploi_observatoire_jeunes_alternance",
-                  "formation_observatoire_jeunes")
+    # The report counts alternance within the young people entered in a company ("20 427 jeunes entrés en
+    # entreprise, dont … 2 510 en alternance", section Emploi): the slide says "dont", with that section's figure.
+    ids_emploi = ("emploi_jeunes_entres_entreprise", "emploi_jeunes_alternance", "formation_observatoire_jeunes")
     if all(k in p for k in ids_emploi):
         e, a, f = (p[k] for k in ids_emploi)
-        df = pd.DataFrame({"Situation": ["Emploi", "Alternance", "Formation"], "Jeunes": [e.valeur, a.valeur, f.valeur]})
-        chiffres = [Chiffre(e.texte, "jeunes entrés en emploi"), Chiffre(a.texte, "en alternance"),
-                    Chiffre(f.texte, "en formation")]
+        df = pd.DataFrame({"Situation": ["Entrés en entreprise", "dont en alternance", "Entrés en formation"],
+                           "Jeunes": [e.valeur, a.valeur, f.valeur]})
+        chiffres = [Chiffre(e.texte, "jeunes entrés en entreprise"), Chiffre(a.texte, "dont en alternance"),
+                    Chiffre(f.texte, "jeunes entrés en formation")]
         inds = [e, a, f]
         if "cej_sorties_emploi_durable" in p:
             s = p["cej_sorties_emploi_durable"]
-            chiffres.append(Chiffre(s.texte, "des sorties du CEJ vers un emploi durable ou l'alternance"))
+            chiffres.append(Chiffre(s.texte, "des sorties du CEJ liées à un emploi de 6 mois et plus ou à l'alternance"))
             inds.append(s)
-        liste.append(Diapo("emploi", f"En {annee}, {e.texte} jeunes accompagnés sont entrés en emploi", chiffres,
+        liste.append(Diapo("emploi", f"En {annee}, {e.texte} jeunes accompagnés sont entrés en entreprise", chiffres,
                            graphique_barres(df, "Situation", "Jeunes"),
-                           f"{e.texte} jeunes sont entrés en emploi, {a.texte} en alternance et {f.texte} en formation.",
+                           f"{e.texte} jeunes sont entrés en entreprise, dont {a.texte} en alternance ; {f.texte} "
+                           "sont entrés en formation.",
                            df.assign(Jeunes=[e.texte, a.texte, f.texte]), _source(*inds)))
     themes = [(k, lib) for k, lib in (("justice_jeunes", "jeunes placés sous main de justice accompagnés"),
                                       ("logement_precaire", "jeunes en logement précaire ou complexe"),
@@ -387,11 +406,14 @@ def _diapos_extraits(annee: int, territoire: str) -> list[Diapo]:
         visibles = df[[not cache(col) and not secret.est_primaire(c[col]) for col in situations.values()]]
         liste.append(Diapo("emploi", f"En {annee}, {n('nb_jeunes_emploi')} jeunes accompagnés {t.dans} sont "
                            "entrés en emploi",
-                           [Chiffre(n("nb_jeunes_emploi"), "jeunes entrés en emploi"),
-                            Chiffre(n("nb_jeunes_alternance"), "en alternance"),
-                            Chiffre(n("nb_jeunes_formation"), "en formation")],
+                           # Counted from the extracts: a work contract outside alternance, an alternance
+                           # contract, a training action; one young person may be in several (not "dont").
+                           [Chiffre(n("nb_jeunes_emploi"), "jeunes entrés en emploi (hors alternance)"),
+                            Chiffre(n("nb_jeunes_alternance"), "jeunes entrés en alternance"),
+                            Chiffre(n("nb_jeunes_formation"), "jeunes entrés en formation")],
                            graphique_barres(visibles, "Situation", "Jeunes"),
-                           "Jeunes entrés en emploi, en alternance et en formation dans l'année.",
+                           "Jeunes entrés dans l'année en emploi hors alternance, en alternance et en formation ; "
+                           "un même jeune peut figurer dans plusieurs de ces situations.",
                            df.assign(Jeunes=[n(col) for col in situations.values()]), source, prov))
     rqth_cache = cache("nb_rqth", "nb_jeunes") or secret.est_primaire(c["nb_rqth"])
     themes = [Chiffre(n("nb_sous_main_justice"), "jeunes placés sous main de justice"),
@@ -478,86 +500,3 @@ def _diapo_carte(annee: int, territoire: str) -> Diapo | None:
                  f"Jeunes accompagnés en {annee} pour 1\u202f000 habitants, par Mission Locale"
                  + ("" if territoire == config.REGION else " ; le territoire choisi est entouré") + ".",
                  donnees, source, prov)
-
-
-# --- on screen (pages/presentation.py) ---------------------------------------------------------------
-
-def css(plein_ecran: bool) -> str:
-    """Large type readable from the back of a room; in full-screen mode, no menu, sidebar or toolbar."""
-    base = """
-<style>
-[data-testid="stMarkdownContainer"] p.diapo-titre {font-size: 2.6rem; font-weight: 700; line-height: 1.2; color: #1a1a1a; margin: 0 0 1.2rem 0;}
-[data-testid="stMarkdownContainer"] p.diapo-valeur {font-size: 4.6rem; font-weight: 800; line-height: 1.05;
-  color: #1d4e89; margin: 0;}
-[data-testid="stMarkdownContainer"] p.diapo-valeur.serre {font-size: 3.4rem;}
-[data-testid="stMarkdownContainer"] p.diapo-libelle {font-size: 1.5rem; line-height: 1.3; color: #1a1a1a; margin: 0.2rem 0 0 0;}
-[data-testid="stMarkdownContainer"] p.diapo-detail {font-size: 1.35rem; color: #1a1a1a; margin: 0.2rem 0 1.2rem 0;}
-[data-testid="stMarkdownContainer"] p.diapo-pied {font-size: 1.05rem; color: #444444; margin-top: 0.8rem;}
-[data-testid="stMarkdownContainer"] p.diapo-demo {font-size: 1.15rem; font-weight: 700; color: #9a3412; background: #fff4e5;
-  padding: 0.3rem 0.7rem; border-radius: 0.3rem; display: inline-block;}
-[data-testid="stMarkdownContainer"] p.diapo-compteur {font-size: 1.3rem; margin: 0.35rem 1rem 0 1rem;}
-[data-testid="stMarkdownContainer"] p.diapo-lecture {font-size: 1.3rem; margin: 0.4rem 0 0 0;}
-</style>
-"""
-    if not plein_ecran:
-        return base
-    return base + """
-<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
-[data-testid="stSidebarNav"], header {display: none !important;}
-[data-testid="stMainBlockContainer"], .block-container {padding: 1.2rem 2.5rem 1rem 2.5rem !important;
-  max-width: 100% !important;}
-[data-testid="stMarkdownContainer"] p.diapo-titre {font-size: 3.3rem;}
-[data-testid="stMarkdownContainer"] p.diapo-valeur {font-size: 6rem;}
-[data-testid="stMarkdownContainer"] p.diapo-valeur.serre {font-size: 4.2rem;}
-[data-testid="stMarkdownContainer"] p.diapo-libelle {font-size: 1.9rem;}
-[data-testid="stMarkdownContainer"] p.diapo-detail {font-size: 1.6rem;}
-[data-testid="stMarkdownContainer"] p.diapo-pied {font-size: 1.25rem;}
-.st-key-navigation_diapos button {padding: 0.5rem 1.4rem; min-height: 3rem;}
-.st-key-navigation_diapos button p {font-size: 1.3rem;}
-[data-testid="stMarkdownContainer"] p.diapo-compteur {font-size: 1.6rem;}
-</style>
-"""
-
-
-def _graphique_grand(d: Diapo):
-    """The slide's chart, taller and with type large enough for a projector."""
-    chart = d.graphique.properties(width=760, height=560) if d.cle == "carte" else d.graphique.properties(height=440)
-    return (chart.configure_axis(labelFontSize=20, titleFontSize=20)
-            .configure_legend(labelFontSize=20, titleFontSize=20, symbolSize=250)
-            .configure_text(fontSize=20))
-
-
-def afficher(d: Diapo, numero: int, total: int, perimetre: str) -> None:
-    """One slide in the page: the message, the big numbers, the chart and its reading, the source."""
-    import html  # noqa: PLC0415
-
-    import streamlit as st  # noqa: PLC0415
-
-    st.markdown(f'<p class="diapo-titre">{html.escape(d.titre, quote=False)}</p>', unsafe_allow_html=True)
-    if d.provenance is Provenance.DEMO:
-        st.markdown('<p class="diapo-demo">Données de démonstration : elles ne décrivent aucun territoire réel</p>',
-                    unsafe_allow_html=True)
-
-    def chiffres(liste: list[Chiffre], serre: bool = False) -> None:
-        classe = "diapo-valeur serre" if serre else "diapo-valeur"  # four numbers beside a chart: smaller
-        for c in liste:
-            st.markdown(f'<p class="{classe}">{html.escape(c.valeur, quote=False)}</p>'
-                        f'<p class="diapo-libelle">{html.escape(c.libelle, quote=False)}</p>'
-                        f'<p class="diapo-detail">{html.escape(c.detail, quote=False) or "&nbsp;"}</p>', unsafe_allow_html=True)
-
-    if d.graphique is not None:
-        gauche, droite = st.columns([1, 2], gap="large")
-        with gauche:
-            chiffres(d.chiffres[:4], serre=len(d.chiffres) > 3)
-        with droite:
-            charts.dessiner(_graphique_grand(d), cle=f"diapo_{d.cle}")
-            st.markdown(f'<p class="diapo-lecture">{html.escape(d.lecture, quote=False)}</p>', unsafe_allow_html=True)
-    else:
-        colonnes = st.columns(max(1, len(d.chiffres)), gap="large")
-        for col, c in zip(colonnes, d.chiffres):
-            with col:
-                chiffres([c])
-    st.markdown(f'<p class="diapo-pied">{html.escape(d.mention, quote=False)} — {html.escape(perimetre, quote=False)} — '
-                f'diapositive {numero} sur {total}</p>', unsafe_allow_html=True)

@@ -3,7 +3,7 @@
 One message per slide: the title is the message as a sentence, big numbers beneath it, the chart as an
 image made by vl-convert from the same Altair spec as on screen (with its reading as alternative
 text), and in each slide's footer the provenance and the source. Demonstration slides carry an
-orange banner. The content comes from observatoire/presentation.py, shared with the presentation mode.
+orange banner. The content comes from observatoire/sorties/diapositives.py, shared with the presentation mode.
 """
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from observatoire import config, formats, phrases, presentation
-from observatoire.exports import libelle_territoire
+from observatoire import config, formats
+from observatoire.sorties import diapositives, phrases
+from observatoire.sorties.tableurs import libelle_territoire
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 
 LARGEUR, HAUTEUR = Inches(13.333), Inches(7.5)  # 16:9
@@ -24,9 +25,15 @@ BLEU = RGBColor(0x1D, 0x4E, 0x89)
 NOIR = RGBColor(0x1A, 0x1A, 0x1A)
 GRIS = RGBColor(0x44, 0x44, 0x44)
 ORANGE = RGBColor(0xC2, 0x41, 0x0C)
-POLICE = "DejaVu Sans"
+# Arial is on every office PC (Windows, Mac); LibreOffice draws it with Liberation Sans, same letter widths,
+# so that what is measured here (the footer's length) holds in PowerPoint and Impress alike.
+POLICE = "Arial"
 NOM_PIED = "Pied de page"
 MARGE = Inches(0.5)
+# Chart text in px of the Vega spec; the chart is drawn the size of its box in points, so 1 px = 1 pt.
+TAILLE_TEXTE_GRAPHIQUE = 16
+TAILLES_PIED = (12, 11, 10, 9)  # pt: the largest that puts each line of the footer on one line
+MARGE_INTERNE = Inches(0.1)     # python-pptx's default left and right insets of a text box
 
 
 def _texte(slide, x, y, larg, haut, texte: str, taille: int, gras=False, couleur=NOIR, nom: str | None = None,
@@ -65,14 +72,46 @@ def _titre(slide, texte: str) -> None:
             run.font.color.rgb = NOIR
 
 
-def _pied(slide, texte: str, demo: bool) -> None:
+def lignes_du_pied(morceaux: list[str], largeur_pt: float) -> tuple[int, list[str]]:
+    """The footer's pieces (provenance and source, scope, date) packed into at most two lines, each short
+    enough to stay on one line at the largest size of TAILLES_PIED (measured with Arial's widths): a footer
+    that wraps by itself breaks wherever the line ends, e.g. between a day and its month."""
+    from observatoire.sorties.tableurs import largeur_texte  # noqa: PLC0415
+
+    def ranger(taille: int) -> list[str]:
+        lignes: list[str] = []
+        for morceau in morceaux:
+            suite = f"{lignes[-1]} — {morceau}" if lignes else morceau
+            if lignes and largeur_texte(suite, taille) <= largeur_pt:
+                lignes[-1] = suite
+            else:
+                lignes.append(morceau)
+        return lignes
+
+    for nb_lignes in (1, 2):  # one line if it can be read (10 pt at least), else two
+        for taille in TAILLES_PIED[:-1] if nb_lignes == 1 else TAILLES_PIED:
+            lignes = ranger(taille)
+            if len(lignes) <= nb_lignes and all(largeur_texte(ligne, taille) <= largeur_pt for ligne in lignes):
+                return taille, lignes
+    # Still too long: cut the longest pieces at their "; " (a source's parts), at the smallest size.
+    taille = TAILLES_PIED[-1]
+    morceaux = [m for morceau in morceaux for m in morceau.replace(" ; ", " ;\x00").split("\x00")]
+    return taille, ranger(taille)
+
+
+def _pied(slide, morceaux: list[str], demo: bool) -> None:
+    """Footer lines that never wrap (each line measured to fit, with 3 % to spare), above them the demo banner."""
+    largeur = LARGEUR - 2 * MARGE
+    taille, lignes = lignes_du_pied(morceaux, 0.97 * (largeur - 2 * MARGE_INTERNE) / 12700)
+    hauteur = Pt(taille * 1.25 * len(lignes) + 8)
+    haut = HAUTEUR - Inches(0.2) - hauteur
     if demo:
-        bandeau = _texte(slide, MARGE, HAUTEUR - Inches(1.25), LARGEUR - 2 * MARGE, Inches(0.45),
-                         AVERTISSEMENT_DEMO, 11, couleur=ORANGE, nom="Avertissement démonstration")
+        bandeau = _texte(slide, MARGE, haut - Inches(0.55), largeur, Inches(0.5),
+                         AVERTISSEMENT_DEMO, 14, couleur=ORANGE, nom="Avertissement démonstration")
         bandeau.fill.solid()
         bandeau.fill.fore_color.rgb = RGBColor(0xFF, 0xF4, 0xE5)
-    _texte(slide, MARGE, HAUTEUR - Inches(0.75), LARGEUR - 2 * MARGE, Inches(0.6), texte, 11, couleur=GRIS,
-           nom=NOM_PIED)
+    _texte(slide, MARGE, haut, largeur, hauteur, "\n".join(lignes), taille, couleur=GRIS, nom=NOM_PIED,
+           ancre=MSO_ANCHOR.BOTTOM)
 
 
 def _chiffres(slide, chiffres, x, y, largeur, hauteur, en_colonne: bool) -> None:
@@ -95,13 +134,20 @@ def _chiffres(slide, chiffres, x, y, largeur, hauteur, en_colonne: bool) -> None
         _texte(slide, cx, cy + haut_valeur, cl - Inches(0.2), Inches(0.7), libelle, 15 if n > 3 else 16)
 
 
-def _image(slide, diapo: presentation.Diapo, x, y, largeur, hauteur) -> None:
+def spec_graphique(diapo: diapositives.Diapo, largeur: int, hauteur: int) -> dict:
+    """The slide's chart for a box of `largeur` × `hauteur` EMU: drawn that size in points, text
+    TAILLE_TEXTE_GRAPHIQUE pt once placed (tests/test_diaporama.py measures it)."""
+    return diapositives.grand_format(diapo.graphique, int(largeur / 12700), int(hauteur / 12700),
+                                     TAILLE_TEXTE_GRAPHIQUE).to_dict()
+
+
+def _image(slide, diapo: diapositives.Diapo, x, y, largeur, hauteur) -> None:
     import vl_convert as vlc  # noqa: PLC0415
     from PIL import Image  # noqa: PLC0415
 
-    png = vlc.vegalite_to_png(diapo.graphique.to_dict(), scale=2)
+    png = vlc.vegalite_to_png(spec_graphique(diapo, largeur, hauteur), scale=2)
     l_px, h_px = Image.open(io.BytesIO(png)).size
-    echelle = min(largeur / l_px, hauteur / h_px)
+    echelle = min(largeur / l_px, hauteur / h_px)  # 1 px of the spec (2 of the image) = 1 pt, give or take
     larg, haut = Emu(int(l_px * echelle)), Emu(int(h_px * echelle))
     image = slide.shapes.add_picture(io.BytesIO(png), x + (largeur - larg) // 2, y + (hauteur - haut) // 2,
                                      larg, haut)
@@ -113,7 +159,7 @@ def deck(annee: int, territoire: str | None = None, date: dt.date | None = None)
     """The .pptx file, as bytes."""
     territoire = territoire or config.REGION
     date = date or dt.date.today()
-    diapos = presentation.diapos(annee, territoire)
+    diapos = diapositives.diapos(annee, territoire)
     prs = Presentation()
     prs.slide_width, prs.slide_height = LARGEUR, HAUTEUR
     titre_seul = prs.slide_layouts[5]
@@ -136,13 +182,13 @@ def deck(annee: int, territoire: str | None = None, date: dt.date | None = None)
     if any(d.provenance is Provenance.EXTRAITS for d in diapos):
         familles.append("extraits du système d'information des Missions Locales (I-Milo)")
     if any(d.cle == "carte" for d in diapos):
-        familles.append(presentation.SOURCE_GEO)
-    _pied(couverture, "Sources : " + " ; ".join(familles) + ". Chaque diapositive précise la sienne.", demo)
+        familles.append(diapositives.SOURCE_GEO)
+    _pied(couverture, ["Sources : " + " ; ".join(familles), "Chaque diapositive précise la sienne."], demo)
 
     for d in diapos:
         slide = prs.slides.add_slide(titre_seul)
         _titre(slide, d.titre)
-        haut, bas = Inches(1.75), HAUTEUR - Inches(1.35 if d.provenance is Provenance.DEMO else 0.9)
+        haut, bas = Inches(1.75), HAUTEUR - Inches(1.55 if d.provenance is Provenance.DEMO else 0.95)
         if d.graphique is not None:
             _chiffres(slide, d.chiffres[:4], MARGE, haut, Inches(4.2), bas - haut, en_colonne=True)
             _image(slide, d, MARGE + Inches(4.4), haut, LARGEUR - 2 * MARGE - Inches(4.4), bas - haut)
@@ -150,7 +196,8 @@ def deck(annee: int, territoire: str | None = None, date: dt.date | None = None)
             _chiffres(slide, d.chiffres, MARGE, haut + Inches(0.8), LARGEUR - 2 * MARGE, Inches(2.5),
                       en_colonne=False)
         # A slide copied out of the deck keeps its territory, year and date
-        _pied(slide, f"{d.mention} — {nom}, {annee} — {formats.date(date)}", d.provenance is Provenance.DEMO)
+        _pied(slide, [*d.mention.split(" — "), f"{nom}, {annee}", formats.date(date).replace(" ", "\u00a0")],
+              d.provenance is Provenance.DEMO)
     sortie = io.BytesIO()
     prs.core_properties.title = f"Missions Locales de Normandie : l'essentiel de {annee} — {nom}"
     prs.core_properties.author = "Observatoire des Missions Locales de Normandie"
@@ -159,6 +206,6 @@ def deck(annee: int, territoire: str | None = None, date: dt.date | None = None)
 
 
 def nom_fichier(annee: int, territoire: str | None) -> str:
-    from observatoire.exports import nom_fichier as nommer  # noqa: PLC0415
+    from observatoire.sorties.tableurs import nom_fichier as nommer  # noqa: PLC0415
 
     return nommer("diaporama", f"{libelle_territoire(territoire)} {annee}", "pptx")
