@@ -178,19 +178,6 @@ def _p_territoire_jeunes(d, annee, niveau, **_):
                "part_qpv_pct", "part_rqth_pct", "jeunes_pour_1000_hab", "population_2017", "depuis_extraits"]]
 
 
-def _p_jeunes_par_mission_locale(d, annee, **_):
-    j = _annee(d["jeunes"], annee)
-    jeunes = j.assign(ext=j["provenance"] == "extraits").groupby("code_ml").agg(
-        nb_jeunes=("id_jeune", "size"), depuis_extraits=("ext", "all"))
-    population = _population(d, "mission_locale").groupby("code_ml")["population"].sum().rename("population_2017")
-    df = d["missions_locales"][["code_ml", "nom", "departement"]].join(jeunes, on="code_ml").join(population, on="code_ml")
-    df["nb_jeunes"] = df["nb_jeunes"].fillna(0).astype("int64")
-    df["jeunes_pour_1000_hab"] = 1000.0 * df["nb_jeunes"] / df["population_2017"].replace(0, np.nan)
-    df["depuis_extraits"] = df["depuis_extraits"].fillna(False).astype(bool)
-    return df.sort_values("code_ml")[["code_ml", "nom", "departement", "nb_jeunes", "population_2017",
-                                      "jeunes_pour_1000_hab", "depuis_extraits"]].reset_index(drop=True)
-
-
 def _p_jeunes_par_niveau_territoire_region(d, annee, territoire, **_):
     j = _annee(d["jeunes"], annee)
     j = j.assign(dans_territoire=j["code_ml"].isin(_mls_du_territoire(d, territoire)))
@@ -600,7 +587,6 @@ EQUIVALENTS_PANDAS = {
     "emploi_situations_par_mois": _p_emploi_situations_par_mois,
     "extraits_annees": _p_extraits_annees,
     "indicateurs_publies": _p_indicateurs_publies,
-    "jeunes_par_mission_locale": _p_jeunes_par_mission_locale,
     "jeunes_par_niveau_territoire_region": _p_jeunes_par_niveau_territoire_region,
     "jeunes_par_territoire": _p_jeunes_par_territoire,
     "publics_effectifs": _p_publics_effectifs,

@@ -397,8 +397,8 @@ def _donnees_graphique(chart) -> list[dict]:
 def collecter_diapos(c: Collecte) -> None:
     from observatoire.provenance import Provenance  # noqa: PLC0415
 
-    noms_ml = dict(zip(db.requete("jeunes_par_mission_locale", annee=ANNEE)["nom"],
-                       db.requete("jeunes_par_mission_locale", annee=ANNEE)["code_ml"]))
+    territoires = db.requete("territoires_normandie")
+    noms_ml = dict(zip(territoires["libelle"], territoires["code"]))
     for code in _territoires(c):
         for d in diapositives.diapos(ANNEE, code):
             if d.provenance in (Provenance.PUBLIE, Provenance.DERIVE):

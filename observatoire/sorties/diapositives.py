@@ -143,19 +143,25 @@ def _contours(fichier: str) -> tuple[dict, ...]:
 
 
 def graphique_carte(par_ml: pd.DataFrame, territoire: str) -> alt.LayerChart:
-    """Young people per 1 000 inhabitants by Mission Locale; the chosen territory outlined."""
-    valeurs = {r.code_ml: r for r in par_ml.itertuples()}
+    """Young people per 1 000 inhabitants by Mission Locale (columns code, jeunes_pour_1000_hab, NaN where
+    hidden), coloured by the screen map's classes (observatoire/publication/classes.py); the territory outlined."""
+    from observatoire.publication.classes import METHODE_PAR_DEFAUT, classer  # noqa: PLC0415
+
+    taux = dict(zip(par_ml["code"], par_ml["jeunes_pour_1000_hab"]))
+    classes = classer(list(taux.values()), METHODE_PAR_DEFAUT)
     features = []
     for f in _contours("missions_locales.geojson"):
-        r = valeurs.get(f["properties"]["code"])
+        v = taux.get(f["properties"]["code"])
         props = dict(f["properties"])
-        props["taux"] = None if r is None or pd.isna(r.jeunes_pour_1000_hab) else round(float(r.jeunes_pour_1000_hab), 1)
+        props["taux"] = None if v is None or pd.isna(v) else round(float(v), 1)
         props["choisi"] = territoire in (props["code"], props.get("departement"))
         features.append({**f, "properties": props})
+    # the classes' upper bounds as a threshold scale (a bound belongs to its class: d3 puts it in the next one)
+    echelle = (alt.Scale(type="threshold", domain=[b + 1e-6 for b in classes.bornes[:-1]], range=list(classes.couleurs))
+               if classes and len(classes.bornes) > 1 else alt.Scale(range=list(classes.couleurs) if classes else None))
     fond = alt.Chart(alt.Data(values=features)).mark_geoshape(stroke="white", strokeWidth=0.8).encode(
         color=alt.Color("properties.taux:Q", title=["Jeunes accompagnés", "pour 1\u202f000 habitants"],
-                        scale=alt.Scale(type="quantile", range=palette.SEQUENTIELLE),
-                        legend=alt.Legend(format=",.1f", orient="right", titleLimit=400)),
+                        scale=echelle, legend=alt.Legend(format=",.1f", orient="right", titleLimit=400)),
         tooltip=[alt.Tooltip("properties.nom:N", title="Mission Locale"),
                  alt.Tooltip("properties.taux:Q", title="Pour 1\u202f000 habitants", format=",.1f")],
     )
@@ -455,23 +461,25 @@ def _diapo_rythme_cej(annee: int, territoire: str) -> Diapo | None:
 
 
 def _diapo_carte(annee: int, territoire: str) -> Diapo | None:
-    par_ml = db.requete("jeunes_par_mission_locale", annee=annee)
-    if par_ml["nb_jeunes"].sum() == 0:
+    from observatoire.publication import couche  # noqa: PLC0415
+
+    # the rate per 1 000 inhabitants of the publication layer: one source for the screen, slides and sheets,
+    # hidden with its count (rate × the public population would give it back)
+    taux_par_territoire = couche.jeunes_pour_1000_habitants(annee).set_index("code")
+    par_ml = taux_par_territoire[taux_par_territoire["niveau"] == "mission_locale"].reset_index()
+    if par_ml["nb_jeunes"].fillna(0).sum() == 0 and par_ml["nb_jeunes"].notna().all():
         return None
-    prov = Provenance.EXTRAITS if bool(par_ml["depuis_extraits"].all()) else Provenance.DEMO
+    noms = db.requete("territoires_normandie").set_index("code")["libelle"]
+    par_ml["nom"] = par_ml["code"].map(noms)
+    par_ml["code_ml"] = par_ml["code"]
+    prov = perimetre.provenance_extraits("jeunes", annee)
     source = (phrases.SOURCE_EXTRAITS if prov is Provenance.EXTRAITS else phrases.SOURCE_DEMO) + f" ; {SOURCE_GEO}"
-    # A rate per 1 000 inhabitants × the (public) population gives the count back: hidden with it.
-    brut = par_ml
-    par_ml = secret_territoires.masquer(brut, annee, ["nb_jeunes"], parts={"jeunes_pour_1000_hab": ["nb_jeunes"]},
-                                        pour_graphique=True, code="code_ml")
 
-    def taux(ou: str, lignes: pd.DataFrame) -> str:
-        if secret_territoires.est_cache(annee, ou, "nb_jeunes"):
-            return secret.SECRET
-        lignes = brut[brut["code_ml"].isin(lignes["code_ml"])]
-        return formats.nombre(1000 * lignes["nb_jeunes"].sum() / lignes["population_2017"].sum(), 1)
+    def taux(ou: str) -> str:
+        v = taux_par_territoire.at[ou, "jeunes_pour_1000_hab"]
+        return secret.SECRET if pd.isna(v) else formats.nombre(v, 1)
 
-    taux_region = taux(config.REGION, par_ml)
+    taux_region = taux(config.REGION)
     if territoire == config.REGION:
         vus = par_ml["jeunes_pour_1000_hab"].dropna()
         bas, haut = vus.min(), vus.max()
@@ -481,7 +489,7 @@ def _diapo_carte(annee: int, territoire: str) -> Diapo | None:
     else:
         lignes = par_ml[(par_ml["code_ml"] == territoire) | (par_ml["departement"] == territoire)]
         t = phrases.territoire(territoire, len(lignes))
-        taux_t = taux(territoire, lignes)
+        taux_t = taux(territoire)
         titre = (f"{t.nom} : {taux_t} jeunes accompagnés pour 1\u202f000 habitants, "
                  f"contre {taux_region} en Normandie")
         chiffres = [Chiffre(taux_t, f"pour 1\u202f000 habitants ({t.nom})"),

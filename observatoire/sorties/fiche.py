@@ -15,7 +15,7 @@ import pandas as pd
 
 from observatoire import config, db, formats, secret, theme_graphique
 from observatoire.sorties import diapositives as presentation, phrases
-from observatoire.publication import perimetre
+from observatoire.publication import couche, perimetre
 from observatoire.secret import territoires as secret_territoires
 from observatoire.sorties.tableurs import libelle_territoire
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
@@ -59,18 +59,15 @@ def lignes_comparaison(annee: int, code: str) -> pd.DataFrame:
     those of the year's reference mask (observatoire/secret_territoires.py), the same as on every page."""
     c = phrases.chiffres_territoire(annee, code)
     r = phrases.chiffres_territoire(annee, config.REGION)
-    par_ml = db.requete("jeunes_par_mission_locale", annee=annee)
-    lignes_ml = (par_ml[(par_ml["code_ml"] == code) | (par_ml["departement"] == code)] if code != config.REGION
-                 else par_ml)
+    taux_par_territoire = couche.jeunes_pour_1000_habitants(annee).set_index("code")
 
     def cache(ou: str, *colonnes: str, an: int = annee) -> bool:
         return any(secret_territoires.est_cache(an, ou, col) for col in colonnes)
 
-    def taux(ou, df):
-        # rate × the (public) population would give the count back
-        if cache(ou, "nb_jeunes"):
-            return secret.SECRET
-        return formats.nombre(1000 * df["nb_jeunes"].sum() / df["population_2017"].sum(), 1)
+    def taux(ou):
+        # the layer's rate, hidden with its count (rate × the public population would give it back)
+        v = taux_par_territoire.at[ou, "jeunes_pour_1000_hab"]
+        return secret.SECRET if pd.isna(v) else formats.nombre(v, 1)
 
     def evolution(ou, d, cle):
         prec = d[f"{cle}_annee_precedente"]
@@ -107,7 +104,7 @@ def lignes_comparaison(annee: int, code: str) -> pd.DataFrame:
         ("Jeunes en logement précaire ou complexe", t("nb_logement_precaire")),
         ("Jeunes placés sous main de justice", t("nb_sous_main_justice")),
         ("Entrées en Garantie Jeunes et CEJ", t("nb_entrees", entrees)),
-        ("Objectif d'entrées fixé par l'État",
+        ("Objectif d'entrées conventionné avec l'État",
          lambda ou, d: "–" if pd.isna(d["objectif_cej"]) else formats.nombre(d["objectif_cej"])),
         ("Taux de réalisation de l'objectif", realisation),
         ("Jeunes entrés en emploi", t("nb_jeunes_emploi")),
@@ -115,8 +112,8 @@ def lignes_comparaison(annee: int, code: str) -> pd.DataFrame:
         ("Jeunes entrés en formation", t("nb_jeunes_formation")),
     ]
     rows = [(lib, f(code, c), f(config.REGION, r)) for lib, f in definitions]
-    rows.insert(1, ("Jeunes accompagnés pour 1\u202f000 habitants (population 2017)", taux(code, lignes_ml),
-                    taux(config.REGION, par_ml)))
+    rows.insert(1, ("Jeunes accompagnés pour 1\u202f000 habitants (population 2017)", taux(code),
+                    taux(config.REGION)))
     return pd.DataFrame(rows, columns=["Indicateur", "Territoire", config.REGION])
 
 

@@ -18,10 +18,8 @@ import html
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
-import warnings
 
 import folium
 import numpy as np
@@ -31,12 +29,10 @@ import pandas as pd
 import streamlit as st
 
 from observatoire import config
-from observatoire.palette import ANTENNE, BLANC, CONTOUR, CONTOUR_SELECTION, SANS_VALEUR, SEQUENTIELLE, TEXTE
+from observatoire.publication.classes import METHODES, Classes, classer  # noqa: F401  (the one classification)
+from observatoire.palette import ANTENNE, BLANC, CONTOUR, CONTOUR_SELECTION, SANS_VALEUR, TEXTE
 from observatoire.palette import FOND_CARTE as FOND
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    import mapclassify
 
 LEAFLET_JS = "/app/static/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/vendor/leaflet/leaflet.css"
@@ -44,12 +40,6 @@ LEAFLET_CSS = "/app/static/vendor/leaflet/leaflet.css"
 NIVEAUX = {"departement": "departements.geojson", "mission_locale": "missions_locales.geojson",
            "epci": "epci.geojson"}
 
-# Method label shown to the user -> mapclassify classifier.
-METHODES = {
-    "Seuils naturels (Jenks)": "FisherJenks",
-    "Quantiles (effectifs égaux)": "Quantiles",
-    "Intervalles égaux": "EqualInterval",
-}
 # Sequential blues (ColorBrewer "Blues", readable in grey and by colour-blind readers), light to dark.
 CENTRE_NORMANDIE = (49.12, 0.10)
 
@@ -69,59 +59,6 @@ def contours(niveau: str) -> dict:
 
 def noms(niveau: str) -> dict[str, str]:
     return {f["properties"]["code"]: f["properties"]["nom"] for f in contours(niveau)["features"]}
-
-
-@dataclass(frozen=True)
-class Classes:
-    methode: str                 # label shown to the user
-    bornes: tuple[float, ...]    # upper bound of each class
-    minimum: float
-    couleurs: tuple[str, ...]
-    valeurs: tuple[float, ...] = ()  # the values classified, for a legend of the ranges really observed
-
-    def classe(self, v) -> int:
-        """Index of the class of `v`: the first whose upper bound it does not exceed (classes are ]b1, b2])."""
-        for i, borne in enumerate(self.bornes):
-            if v <= borne + 1e-9:
-                return i
-        return len(self.bornes) - 1
-
-    def couleur(self, v) -> str:
-        if v is None or (isinstance(v, float) and np.isnan(v)):
-            return SANS_VALEUR
-        return self.couleurs[self.classe(v)]
-
-    def intervalles(self) -> list[tuple[float, float, str]]:
-        """(lowest, highest, colour) of each class. With the values known, the range of the values each class
-        really holds: printing the half-open bounds would give "14,2" then "14,2 – 15,5", a value seemingly
-        in two classes once rounded."""
-        basses = (self.minimum, *self.bornes[:-1])
-        out = []
-        for i, (bas, haut, c) in enumerate(zip(basses, self.bornes, self.couleurs)):
-            dedans = [v for v in self.valeurs if self.classe(v) == i]
-            out.append((min(dedans), max(dedans), c) if dedans else (bas, haut, c))
-        return out
-
-
-def _couleurs(k: int) -> tuple[str, ...]:
-    idx = np.linspace(0, len(SEQUENTIELLE) - 1, k).round().astype(int) if k > 1 else [3]
-    return tuple(SEQUENTIELLE[i] for i in idx)
-
-
-def classer(valeurs, methode: str, k: int = 5) -> Classes | None:
-    """Class breaks of the shown values (None when there is nothing to classify)."""
-    v = np.asarray([x for x in valeurs if x is not None and not (isinstance(x, float) and np.isnan(x))], dtype=float)
-    if v.size == 0:
-        return None
-    distinctes = np.unique(v)
-    k = int(max(1, min(k, distinctes.size)))
-    if k == 1:
-        return Classes(methode, (float(v.max()),), float(v.min()), _couleurs(1), tuple(distinctes.tolist()))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "Numba not installed": the pure Python path is fast enough here
-        classifieur = getattr(mapclassify, METHODES[methode])(v, k=k)
-    bornes = tuple(dict.fromkeys(float(b) for b in classifieur.bins))  # quantiles may repeat a bound
-    return Classes(methode, bornes, float(v.min()), _couleurs(len(bornes)), tuple(distinctes.tolist()))
 
 
 def _hors_ligne(m: folium.Map) -> folium.Map:
