@@ -173,9 +173,8 @@ def _p_territoire_jeunes(d, annee, niveau, **_):
     df.loc[df["niveau_ligne"] == "region", "population_2017"] = pop.sum()
     for n in ("sans_diplome", "qpv", "rqth"):
         df[f"part_{n}_pct"] = 100.0 * df[f"nb_{n}"] / df["nb_jeunes"].replace(0, np.nan)
-    df["jeunes_pour_1000_hab"] = 1000.0 * df["nb_jeunes"] / df["population_2017"].replace(0, np.nan)
     return df[["code", "niveau_ligne", "nb_jeunes", "nb_sans_diplome", "nb_qpv", "nb_rqth", "part_sans_diplome_pct",
-               "part_qpv_pct", "part_rqth_pct", "jeunes_pour_1000_hab", "population_2017", "depuis_extraits"]]
+               "part_qpv_pct", "part_rqth_pct", "population_2017", "depuis_extraits"]]
 
 
 def _p_jeunes_par_niveau_territoire_region(d, annee, territoire, **_):
@@ -396,16 +395,16 @@ def _p_territoire_cej(d, annee, niveau, **_):
     ml["nb_entrees_gj"] = ml["nb_entrees_gj"].fillna(0)
     ml["depuis_extraits"] = ml["ext_e"].fillna(True).astype(bool) & ml["ext_o"].fillna(True).astype(bool)
     # SQL's sum over no non-null value is null (a Mission Locale without objective), not 0
-    somme = {"nb_entrees_cej": "sum", "nb_entrees_gj": "sum", "objectif_cej": lambda x: x.sum(min_count=1),
-             "depuis_extraits": "all"}
+    somme = {"nb_entrees_cej": "sum", "nb_entrees_gj": "sum",
+             "objectif_cej": lambda x: x.sum() if x.notna().all() else np.nan, "depuis_extraits": "all"}
     par_code = ml.groupby("code").agg(somme)
     df = _avec_region(par_code, {"nb_entrees_cej": ml["nb_entrees_cej"].sum(), "nb_entrees_gj": ml["nb_entrees_gj"].sum(),
-                                 "objectif_cej": ml["objectif_cej"].sum(min_count=1),
+                                 "objectif_cej": (ml["objectif_cej"].sum() if ml["objectif_cej"].notna().all()
+                                                  else np.nan),
                                  "depuis_extraits": ml["depuis_extraits"].all()})
     df["nb_entrees_gj_cej"] = df["nb_entrees_gj"] + df["nb_entrees_cej"]
-    df["realisation_cej_pct"] = 100.0 * df["nb_entrees_gj_cej"] / df["objectif_cej"].replace(0, np.nan)
     return df[["code", "niveau_ligne", "nb_entrees_cej", "nb_entrees_gj", "nb_entrees_gj_cej", "objectif_cej",
-               "realisation_cej_pct", "depuis_extraits"]]
+               "depuis_extraits"]]
 
 
 def _p_cej_entrees_par_mois_par_mission_locale(d, annee, **_):

@@ -43,7 +43,9 @@ final as (
         case when grouping(code) = 1 then 'region' else 'territoire' end as niveau_ligne,
         sum(nb_entrees_cej) as nb_entrees_cej,
         sum(nb_entrees_gj) as nb_entrees_gj,
-        sum(objectif_cej) as objectif_cej,
+        -- an objective is known for a group only if it is known for each of its Missions Locales (the one rule,
+        -- as queries/cej_realisation_par_territoire.sql: achievement is observatoire/publication/cej.py's)
+        case when count(objectif_cej) = count(*) then sum(objectif_cej) end as objectif_cej,
         bool_and(depuis_extraits) as depuis_extraits
     from par_ml
     group by grouping sets ((code), ())
@@ -56,7 +58,6 @@ select
     nb_entrees_gj::bigint as nb_entrees_gj,
     (nb_entrees_gj + nb_entrees_cej)::bigint as nb_entrees_gj_cej,
     objectif_cej::bigint as objectif_cej,
-    100.0 * (nb_entrees_gj + nb_entrees_cej) / nullif(objectif_cej, 0) as realisation_cej_pct,
     depuis_extraits
 from final
 order by niveau_ligne = 'region', code

