@@ -165,6 +165,18 @@ def test_colonnes_ignorees_comptees_pas_enumerees(donnees, tmp_path, record_prop
     assert list(lire_parquet(donnees, "jeunes", 2023).columns)[:2] == ["id_jeune", "annee"]
 
 
+def test_titre_de_colonne_immense_coupe(donnees, tmp_path, record_property):
+    def modifier(e, r):
+        e.append("Commentaire " + "x" * 100_000)
+        for ligne in r:
+            ligne.append("")
+    r = importer(donnees, tmp_path, csv_table(tmp_path, modifier=modifier), record_property=record_property)
+    assert r.code == ingest.OK, r.texte[:2000]
+    assert (f"  attention : colonnes ignorées (non reconnues, jamais copiées) : « Commentaire {'x' * 48}… » (O)"
+            in r.texte.splitlines())
+    assert len(r.texte) < 3_000
+
+
 # ---------------------------------------------------------------------------------------------------
 # Characters: over the whole file, and printed escaped
 
@@ -311,8 +323,9 @@ def _quand_prepare(signal_envoye):
 def test_interruption_dite_et_rien_de_change(signal_envoye, donnees, tmp_path, record_property):
     fichier = csv_table(tmp_path, n=100_000)
     avant = empreinte(donnees)
-    r = importer(donnees, tmp_path, fichier, pendant=_quand_prepare(signal_envoye),
-                 record_property=record_property)
+    # Ctrl-C as in a terminal: SIGINT handled by default (a job started in the background inherits it ignored)
+    r = importer(donnees, tmp_path, fichier, pendant=_quand_prepare(signal_envoye), record_property=record_property,
+                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert r.code == ingest.INTERROMPU, r.texte
     assert r.texte.splitlines()[-1] == ("Import interrompu. Aucune donnée n'a été modifiée. Relancez la même commande "
                                         "pour le terminer.")

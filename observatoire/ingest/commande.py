@@ -399,11 +399,12 @@ def _commande(argv: list[str]) -> int:
                 print(AIDE_RESTORE)
                 return OK
             if not a.version:
-                print("Précisez la version à restaurer : make restore VERSION=<version>\n" + decrire_versions())
+                print(echapper("Précisez la version à restaurer : make restore VERSION=<version>\n" + decrire_versions(),
+                               lignes=True))
                 return USAGE
             return restaurer(a.version, dire=_dire).code
         if commande == "versions":
-            print(decrire_versions())
+            print(echapper(decrire_versions(), lignes=True))
             return OK
     except SystemExit as exc:
         if exc.code not in (0, None):
