@@ -35,7 +35,7 @@ class Resultat:
 
 
 def importer(donnees: Path, tmp_path: Path, *args, preexec_fn=None, record_property=None,
-             pendant=None) -> Resultat:
+             pendant=None, commande: str = "ingest") -> Resultat:
     """`python -m observatoire ingest ARGS` in a subprocess pointed at the test data and at its own empty
     temporary folder; `pendant(process)` runs while it does. Peak memory from os.wait4 (this very child)."""
     temporaire = tmp_path / "tmp-systeme"
@@ -44,7 +44,7 @@ def importer(donnees: Path, tmp_path: Path, *args, preexec_fn=None, record_prope
     sortie = tmp_path / "sortie.txt"
     with open(sortie, "wb") as f:
         debut = time.perf_counter()
-        enfant = subprocess.Popen([sys.executable, "-m", "observatoire", "ingest", *map(str, args)], env=env,
+        enfant = subprocess.Popen([sys.executable, "-m", "observatoire", commande, *map(str, args)], env=env,
                                   stdout=f, stderr=subprocess.STDOUT, cwd=config.ROOT, preexec_fn=preexec_fn)
         if pendant:
             pendant(enfant)
@@ -272,6 +272,27 @@ def test_dossier_de_table_en_lecture_seule(donnees, tmp_path, capsys, record_pro
     assert r.texte.splitlines() == [
         f"Import impossible : le système refuse l'écriture dans « {dossier} » (droits insuffisants). Aucune donnée "
         "n'a été modifiée. Vérifiez que le dossier des données (data/ et ses sous-dossiers) est accessible en "
+        "écriture et qu'il reste de la place sur le disque, puis relancez la commande."]
+    assert empreinte(donnees) == avant and not list(donnees.glob(".preparation-*"))
+
+
+def test_restauration_dans_un_dossier_en_lecture_seule(donnees, tmp_path, capsys, record_property):
+    for n, nom in ((10, "v1.csv"), (12, "v2.csv")):
+        assert ingest.main(["ingest", str(csv_table(tmp_path, n=n, nom=nom))]) == ingest.OK
+    capsys.readouterr()
+    version = sorted(p.name for p in (donnees / "sauvegardes").iterdir())[-1]
+    dossier = donnees / "extraits" / "jeunes"
+    avant = empreinte(donnees)
+    dossier.chmod(0o555)
+    try:
+        r = importer(donnees, tmp_path, version, commande="restore", preexec_fn=_sans_passe_droit(),
+                     record_property=record_property)
+    finally:
+        dossier.chmod(0o755)
+    assert r.code == ingest.ECRITURE, r.texte
+    assert r.texte.splitlines() == [
+        f"Restauration impossible : le système refuse l'écriture dans « {dossier} » (droits insuffisants). Aucune "
+        "donnée n'a été modifiée. Vérifiez que le dossier des données (data/ et ses sous-dossiers) est accessible en "
         "écriture et qu'il reste de la place sur le disque, puis relancez la commande."]
     assert empreinte(donnees) == avant and not list(donnees.glob(".preparation-*"))
 
