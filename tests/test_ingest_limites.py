@@ -35,7 +35,7 @@ class Resultat:
 
 
 def importer(donnees: Path, tmp_path: Path, *args, preexec_fn=None, record_property=None,
-             pendant=None) -> Resultat:
+             pendant=None, commande: str = "ingest") -> Resultat:
     """`python -m observatoire ingest ARGS` in a subprocess pointed at the test data and at its own empty
     temporary folder; `pendant(process)` runs while it does. Peak memory from os.wait4 (this very child)."""
     temporaire = tmp_path / "tmp-systeme"
@@ -44,7 +44,7 @@ def importer(donnees: Path, tmp_path: Path, *args, preexec_fn=None, record_prope
     sortie = tmp_path / "sortie.txt"
     with open(sortie, "wb") as f:
         debut = time.perf_counter()
-        enfant = subprocess.Popen([sys.executable, "-m", "observatoire", "ingest", *map(str, args)], env=env,
+        enfant = subprocess.Popen([sys.executable, "-m", "observatoire", commande, *map(str, args)], env=env,
                                   stdout=f, stderr=subprocess.STDOUT, cwd=config.ROOT, preexec_fn=preexec_fn)
         if pendant:
             pendant(enfant)
@@ -165,6 +165,18 @@ def test_colonnes_ignorees_comptees_pas_enumerees(donnees, tmp_path, record_prop
     assert list(lire_parquet(donnees, "jeunes", 2023).columns)[:2] == ["id_jeune", "annee"]
 
 
+def test_titre_de_colonne_immense_coupe(donnees, tmp_path, record_property):
+    def modifier(e, r):
+        e.append("Commentaire " + "x" * 100_000)
+        for ligne in r:
+            ligne.append("")
+    r = importer(donnees, tmp_path, csv_table(tmp_path, modifier=modifier), record_property=record_property)
+    assert r.code == ingest.OK, r.texte[:2000]
+    assert (f"  attention : colonnes ignorées (non reconnues, jamais copiées) : « Commentaire {'x' * 48}… » (O)"
+            in r.texte.splitlines())
+    assert len(r.texte) < 3_000
+
+
 # ---------------------------------------------------------------------------------------------------
 # Characters: over the whole file, and printed escaped
 
@@ -264,6 +276,27 @@ def test_dossier_de_table_en_lecture_seule(donnees, tmp_path, capsys, record_pro
     assert empreinte(donnees) == avant and not list(donnees.glob(".preparation-*"))
 
 
+def test_restauration_dans_un_dossier_en_lecture_seule(donnees, tmp_path, capsys, record_property):
+    for n, nom in ((10, "v1.csv"), (12, "v2.csv")):
+        assert ingest.main(["ingest", str(csv_table(tmp_path, n=n, nom=nom))]) == ingest.OK
+    capsys.readouterr()
+    version = sorted(p.name for p in (donnees / "sauvegardes").iterdir())[-1]
+    dossier = donnees / "extraits" / "jeunes"
+    avant = empreinte(donnees)
+    dossier.chmod(0o555)
+    try:
+        r = importer(donnees, tmp_path, version, commande="restore", preexec_fn=_sans_passe_droit(),
+                     record_property=record_property)
+    finally:
+        dossier.chmod(0o755)
+    assert r.code == ingest.ECRITURE, r.texte
+    assert r.texte.splitlines() == [
+        f"Restauration impossible : le système refuse l'écriture dans « {dossier} » (droits insuffisants). Aucune "
+        "donnée n'a été modifiée. Vérifiez que le dossier des données (data/ et ses sous-dossiers) est accessible en "
+        "écriture et qu'il reste de la place sur le disque, puis relancez la commande."]
+    assert empreinte(donnees) == avant and not list(donnees.glob(".preparation-*"))
+
+
 def test_fichier_illisible_refuse(donnees, tmp_path, record_property):
     fichier = csv_table(tmp_path)
     fichier.chmod(0o000)
@@ -311,8 +344,9 @@ def _quand_prepare(signal_envoye):
 def test_interruption_dite_et_rien_de_change(signal_envoye, donnees, tmp_path, record_property):
     fichier = csv_table(tmp_path, n=100_000)
     avant = empreinte(donnees)
-    r = importer(donnees, tmp_path, fichier, pendant=_quand_prepare(signal_envoye),
-                 record_property=record_property)
+    # Ctrl-C as in a terminal: SIGINT handled by default (a job started in the background inherits it ignored)
+    r = importer(donnees, tmp_path, fichier, pendant=_quand_prepare(signal_envoye), record_property=record_property,
+                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert r.code == ingest.INTERROMPU, r.texte
     assert r.texte.splitlines()[-1] == ("Import interrompu. Aucune donnée n'a été modifiée. Relancez la même commande "
                                         "pour le terminer.")

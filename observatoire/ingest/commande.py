@@ -90,10 +90,12 @@ def importer(fichiers: list[str | Path], table: str | None = None, annee: int | 
         dire(f"Import impossible : {exc}. {AUCUNE_MODIFICATION}")
         bilan.code = OCCUPE
     except KeyboardInterrupt:
-        dire("Import interrompu" + (" pendant la préparation des tables dérivées : les données importées sont en "
-                                    f"place (version {bilan.version})." if bilan.version else f". {AUCUNE_MODIFICATION}")
-             + " Relancez la même commande pour le terminer.")
-        bilan.code = INTERROMPU
+        if bilan.version:     # stopped after the swaps: the import is done, only its last words were cut
+            dire(f"Import terminé. Version {bilan.version} : pour revenir à l'état d'avant, "
+                 f"make restore VERSION={bilan.version}")
+        else:
+            dire(f"Import interrompu. {AUCUNE_MODIFICATION} Relancez la même commande pour le terminer.")
+            bilan.code = INTERROMPU
     except (OSError, duckdb.IOException, duckdb.OutOfMemoryException) as exc:
         dire(f"Import impossible : {erreur_systeme(exc)}. {AUCUNE_MODIFICATION} " + CONSEIL_ECRITURE)
         bilan.code = ECRITURE
@@ -106,7 +108,9 @@ CONSEIL_ECRITURE = ("Vérifiez que le dossier des données (data/ et ses sous-do
 
 def erreur_systeme(exc: BaseException) -> str:
     """A fault of the system, in French, naming the file when the system does."""
-    chemin = f" « {echapper(str(exc.filename))} »" if getattr(exc, "filename", None) else ""
+    # A rename names both files; the second is where it was going.
+    fichier = getattr(exc, "filename2", None) or getattr(exc, "filename", None)
+    chemin = f" « {echapper(str(fichier))} »" if fichier else ""
     numero = getattr(exc, "errno", None)
     if numero in (errno.EACCES, errno.EPERM):
         return f"le système refuse l'écriture{' dans' + chemin if chemin else ''} (droits insuffisants)"
@@ -278,6 +282,7 @@ def restaurer(version: str, dire=print) -> Bilan:
             if not remplacements:
                 dire(f"Les fichiers sont déjà dans l'état d'avant la version {version} : rien à faire.")
                 return bilan
+            _essayer_ecriture({(config.DATA_DIR / r.relatif).parent for r in remplacements} | {config.SAUVEGARDES_DIR})
             bilan.version = appliquer(remplacements, {"operation": "restauration", "version_restauree": version})
             _preparer_tables_derivees(dire)
     except VersionInconnue as exc:
@@ -289,10 +294,10 @@ def restaurer(version: str, dire=print) -> Bilan:
         bilan.code = OCCUPE
         return bilan
     except KeyboardInterrupt:
-        dire("Restauration interrompue" + (f" après la mise en place des fichiers (version {bilan.version})."
-                                           if bilan.version else f". {AUCUNE_MODIFICATION}"))
-        bilan.code = INTERROMPU
-        return bilan
+        if not bilan.version:     # after the swaps, the restoration is done: said below
+            dire(f"Restauration interrompue. {AUCUNE_MODIFICATION}")
+            bilan.code = INTERROMPU
+            return bilan
     except OSError as exc:
         dire(f"Restauration impossible : {erreur_systeme(exc)}. {AUCUNE_MODIFICATION} {CONSEIL_ECRITURE}")
         bilan.code = ECRITURE
@@ -399,11 +404,12 @@ def _commande(argv: list[str]) -> int:
                 print(AIDE_RESTORE)
                 return OK
             if not a.version:
-                print("Précisez la version à restaurer : make restore VERSION=<version>\n" + decrire_versions())
+                print(echapper("Précisez la version à restaurer : make restore VERSION=<version>\n" + decrire_versions(),
+                               lignes=True))
                 return USAGE
             return restaurer(a.version, dire=_dire).code
         if commande == "versions":
-            print(decrire_versions())
+            print(echapper(decrire_versions(), lignes=True))
             return OK
     except SystemExit as exc:
         if exc.code not in (0, None):

@@ -28,8 +28,8 @@ from pathlib import Path
 from observatoire import formats, modele
 from observatoire.ingest.colonnes import (SYNONYMES_COLONNES, cle, colonne_du_modele, colonnes_distinctives,
                                           colonnes_lues, formes_des_titres, table_de_feuille)
-from observatoire.ingest.rapport import (Exemple, FichierRefuse, Probleme, echapper, lettre_colonne, liste_bornee,
-                                         refus)
+from observatoire.ingest.rapport import (Exemple, FichierRefuse, Probleme, court, echapper, lettre_colonne,
+                                         liste_bornee, refus)
 
 # Model values are short (an identifier is at most 64 characters): a longer cell is an accident.
 LONGUEUR_MAX_CELLULE = 1_000
@@ -286,7 +286,7 @@ class Entete:
 
 
 def _etiquette(entete: str, index: int) -> str:
-    return f"« {echapper(entete.strip())} » ({lettre_colonne(index)})"
+    return f"« {court(entete.strip())} » ({lettre_colonne(index)})"
 
 
 def associer_entete(nom: str, cellules: list[str], table_demandee: str | None, annee: int | None,
@@ -369,9 +369,9 @@ def _deviner_table(nom: str, trouvees: dict[str, int], cellules: list[str], lign
     meilleur = max(scores.values())
     gagnantes = [t for t, s in scores.items() if s == meilleur]
     if meilleur == 0 or len(gagnantes) > 1:
-        titres = echapper(" ; ".join(c.strip() for c in cellules[:50] if c and c.strip()))
+        titres = court(" ; ".join(c.strip()[:200] for c in cellules[:50] if c and c.strip()), 200)
         raise refus(nom, "table_inconnue",
-                    "titres lus : " + (titres[:200] or "(aucun)") + ". Tables possibles : "
+                    "titres lus : " + (titres or "(aucun)") + ". Tables possibles : "
                     + ", ".join(modele.TABLES) + " (option --table)", ligne=ligne, montrer_valeur=False)
     return gagnantes[0]
 
@@ -754,7 +754,7 @@ def verifier_limites_xlsx(chemin: Path, nom: str) -> None:
         for partie in parties:
             limite = _limite_partie(partie.filename)
             if limite is not None and partie.file_size > limite:
-                _refuser_taille(nom, f"la partie « {echapper(partie.filename)} »", partie.file_size, limite)
+                _refuser_taille(nom, f"la partie « {court(partie.filename)} »", partie.file_size, limite)
         feuilles = [p for p in parties if _FEUILLE.fullmatch(p.filename)]
         total = sum(p.file_size for p in feuilles)
         if total > TAILLE_MAX_FEUILLES:
@@ -799,7 +799,7 @@ def _verifier_textes(z: zipfile.ZipFile, partie: zipfile.ZipInfo, nom: str) -> N
             morceaux = bloc.split(b"<")
             suite += len(morceaux[0])
             if suite >= TEXTE_MAX or (len(morceaux) > 1 and max(map(len, morceaux[1:])) >= TEXTE_MAX):
-                raise refus(nom, "limite", f"la partie « {echapper(partie.filename)} » du classeur contient un texte "
+                raise refus(nom, "limite", f"la partie « {court(partie.filename)} » du classeur contient un texte "
                             f"de plus de {formats.nombre(TEXTE_MAX // 1024)} Ko d'un seul tenant (une cellule "
                             "au-delà de la limite d'Excel, 32 767 caractères) : classeur abîmé ou fabriqué")
             if len(morceaux) > 1:
@@ -855,7 +855,7 @@ def _lire_xlsx(chemin: Path, nom: str, staging_dir: Path, table_demandee: str | 
         choix, ignorees, masquees = _choisir_feuilles(classeur, nom, table_demandee)
         lectures = []
         for ws, table in choix:
-            nom_feuille = f"{nom} [feuille « {echapper(ws.title)} »]"
+            nom_feuille = f"{nom} [feuille « {court(ws.title)} »]"
             lecture = _lire_lignes(nom_feuille, "XLSX", chemin, _lignes_xlsx(ws, nom_feuille), _Collecteur(), table,
                                    annee, staging_dir, None)
             if ignorees:
@@ -869,7 +869,7 @@ def _lire_xlsx(chemin: Path, nom: str, staging_dir: Path, table_demandee: str | 
 
 
 def _feuilles(titres: list[str], suffixe: str = "") -> str:
-    return liste_bornee([f"« {echapper(t)} »{suffixe}" for t in titres])
+    return liste_bornee([f"« {court(t)} »{suffixe}" for t in titres])
 
 
 def _choisir_feuilles(classeur, nom: str, table_demandee: str | None):

@@ -131,6 +131,11 @@ def echapper(texte: str, lignes: bool = False) -> str:
                    else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}") for c in texte)
 
 
+def court(texte: str, longueur: int = LONGUEUR_AFFICHEE) -> str:
+    """A name from a file (a column title, a sheet name), escaped and cut to `longueur` characters."""
+    return echapper(texte[:longueur]) + ("…" if len(texte) > longueur else "")
+
+
 def liste_bornee(elements: list[str], nombre: int = NB_EXEMPLES) -> str:
     """The first `nombre` elements, then how many more: a report stays short whatever the file holds
     (50 000 ignored columns make one line, not a megabyte)."""
