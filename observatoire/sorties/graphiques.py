@@ -69,25 +69,38 @@ def svg(spec: dict, largeur_max_pt: float, hauteur_max_pt: float | None = None) 
     return _svg(json.dumps(spec, sort_keys=True, default=str), largeur_max_pt, hauteur_max_pt)
 
 
+MARGE_PX = 150         # first guess of what axes and a side legend add to the plot's width
+
+
 @lru_cache(maxsize=64)
 def _svg(spec_json: str, largeur_max_pt: float, hauteur_max_pt: float | None) -> str:
     spec = _configurer(json.loads(spec_json), etroit=largeur_max_pt < ETROIT_PT)
+    largeur_max_px = largeur_max_pt / PT_PAR_PX
+    if spec.get("width", 600) > largeur_max_px - MARGE_PX:  # a guess that usually fits at the first drawing
+        spec["width"] = int(largeur_max_px - MARGE_PX)
     dessin = _rendre(spec)
-    for _ in range(3):  # the legend and axes take a fixed width: narrow the plot by the excess, twice at most
-        trop_large = largeur_px(dessin) * PT_PAR_PX - largeur_max_pt
-        trop_haut = hauteur_px(dessin) * PT_PAR_PX - hauteur_max_pt if hauteur_max_pt else 0
-        if trop_large <= 0.5 and trop_haut <= 0.5:
+    libre_px = largeur_max_px - largeur_px(dessin)
+    if libre_px > 0.05 * largeur_max_px and "projection" not in spec:  # the guess was too cautious: widen once
+        spec["width"] = int(spec.get("width", 600) + libre_px) - 2
+        dessin = _rendre(spec)
+    for _ in range(3):  # axes and legend take a fixed width: narrow the plot by the excess, until it fits
+        trop_large = largeur_px(dessin) - largeur_max_px
+        trop_haut = hauteur_px(dessin) - hauteur_max_pt / PT_PAR_PX if hauteur_max_pt else 0
+        if trop_large <= 1 and trop_haut <= 1:
             return dessin
-        largeur = spec.get("width", 600)
-        hauteur = spec.get("height", 320)
-        facteur = min(1 - max(trop_large, 0) / PT_PAR_PX / largeur,
-                      1 - max(trop_haut, 0) / PT_PAR_PX / hauteur) if trop_haut > 0 else \
-            1 - trop_large / PT_PAR_PX / largeur
-        spec["width"] = int(largeur * facteur) - 2
-        if "projection" in spec or trop_haut > 0:  # a map keeps its proportions
-            spec["height"] = int(hauteur * facteur) - 2
+        _retrecir(spec, max(trop_large, 0), max(trop_haut, 0))
         dessin = _rendre(spec)
     return dessin
+
+
+def _retrecir(spec: dict, trop_large_px: float, trop_haut_px: float) -> None:
+    """Takes the excess off the plot itself (axes and legend keep their size); a map keeps its proportions."""
+    largeur, hauteur = spec.get("width", 600), spec.get("height", 320)
+    spec["width"] = int(largeur - trop_large_px) - 2
+    spec["height"] = int(hauteur - trop_haut_px) - 2
+    if "projection" in spec:
+        facteur = min(spec["width"] / largeur, spec["height"] / hauteur)
+        spec["width"], spec["height"] = int(largeur * facteur), int(hauteur * facteur)
 
 
 def taille_texte_min_pt(dessin: str, largeur_placee_pt: float) -> float:

@@ -21,7 +21,8 @@ MISES_EN_PAGE = {
                     insecables=[False, True, False, False], entiers=[False] * 4, taille=8.5, cesure=False),
     "comparaison": dict(largeurs=[2.4, 1, 1], droite=[False, True, True], insecables=[False, True, True],
                         entiers=[False, False, False], taille=9, cesure=True),
-    "contacts": dict(largeurs=[1.5, 1, 0, 0], droite=[False] * 4, insecables=[False, False, True, True],
+    # towns keep their width ("Saint-Nicolas-d'Aliermont" on one line): the names wrap between words
+    "contacts": dict(largeurs=[1, 0, 0, 0], droite=[False] * 4, insecables=[False, False, True, True],
                      entiers=[True, True, False, False], taille=8.5, cesure=False),
 }
 
