@@ -82,7 +82,8 @@ def barres_reference(lignes: pd.DataFrame, *, reference: float | None, libelle_r
                 axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=240, labelPadding=4)),
         tooltip=infobulles or [alt.Tooltip("territoire:N", title="Territoire"),
                                alt.Tooltip("etiquette:N", title=titre_axe)])
-    x = alt.X("part:Q", title=titre_axe, axis=alt.Axis(format=".0%", tickCount=5),
+    # ".1~%": one decimal where the axis needs it (0,5 % … 2 %), none where it does not (20 % … 100 %)
+    x = alt.X("part:Q", title=titre_axe, axis=alt.Axis(format=".1~%", tickCount=5),
               scale=alt.Scale(domain=[0, fin], nice=False))
     if groupes:
         couleur = alt.Color("groupe:N", title=titre_groupes, sort=groupes,
@@ -90,7 +91,9 @@ def barres_reference(lignes: pd.DataFrame, *, reference: float | None, libelle_r
                             legend=alt.Legend(orient="bottom", columns=3))
     else:
         couleur = alt.Color("choisi:N", legend=None, scale=alt.Scale(domain=[True, False], range=[BLEU, BLEU_CLAIR]))
-    dedans = 0.22 * fin  # a label fits inside a bar longer than this: written in white, else after the bar
+    # A label fits inside a bar longer than this: white on the chosen (dark) bar, dark on the others; after the bar
+    # otherwise, and always when bars take the groups' colours (white is unreadable on some of them).
+    dedans = 2.0 if groupes else 0.22 * fin
     couches = []
     if reference is not None and pd.notna(reference):  # drawn first: seen between the bars and past the short ones
         regle = alt.Chart(pd.DataFrame({"part": [reference / 100], "texte": [libelle_reference]}))
@@ -100,7 +103,8 @@ def barres_reference(lignes: pd.DataFrame, *, reference: float | None, libelle_r
                         x="part:Q", y=alt.value(0), text="texte:N")]
     couches += [
         base.mark_bar().encode(x=x, color=couleur),
-        base.mark_text(align="right", dx=-4, color=BLANC, fontWeight="bold").encode(x=x, text="etiquette:N")
+        base.mark_text(align="right", dx=-4, fontWeight="bold").encode(
+            x=x, text="etiquette:N", color=alt.condition("datum.choisi", alt.value(BLANC), alt.value(TEXTE)))
         .transform_filter(f"isValid(datum.part) && datum.part >= {dedans}"),
         base.mark_text(align="left", dx=4, color=TEXTE).encode(x=x, text="etiquette:N")
         .transform_filter(f"isValid(datum.part) && datum.part < {dedans}"),

@@ -184,7 +184,8 @@ def graphique_territoires(pt: ParTerritoire, part: Part, *, titre: str, cle: str
     nom_niveau = NIVEAUX[niveau]
     par_departement = niveau == "mission_locale" and f.niveau == "region"
     lignes = dfc.assign(territoire=[couper(t, 22) for t in dfc["territoire"]], part_pct=dfc["valeur"],
-                        nom=dfc["territoire"], groupe=dfc["departement"])
+                        nom=dfc["territoire"], groupe=dfc["departement"],
+                        choisi=dfc["choisi"] if dfc["choisi"].any() else True)  # none chosen: every bar dark
     reference = parts.reference
     chart = graphiques.barres_reference(
         lignes, reference=reference, titre_axe=axe or part.libelle,
