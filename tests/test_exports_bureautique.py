@@ -151,12 +151,13 @@ def test_fiche_territoire_xlsx_parts_en_pourcentage_comptes_sans_decimale(monkey
 
 def test_courbe_cej_xlsx_en_vraies_dates(monkeypatch, tmp_path):
     appels = _fichiers_de_page(monkeypatch, "cej.py")
-    [(df, kw)] = [a for a in appels if "Semaine finissant le" in a[0].columns]
+    [(df, kw)] = [a for a in appels if "Date" in a[0].columns and "Entrées cumulées" in a[0].columns]
     fichier, pdf = _imprimer(tmp_path, "cej.xlsx", tableurs.xlsx(df, _contexte(kw)))
     ws = load_workbook(fichier).active
     dates = [c for ligne in ws.iter_rows(max_col=1) for c in ligne if c.is_date]
     assert len(dates) == len(df) and dates[0].number_format == tableurs.FORMAT_DATE
-    assert df["Semaine finissant le"].iloc[-1] in bureautique.texte(pdf)  # printed 31/12/2022, as on screen
+    assert df["Date"].iloc[-1] == "31 décembre 2022"  # the screen's French date…
+    assert "31/12/2022" in bureautique.texte(pdf)       # …a real date cell, printed in the French short format
 
 
 # --- caveats that travel: the Santé charts whose labels are guessed ----------------------------------------

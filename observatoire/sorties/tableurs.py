@@ -154,6 +154,8 @@ class Colonne:
 
 
 _DATE_FR = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
+_DATE_LONGUE = re.compile(r"^(\d{1,2})(?:er)? (\w+) (\d{4})$")  # "31 janvier 2022", "1er mars 2022" (formats.date)
+MOIS_LONGS = [formats.mois(i) for i in range(1, 13)]
 
 
 def _decimales(x: float) -> int:
@@ -173,6 +175,12 @@ def _date(x) -> dt.date | None:
     if m:
         try:
             return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            return None
+    m = _DATE_LONGUE.match(x) if isinstance(x, str) else None
+    if m and m[2] in MOIS_LONGS:
+        try:
+            return dt.date(int(m[3]), MOIS_LONGS.index(m[2]) + 1, int(m[1]))
         except ValueError:
             return None
     return None

@@ -36,9 +36,9 @@ def perimetre_de(provenance: Provenance | None) -> str:
 
 
 def choisir_perimetre() -> tuple[int, str]:
-    """Year and territory chosen in the app's shared sidebar filters (observatoire/filtres.py), which keep
+    """Year and territory chosen in the app's shared sidebar filters (observatoire/vue/filtres.py), which keep
     them in the URL as codes (?annee=2021&territoire=14) so that a link reopens the same view."""
-    from observatoire import filtres  # noqa: PLC0415
+    from observatoire.vue import filtres  # noqa: PLC0415
 
     annee, territoire = filtres.perimetre()
     return int(annee), str(territoire or config.REGION)
