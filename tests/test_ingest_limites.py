@@ -37,7 +37,9 @@ class Resultat:
 def importer(donnees: Path, tmp_path: Path, *args, preexec_fn=None, record_property=None,
              pendant=None, commande: str = "ingest") -> Resultat:
     """`python -m observatoire ingest ARGS` in a subprocess pointed at the test data and at its own empty
-    temporary folder; `pendant(process)` runs while it does. Peak memory from os.wait4 (this very child)."""
+    temporary folder; `pendant(process)` runs while it does. Peak memory from os.wait4 (this very child): an
+    upper bound, since a forked child is charged for what it inherited from this process (bench/ingest.py
+    measures it exactly, through a small launcher)."""
     temporaire = tmp_path / "tmp-systeme"
     temporaire.mkdir(exist_ok=True)
     env = {**os.environ, "OBSERVATOIRE_DATA_DIR": str(donnees), "TMPDIR": str(temporaire)}
