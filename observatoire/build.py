@@ -2,7 +2,6 @@
 then the demonstration extracts generated where missing. Raw sources are never edited in place."""
 from __future__ import annotations
 
-import logging
 import os
 import tempfile
 from pathlib import Path
@@ -42,14 +41,12 @@ def construire(build_dir: Path = config.BUILD_DIR) -> None:
     ecrits = compiler_sources(build_dir)
     for step in ETAPES_SUPPLEMENTAIRES:
         ecrits += step(build_dir) or []
-    # db imports streamlit, whose caches warn when no app is running: not a problem for a build
-    logging.disable(logging.WARNING)
-    try:
-        from observatoire import db, derive  # noqa: PLC0415
-    finally:
-        logging.disable(logging.NOTSET)
+    from observatoire import db, derive  # noqa: PLC0415
+    from observatoire.publication import couche  # noqa: PLC0415
 
     derive.preparer(db._tables(build_dir), build_dir)  # built now rather than at the first page view
+    if build_dir == config.BUILD_DIR:  # and the publication layer of every year, at the configured threshold
+        couche.construire_tout()
     for p in ecrits:
         print(f"écrit : {p.relative_to(config.ROOT) if p.is_relative_to(config.ROOT) else p}")
     print("données à jour" if not ecrits else f"{len(ecrits)} fichier(s) écrit(s)")

@@ -55,7 +55,21 @@ def _fichier(version: str, build_dir: str, annee: int, seuil: int) -> Path:
         _ecrire(_construire(annee, seuil), cible)
         log.info("couche de publication %s (seuil %s) construite en %.1f s", annee, seuil,
                  time.perf_counter() - debut)
+        _nettoyer(cible)
     return cible
+
+
+def _nettoyer(cible: Path) -> None:
+    """Files of older data versions for the same year and threshold, once no connection can still be reading
+    them (observatoire/derive.py's delay)."""
+    limite = time.time() - derive.DELAI_SUPPRESSION_S
+    prefixe = cible.name.rsplit("-", 1)[0]
+    for ancien in cible.parent.glob(f"{prefixe}-*.parquet"):
+        try:
+            if ancien != cible and ancien.stat().st_mtime < limite:
+                ancien.unlink()
+        except OSError:
+            pass
 
 
 def _construire(annee: int, seuil: int) -> pd.DataFrame:
