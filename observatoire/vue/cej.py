@@ -5,9 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from observatoire import formats
-from observatoire import palette
+from observatoire import formats, palette
 from observatoire.publication.cej import CEJ, GJ
+from observatoire.vue import graphiques
 
 
 def courbe(serie: pd.DataFrame, annee: int, objectif: float | None, projection=None) -> alt.LayerChart:
@@ -53,35 +53,22 @@ def courbe(serie: pd.DataFrame, annee: int, objectif: float | None, projection=N
 
 
 def barres(t: pd.DataFrame, selection: set[str], hauteur_barre: int = 26) -> alt.LayerChart:
-    """Sorted horizontal bars of the achievement rate (rows of publication.cej.realisation), the objective
-    (100 %) as a rule behind them, values inside the bars, "secret" or "–" in words. Only what is drawn is
-    sent: no count of entries travels with the bars."""
-    g = t[["code", "libelle", "libelle_court", "realisation", "realisation_pct", "objectif_cej"]].copy()
-    g["taux"] = g["realisation_pct"] / 100
-    g["texte"] = ["secret" if r == "secret" else "–" if r == "sans objectif" else formats.pourcentage(v, 0)
-                  for r, v in zip(g["realisation"], g["realisation_pct"])]
-    g["choisi"] = ["choisi" if (c in selection or not selection) else "autre" for c in g["code"]]
-    g = g.drop(columns=["realisation_pct", "realisation"])
-    ordre = g.sort_values("taux", ascending=False, na_position="last")["libelle_court"].tolist()
-    haut = max(1.2, float(g["taux"].max(skipna=True) or 1) * 1.05)
-    xq = alt.X("taux:Q", title="Réalisation de l'objectif", axis=alt.Axis(format=".0%", tickCount=4),
-               scale=alt.Scale(domain=[0, haut], nice=False))
-    base = alt.Chart(g).encode(
-        y=alt.Y("libelle_court:N", sort=ordre, title=None, scale=alt.Scale(paddingInner=0.3),
-                axis=alt.Axis(labelLimit=240)),
-        tooltip=[alt.Tooltip("libelle:N", title="Territoire"), alt.Tooltip("texte:N", title="Réalisation"),
-                 alt.Tooltip("objectif_cej:Q", title="Objectif", format=",d")])
-    regle = alt.Chart(pd.DataFrame({"x": [1.0], "texte": [f"objectif {formats.pourcentage(100)}"]}))
-    b = base.mark_bar().encode(x=xq, color=alt.Color("choisi:N", legend=None, scale=alt.Scale(
-        domain=["choisi", "autre"], range=[palette.BLEU, palette.BLEU_CLAIR])))
-    dedans = base.mark_text(align="right", dx=-4, color="white", fontWeight="bold").encode(
-        x=xq, text="texte:N").transform_filter("isValid(datum.taux) && datum.taux >= 0.3")
-    dehors = base.mark_text(align="left", dx=4, color=palette.TEXTE).encode(x=xq, text="texte:N").transform_filter(
-        "isValid(datum.taux) && datum.taux < 0.3")
-    sans = base.mark_text(align="left", dx=4, color=palette.ORANGE, fontStyle="italic").encode(
-        x=alt.datum(0), text="texte:N").transform_filter("!isValid(datum.taux)")
-    return alt.layer(
-        regle.mark_rule(color=palette.ORANGE, strokeDash=[6, 4], strokeWidth=2).encode(x="x:Q"),
-        regle.mark_text(color=palette.ORANGE, dy=-8, fontWeight="bold").encode(x="x:Q", y=alt.value(0), text="texte:N"),
-        b, dedans, dehors, sans,
-    ).properties(height=hauteur_barre * len(g) + 60)
+    """The achievement rate of each territory (rows of publication.cej.realisation), sorted, against the objective
+    (100 %): the one "share by territory against a reference line" chart (vue/graphiques.barres_reference).
+    Only what is drawn is sent: no count of entries travels with the bars."""
+    g = t.assign(cle=t["realisation_pct"].fillna(-1)).sort_values("cle", ascending=False)
+    lignes = pd.DataFrame({
+        "territoire": g["libelle_court"].to_numpy(),
+        "libelle": g["libelle"].to_numpy(),
+        "part_pct": g["realisation_pct"].to_numpy(),
+        "etiquette": ["secret" if r == "secret" else "–" if r == "sans objectif" else formats.pourcentage(v, 0)
+                      for r, v in zip(g["realisation"], g["realisation_pct"])],
+        "choisi": [not selection or c in selection for c in g["code"]],
+        "objectif_cej": g["objectif_cej"].to_numpy(),
+    })
+    infobulles = [alt.Tooltip("libelle:N", title="Territoire"), alt.Tooltip("etiquette:N", title="Réalisation"),
+                  alt.Tooltip("objectif_cej:Q", title="Objectif", format=",d")]
+    return graphiques.barres_reference(lignes, reference=100.0,
+                                      libelle_reference=f"objectif {formats.pourcentage(100)}",
+                                      titre_axe="Réalisation de l'objectif", infobulles=infobulles,
+                                      hauteur_barre=hauteur_barre)
