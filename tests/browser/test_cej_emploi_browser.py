@@ -10,7 +10,7 @@ from tests.browser import navigateur
 
 FORMATS = {"portable": (1366, 768), "telephone": (390, 844)}
 PAGES = {
-    "cej": ("Contrat d'Engagement Jeune", ["13\u202f927", "108\u202f%", "12\u202f952", "objectif atteint le",
+    "cej": ("Contrat d'Engagement Jeune", ["13\u202f927", "108\u202f%", "12\u202f952", "objectif atteint en",
                                            "Taux de réalisation de l'objectif par Mission Locale"], 3),
     "emploi_formation": ("Emploi & formation", ["20\u202f427", "40\u202f812", "2\u202f578", "2\u202f510",
                                                 "Pourquoi deux chiffres ?", "«\u00a01 par 1\u00a0»"], 4),
