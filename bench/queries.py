@@ -173,8 +173,7 @@ def profiler(build_dir: Path, nom: str, params: dict) -> dict:
     PROFILS.mkdir(parents=True, exist_ok=True)
     sortie = PROFILS / f"{nom}.json"
     con = duckdb.connect(config={"threads": 2})
-    for name, paths in db.vues(build_dir).items():
-        con.read_parquet(paths, hive_partitioning=False, union_by_name=True).create_view(name)
+    db.preparer_connexion(con, build_dir)
     con.execute("PRAGMA enable_profiling = 'json'")
     con.execute("SET profiling_output = $f", {"f": str(sortie)})
     lies = {k: v for k, v in params.items() if k in db.parametres_requete(nom)}

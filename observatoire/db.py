@@ -74,12 +74,17 @@ def vues(build_dir: Path) -> dict[str, list[str]]:
     return {**tables, **derive.preparer(tables, build_dir)}
 
 
-def _connecter(build_dir: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(config={"threads": 2})
+def preparer_connexion(con: duckdb.DuckDBPyConnection, build_dir: Path) -> None:
+    """The views over every table and derived table, and the macros the queries share (queries/macros/)."""
     for name, paths in vues(build_dir).items():
         con.read_parquet(paths, hive_partitioning=False, union_by_name=True).create_view(name)
-    for macros in sorted((config.QUERIES_DIR / "macros").glob("*.sql")):  # SQL shared by several queries
+    for macros in sorted((config.QUERIES_DIR / "macros").glob("*.sql")):
         con.execute(macros.read_text(encoding="utf-8"))
+
+
+def _connecter(build_dir: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(config={"threads": 2})
+    preparer_connexion(con, build_dir)
     # Lock down: the SQL can read the data folders and nothing else, and cannot undo this.
     dossiers = [*_racines(build_dir), derive.dossier(build_dir)]
     con.execute("SET allowed_directories = $dirs", {"dirs": [f"{r}/" for r in dossiers]})
