@@ -67,9 +67,11 @@ def parametres_types(nom: str) -> tuple[dict, list[str]]:
 
 
 def requetes_du_tableau_de_bord() -> set[str]:
-    """Queries the app itself runs (named in pages/ or observatoire/); the others serve only tests."""
+    """Queries a page view may run (named in pages/ or observatoire/, subpackages included); not those only the
+    reference table of secrecy reads (observatoire/secret/): they run once per data version, when the
+    publication layer is built (timed by bench.publication), and the others serve only tests."""
     sources = " ".join(p.read_text(encoding="utf-8") for d in ("pages", "observatoire")
-                       for p in (config.ROOT / d).glob("*.py"))
+                       for p in (config.ROOT / d).rglob("*.py") if "secret" not in p.relative_to(config.ROOT).parts)
     prefixes = tuple(re.findall(r"""f["']([a-z_]+)\{""", sources))  # names built at run time: f"territoire_{x}"
     return {p.stem for p in config.QUERIES_DIR.glob("*.sql")
             if f'"{p.stem}"' in sources or f"'{p.stem}'" in sources or (prefixes and p.stem.startswith(prefixes))}
