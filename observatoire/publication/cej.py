@@ -129,21 +129,17 @@ def serie(annee_: int, code: str) -> pd.DataFrame:
     t = pd.DataFrame({"date": [dt.date(annee_, 1, 1), *dates], "mois": [0, *mois],
                       "cumul_entrees": pd.array([0, *cumuls], dtype="Int64")})
     t["periode"] = [GJ if d < modele.DEBUT_CEJ or annee_ < modele.DEBUT_CEJ.year else CEJ for d in t["date"]]
-    objectif = _objectif(annee_, code)
-    t["part_objectif_pct"] = (100 * t["cumul_entrees"].astype("Float64") / objectif).astype(float) \
-        if objectif else float("nan")
+    obj = objectif(annee_, code)
+    t["part_objectif_pct"] = (100 * t["cumul_entrees"].astype("Float64") / obj).astype(float) \
+        if obj else float("nan")
     return t
-
-
-def _objectif(annee_: int, code: str) -> float | None:
-    o = _objectifs(annee_)
-    v = o.loc[o["code"] == _code(code), "objectif_cej"]
-    return float(v.iloc[0]) if len(v) and pd.notna(v.iloc[0]) and v.iloc[0] > 0 else None
 
 
 def objectif(annee_: int, code: str) -> float | None:
     """The territory's objective (the sum of its Missions Locales'), None when missing."""
-    return _objectif(annee_, code)
+    o = _objectifs(annee_)
+    v = o.loc[o["code"] == _code(code), "objectif_cej"]
+    return float(v.iloc[0]) if len(v) and pd.notna(v.iloc[0]) and v.iloc[0] > 0 else None
 
 
 @dataclass(frozen=True)
@@ -157,7 +153,7 @@ class Atteinte:
 def atteinte(annee_: int, code: str) -> Atteinte:
     """When the objective was reached, read on the shown points only (the first shown month end at or above
     the objective, and the shown point before it): nothing a reader cannot already see on the curve."""
-    obj = _objectif(annee_, code)
+    obj = objectif(annee_, code)
     if obj is None:
         return Atteinte("–", "pas d'objectif pour cette année")
     s = serie(annee_, code)
@@ -195,7 +191,7 @@ def projections(annee_: int, code: str, mois_rythme: int = 2) -> list[Projection
     vus = s[s["cumul_entrees"].notna()]
     if not a.en_cours or len(vus) < 2:
         return []
-    obj = _objectif(annee_, code)
+    obj = objectif(annee_, code)
     out = [p for p in (_lineaire(annee_, vus, obj, mois_rythme), _saisonniere(annee_, code, vus, obj)) if p]
     return out
 
@@ -285,7 +281,7 @@ def lecture_serie(annee_: int, code: str, dans: str) -> str:
     if l_["realisation"] == "secret" or s["cumul_entrees"].iloc[-1:].isna().all():
         return f"Les entrées {dans} sont couvertes par le secret statistique ({secret.seuil_texte()})."
     fin, total = s["date"].iloc[-1], int(s["cumul_entrees"].iloc[-1])
-    obj = _objectif(annee_, code)
+    obj = objectif(annee_, code)
     if obj is None:
         return (f"{debut}, {formats.nombre(total)} jeunes sont entrés en Garantie Jeunes ou en CEJ entre le "
                 f"1er janvier et le {formats.date(fin)} ; aucun objectif n'est enregistré pour {annee_}.")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from observatoire import config, db, derive, formats, secret
+from observatoire import config, db, derive, secret
 from observatoire.secret import territoires as reference
 
 IDENTITE = ["niveau", "departement", "code"]
@@ -122,12 +122,6 @@ def valeur(annee: int, code: str, colonne: str):
         raise KeyError(f"« {colonne} » n'est pas un chiffre de la couche de publication")
     v = t.at[_code(code), col]
     return secret.SECRET if pd.isna(v) else int(v)
-
-
-def texte(annee: int, code: str, colonne: str) -> str:
-    """One protected count in French format, or « secret »."""
-    v = valeur(annee, code, colonne)
-    return v if secret.est_secret(v) else formats.nombre(v)
 
 
 def jeunes_pour_1000_habitants(annee: int) -> pd.DataFrame:

@@ -164,9 +164,6 @@ def colonne_serie(mois: int, cumul: bool = True) -> str:
     return f"cej_{'cumul' if cumul else 'entrees'}_m{int(mois):02d}"
 
 
-COLONNES_SERIE = [colonne_serie(m, c) for c in (False, True) for m in MOIS_SERIE]
-
-
 def _serie_cej(annee: int) -> tuple[pd.DataFrame, list]:
     """Entries by month and their running totals per Mission Locale (queries/cej_entrees_par_mois_par_mission_
     locale.sql), with the equations a reader can write on one territory's series: each point is the previous
@@ -270,7 +267,8 @@ def _masque(version: str, build_dir: str, annee: int, tables: frozenset, seuil: 
     # A breakdown of a hidden total is hidden, zeros included: "0 minors" beside a hidden count of young people
     # under justice supervision says that all of them are adults. Hiding the parts may call for complements
     # elsewhere: the suppression runs again with them hidden, until nothing changes.
-    ventilations = [(t, list(p)) for t, p in equations if (t, tuple(p)) not in _suites()]
+    suites = _suites()
+    ventilations = [(t, list(p)) for t, p in equations if (t, tuple(p)) not in suites]
     caches = pd.DataFrame(False, index=table.index, columns=colonnes)
     while True:
         m = secret.masque_territoires(table, colonnes, partitions, seuil=seuil, caches=caches)
