@@ -18,6 +18,7 @@ import hashlib
 import logging
 import os
 import time
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,17 +44,48 @@ def _empreinte_du_code() -> str:
 
 def fichier(annee: int, seuil: int | None = None) -> Path:
     """The layer's file for `annee` at threshold `seuil`, built when missing."""
-    return _fichier(db.version_donnees(), str(config.BUILD_DIR), int(annee), secret.seuil_actif(seuil))
+    return stockee("comptes", annee, seuil)
+
+
+# Every table of the layer, by name: how it is built from (year, threshold). A module that needs a new stored
+# table of figures registers it here (through `enregistrer`), so that it shares the fingerprint, the atomic
+# write and the cleanup, and is built by `construire_tout`.
+CONSTRUCTEURS: dict[str, Callable[[int, int], pd.DataFrame]] = {}
+
+
+def enregistrer(nom: str):
+    """Decorator: `fonction(annee, seuil) -> DataFrame` builds the layer's table `nom`."""
+    def inscrire(fonction):
+        CONSTRUCTEURS[nom] = fonction
+        return fonction
+    return inscrire
+
+
+def stockee(nom: str, annee: int, seuil: int | None = None) -> Path:
+    """The file of the layer's table `nom` for `annee` at threshold `seuil`, built when missing."""
+    return _fichier(nom, db.version_donnees(), str(config.BUILD_DIR), int(annee), secret.seuil_actif(seuil))
+
+
+def lire(nom: str, annee: int, seuil: int | None = None) -> pd.DataFrame:
+    """The layer's table `nom` (a copy: callers may add columns)."""
+    return _lire_table(str(stockee(nom, annee, seuil))).copy()
 
 
 @lru_cache(maxsize=64)
-def _fichier(version: str, build_dir: str, annee: int, seuil: int) -> Path:
-    empreinte = hashlib.sha256(f"{version}|{annee}|{seuil}|{_empreinte_du_code()}".encode()).hexdigest()[:16]
-    cible = derive.dossier(Path(build_dir)) / "publication" / f"annee={annee}-seuil={seuil}-{empreinte}.parquet"
+def _lire_table(chemin: str) -> pd.DataFrame:
+    return pd.read_parquet(chemin)
+
+
+@lru_cache(maxsize=128)
+def _fichier(nom: str, version: str, build_dir: str, annee: int, seuil: int) -> Path:
+    empreinte = hashlib.sha256(f"{nom}|{version}|{annee}|{seuil}|{_empreinte_du_code()}".encode()).hexdigest()[:16]
+    prefixe = "" if nom == "comptes" else f"{nom}-"
+    cible = (derive.dossier(Path(build_dir)) / "publication"
+             / f"{prefixe}annee={annee}-seuil={seuil}-{empreinte}.parquet")
     if not cible.exists():
         debut = time.perf_counter()
-        _ecrire(_construire(annee, seuil), cible)
-        log.info("couche de publication %s (seuil %s) construite en %.1f s", annee, seuil,
+        _ecrire(CONSTRUCTEURS[nom](annee, seuil), cible)
+        log.info("couche de publication « %s » %s (seuil %s) construite en %.1f s", nom, annee, seuil,
                  time.perf_counter() - debut)
         _nettoyer(cible)
     return cible
@@ -72,6 +104,7 @@ def _nettoyer(cible: Path) -> None:
             pass
 
 
+@enregistrer("comptes")
 def _construire(annee: int, seuil: int) -> pd.DataFrame:
     table, _ = reference.comptes(annee)
     masque = reference.masque(annee, seuil).reindex(table["code"]).reset_index(drop=True)
@@ -136,4 +169,4 @@ def jeunes_pour_1000_habitants(annee: int) -> pd.DataFrame:
 def construire_tout(seuils: tuple[int, ...] | None = None) -> list[Path]:
     """The layer of every year of the extracts, at the configured threshold (or `seuils`)."""
     annees = db.requete("extraits_annees")["annee"].astype(int).tolist()
-    return [fichier(a, s) for a in annees for s in (seuils or (secret.seuil_actif(),))]
+    return [stockee(nom, a, s) for nom in CONSTRUCTEURS for a in annees for s in (seuils or (secret.seuil_actif(),))]
