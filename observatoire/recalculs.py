@@ -8,7 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from observatoire import db, formats, modele, publies, secret
+from observatoire import formats, publies, secret
+from observatoire.publication import couche, stockees  # noqa: F401 - stockees registers the table read here
 
 CHIFFRES = "chiffres_regionaux_extraits"
 REGION = {"perimetre": "region"}
@@ -78,9 +79,15 @@ REPRODUITS: dict[str, tuple[str, dict, str]] = {
 
 
 def valeur_recalculee(id_: str, annee: int) -> float | None:
-    """The published figure `id_` recomputed by the app's own query over the extracts of `annee`."""
-    requete, filtre, colonne = REPRODUITS[id_]
-    df = db.requete(requete, annee=annee, codes_ml=list(modele.codes_ml()))
+    """The published figure `id_` recomputed by the app's own query over the extracts of `annee`: read from the
+    publication layer, where it is computed once per data version (observatoire/publication/stockees.py)."""
+    t = couche.lire("recalculs", annee)
+    v = t.loc[t["id"] == id_, "valeur"]
+    return None if len(v) != 1 or pd.isna(v.iloc[0]) else float(v.iloc[0])
+
+
+def extraire(df: pd.DataFrame, filtre: dict, colonne: str) -> float | None:
+    """The one value of `colonne` in the rows of a query's result that match `filtre` (None when not one)."""
     for k, v in filtre.items():
         df = df[df[k] == v]
     return None if len(df) != 1 or pd.isna(df.iloc[0][colonne]) else float(df.iloc[0][colonne])

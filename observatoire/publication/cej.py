@@ -23,7 +23,7 @@ from observatoire import config, db, formats, modele, secret
 from observatoire.provenance import Provenance
 from observatoire.publication.blocs import Bloc
 from observatoire.publies import tous
-from observatoire.publication import couche
+from observatoire.publication import couche, stockees  # noqa: F401 - stockees registers the tables read here
 from observatoire.secret import territoires as reference
 
 ENTREES = ["nb_entrees_gj", "nb_entrees_cej", "nb_entrees"]
@@ -56,14 +56,11 @@ class Annee:
 
 @lru_cache(maxsize=16)
 def _annee(version: str, annee: int) -> Annee:
-    t = db.requete("cej_realisation_par_territoire", annee=annee)
-    toutes = t.loc[t["niveau"] == "mission_locale", "code"].tolist()
-    r = db.requete("cej_objectif_atteint", annee=annee, codes_ml=toutes).iloc[0]
-    fin = r["date_fin_extraits"]
-    prov_obj = r["provenance_objectif"]
-    prov = t["provenance"].dropna()
+    # read from the layer (observatoire/publication/stockees.py), computed there once per data version
+    r = couche.lire("cej_annee", annee).iloc[0]
+    fin, prov, prov_obj = r["date_fin_extraits"], r["provenance"], r["provenance_objectif"]
     return Annee(annee, None if pd.isna(fin) else pd.Timestamp(fin).date(),
-                 Provenance.EXTRAITS if len(prov) and prov.iloc[0] == "extraits" else Provenance.DEMO,
+                 Provenance.EXTRAITS if prov == "extraits" else Provenance.DEMO,
                  None if prov_obj is None or pd.isna(prov_obj)
                  else Provenance.EXTRAITS if prov_obj == "extraits" else Provenance.DEMO)
 
@@ -74,9 +71,8 @@ def annee(annee_: int) -> Annee:
 
 def _objectifs(annee_: int) -> pd.DataFrame:
     """Objectives, labels and levels per territory (objectives are published conventions, not counts of
-    young people: no secrecy)."""
-    t = db.requete("cej_realisation_par_territoire", annee=annee_)
-    return t[["niveau", "code", "libelle", "libelle_court", "departement", "objectif_cej"]]
+    young people: no secrecy), stored in the layer."""
+    return couche.lire("cej_objectifs", annee_)
 
 
 def realisation(annee_: int) -> pd.DataFrame:

@@ -107,9 +107,12 @@ def annees() -> pd.DataFrame:
 
 def _provenance_brute(table: str, annee: int) -> str | None:
     """'extraits', 'démonstration', or None when the table has no row that year
-    (queries/provenance_des_extraits.sql)."""
-    df = db.requete("provenance_des_extraits")
-    ligne = df.loc[(df["table_extrait"] == table) & (df["annee"] == int(annee)), "provenance"]
+    (queries/provenance_des_extraits.sql, stored in the publication layer per year by
+    observatoire/publication/stockees.py)."""
+    from observatoire.publication import couche, stockees  # noqa: F401, PLC0415 - the layer imports this module's users
+
+    df = couche.lire("provenance", annee)
+    ligne = df.loc[df["table_extrait"] == table, "provenance"]
     return ligne.iloc[0] if len(ligne) else None
 
 

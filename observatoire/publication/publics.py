@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
-from observatoire import db, formats, modele, secret
+from observatoire import config, formats, modele, secret
 from observatoire.secret import territoires as secret_territoires
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
+from observatoire.publication import couche, stockees  # noqa: F401 - stockees registers the tables read here
 from observatoire.publication.perimetre import Filtres, annees
 from observatoire.publies import Indicateur, tous
 
@@ -157,18 +159,40 @@ def parlante(p: float) -> str | None:
 # --- rows of a chart ---------------------------------------------------------------------------------------
 
 def _repartition_brute(v: _Vue, dimension: str, annee: int | None = None) -> pd.DataFrame:
-    """One breakdown of the year's young people (queries/publics_repartitions.sql), territory and region."""
-    df = db.requete("publics_repartitions", annee=annee or v.f.annee, codes_ml=list(v.f.codes_ml))
-    df = df[df["dimension"] == dimension]
-    if not v.comparer:
-        df = df[df["perimetre"] == "region"]
-    return df.reset_index(drop=True)
+    """One breakdown of the year's young people, territory and region, protected: the counts are the layer's
+    cells (couche.chiffres, <NA> = secret), the categories those of the year (the stored `publics_grille`).
+    Columns perimetre, dimension, modalite, nb_jeunes (float, NaN = secret), part_pct (% of the perimeter's
+    young people, NaN where the count or the total is secret: share × total would give the count back),
+    provenance, secret."""
+    annee = annee or v.f.annee
+    grille = couche.lire("publics_grille", annee)
+    grille = grille[grille["dimension"] == dimension]
+    chiffres = couche.chiffres(annee)
+    morceaux = []
+    for perimetre in (("territoire", "region") if v.comparer else ("region",)):
+        ligne = chiffres.loc[_code(v.codes[perimetre])]
+        nb = pd.array([ligne.get(secret_territoires.colonne_publics(d, m), 0)
+                       for d, m in zip(grille["dimension"], grille["modalite"])], dtype="Float64")
+        total = ligne["nb_jeunes"]
+        cache = np.asarray(nb.isna(), dtype=bool) | pd.isna(total)
+        # the share of queries/publics_repartitions.sql: 100.0 × count / Σ the breakdown (= the young people)
+        part = 100.0 * nb / (pd.NA if pd.isna(total) or total == 0 else float(total))
+        morceaux.append(pd.DataFrame({
+            "perimetre": perimetre, "dimension": grille["dimension"].to_numpy(),
+            "modalite": grille["modalite"].to_numpy(),
+            "nb_jeunes": nb.to_numpy(float, na_value=float("nan")),
+            "part_pct": part.to_numpy(float, na_value=float("nan")),
+            "provenance": grille["provenance"].to_numpy(), "secret": cache}))
+    return pd.concat(morceaux, ignore_index=True)
 
 
-def _proteger(v: _Vue, df: pd.DataFrame, annee: int | None = None) -> pd.DataFrame:
-    """Secrecy first (counts and their shares, from the reference mask), then the territory's name."""
-    g = secret_territoires.repartitions(df.reset_index(drop=True), annee or v.f.annee, v.codes).drop(
-        columns="dimension")
+def _code(code: str) -> str:
+    return config.REGION if str(code).lower() == config.REGION.lower() else str(code)
+
+
+def _proteger(v: _Vue, df: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a breakdown, already protected by the layer, with the territory's name."""
+    g = df.drop(columns="dimension")
     g["perimetre_libelle"] = g["perimetre"].map({"territoire": v.f.libelle, "region": NORMANDIE})
     return g
 
@@ -380,7 +404,7 @@ def rqth(f: Filtres) -> Repartition:
     annees_rqth = _annees_rqth(f)
     morceaux = []
     for a in annees_rqth:
-        d = _proteger(v, _repartition_brute(v, "rqth", annee=a), annee=a)
+        d = _proteger(v, _repartition_brute(v, "rqth", annee=a))
         morceaux.append(d[d["modalite"] == "oui"].assign(annee=a))
     g = pd.concat(morceaux, ignore_index=True)
     g["modalite_libelle"] = g["annee"].astype(str)
@@ -410,7 +434,6 @@ def cartes(f: Filtres) -> list[Carte]:
     For the region over the demonstration, the report's published figure itself."""
     ids = CARTES_PUBLIEES.get(f.annee)
     demo = f.provenance == Provenance.DEMO
-    eff = db.requete("publics_effectifs", **f.params).set_index("perimetre")
     resultat = []
     for idx, (mesure, libelle) in enumerate((("nb_jeunes", "Jeunes accompagnés"),
                                              ("nb_premiers_accueils", "Jeunes en premier accueil"))):
@@ -420,10 +443,10 @@ def cartes(f: Filtres) -> list[Carte]:
             resultat.append(Carte(f"{libelle} en {f.annee}", indicateur=publie, affiches=affiches))
             continue
         # the reference mask knows the pair (first welcomes, the others) that the total shown beside it makes
-        texte = secret_territoires.texte(f.annee, f.code, mesure, eff.loc["territoire", mesure])
+        texte = secret.formater(couche.valeur(f.annee, f.code, mesure))
         complement = None
         if not f.est_region:  # the region's figure beside it says where it comes from too
-            region = secret_territoires.texte(f.annee, NORMANDIE, mesure, eff.loc["region", mesure])
+            region = secret.formater(couche.valeur(f.annee, NORMANDIE, mesure))
             complement = (f"Normandie : **{publie.texte}** ({publie.provenance.libelle})" if publie else
                           f"Normandie : **{region}** ({f.provenance.libelle})")
         resultat.append(Carte(f"{libelle} en {f.annee} — {f.libelle}", texte, f.provenance,

@@ -1,0 +1,70 @@
+"""The stored tables of the layer that are not counts per territory: what a page view used to recompute over the
+extracts at each view (seconds at national scale) and now only reads, built once per data version, year and
+threshold by observatoire/publication/couche.py (same fingerprint, atomic write, cleanup, `construire_tout`).
+
+- `recalculs`: Sources & méthodes' recomputation of the report's regional figures (observatoire/recalculs.py);
+  region-wide figures, not thresholded per territory, kept in files keyed like the others.
+- `provenance`: where the rows of each extract table of the year come from (queries/provenance_des_extraits.sql).
+- `cej_annee`: what the extracts say about the year itself (last entry of the region, provenances).
+- `cej_objectifs`: the State objective of every territory, with its labels (a convention, not a count).
+- `publics_grille`: the categories of each breakdown of the « Publics » page present in the year, with the
+  provenance of the young people's rows; the counts themselves are the layer's protected cells.
+
+This module is the only place besides observatoire/secret/ that runs these queries: a page view reads the files
+(bench/queries.py times only the queries a page view runs)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from observatoire import db, modele
+from observatoire.publication import couche
+
+
+@couche.enregistrer("recalculs")
+def _recalculs(annee: int, seuil: int) -> pd.DataFrame:  # noqa: ARG001 - region-wide: no threshold
+    from observatoire import recalculs  # noqa: PLC0415 - recalculs reads this table back
+
+    resultats: dict[str, pd.DataFrame] = {}  # one run per query, whatever the number of figures it gives
+    lignes = []
+    for id_, (requete, filtre, colonne) in recalculs.REPRODUITS.items():
+        if requete not in resultats:
+            resultats[requete] = db.requete(requete, annee=annee, codes_ml=list(modele.codes_ml()))
+        lignes.append({"id": id_, "valeur": recalculs.extraire(resultats[requete], filtre, colonne)})
+    return pd.DataFrame(lignes, columns=["id", "valeur"]).astype({"id": "str", "valeur": "float64"})
+
+
+@couche.enregistrer("provenance")
+def _provenance(annee: int, seuil: int) -> pd.DataFrame:  # noqa: ARG001 - a property of the extract files
+    df = db.requete("provenance_des_extraits")
+    return df[df["annee"] == int(annee)].reset_index(drop=True)
+
+
+def _realisation(annee: int) -> pd.DataFrame:
+    return db.requete("cej_realisation_par_territoire", annee=annee)
+
+
+@couche.enregistrer("cej_annee")
+def _cej_annee(annee: int, seuil: int) -> pd.DataFrame:  # noqa: ARG001 - region-wide facts, not counts
+    t = _realisation(annee)
+    toutes = t.loc[t["niveau"] == "mission_locale", "code"].tolist()
+    r = db.requete("cej_objectif_atteint", annee=annee, codes_ml=toutes).iloc[0]
+    prov = t["provenance"].dropna()
+    return pd.DataFrame({
+        "date_fin_extraits": [None if pd.isna(r["date_fin_extraits"]) else pd.Timestamp(r["date_fin_extraits"])],
+        "provenance": [prov.iloc[0] if len(prov) else None],
+        "provenance_objectif": [None if r["provenance_objectif"] is None or pd.isna(r["provenance_objectif"])
+                                else r["provenance_objectif"]],
+    }).astype({"date_fin_extraits": "datetime64[us]", "provenance": "object", "provenance_objectif": "object"})
+
+
+@couche.enregistrer("cej_objectifs")
+def _cej_objectifs(annee: int, seuil: int) -> pd.DataFrame:  # noqa: ARG001 - objectives are conventions
+    return _realisation(annee)[["niveau", "code", "libelle", "libelle_court", "departement", "objectif_cej"]]
+
+
+@couche.enregistrer("publics_grille")
+def _publics_grille(annee: int, seuil: int) -> pd.DataFrame:  # noqa: ARG001 - categories, not counts
+    # The region's rows of the page's own query: every category present that year, in the query's order, and
+    # the provenance the chart's data carries (no count is kept: they are the layer's protected cells).
+    df = db.requete("publics_repartitions", annee=annee, codes_ml=list(modele.codes_ml()))
+    return df.loc[df["perimetre"] == "region", ["dimension", "modalite", "provenance"]].reset_index(drop=True)
