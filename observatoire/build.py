@@ -42,7 +42,7 @@ def construire(build_dir: Path = config.BUILD_DIR) -> None:
     for step in ETAPES_SUPPLEMENTAIRES:
         ecrits += step(build_dir) or []
     from observatoire import db, derive  # noqa: PLC0415
-    from observatoire.publication import couche  # noqa: PLC0415
+    from observatoire.publication import couche, stockees  # noqa: F401, PLC0415 - stockees registers its tables
 
     derive.preparer(db._tables(build_dir), build_dir)  # built now rather than at the first page view
     if build_dir == config.BUILD_DIR:  # and the publication layer of every year, at the configured threshold

@@ -18,6 +18,7 @@ import pandas as pd
 
 from observatoire import db, modele
 from observatoire.publication import couche
+from observatoire.secret import territoires as reference
 
 
 @couche.enregistrer("recalculs")
@@ -68,3 +69,21 @@ def _publics_grille(annee: int, seuil: int) -> pd.DataFrame:  # noqa: ARG001 - c
     # the provenance the chart's data carries (no count is kept: they are the layer's protected cells).
     df = db.requete("publics_repartitions", annee=annee, codes_ml=list(modele.codes_ml()))
     return df.loc[df["perimetre"] == "region", ["dimension", "modalite", "provenance"]].reset_index(drop=True)
+
+
+SEPARATEUR = ","  # between the parts of an equation (column names never hold one)
+
+
+@couche.enregistrer("equations")
+def _equations(annee: int, seuil: int) -> pd.DataFrame:  # noqa: ARG001 - the table's, whatever the threshold
+    # The equations of the reference table of secrecy: a channel checks that what a reader can subtract is one
+    # of them (secret/territoires.verifier_equations) without building the table at a page view.
+    _, equations = reference.comptes(annee)
+    return pd.DataFrame({"total": [t for t, _ in equations],
+                         "parties": [SEPARATEUR.join(p) for _, p in equations]}, columns=["total", "parties"])
+
+
+def equations(annee: int) -> list[tuple[str, list[str]]]:
+    """The equations (total, parts) of the reference table of `annee`, read from the layer."""
+    t = couche.lire("equations", annee)
+    return [(total, parties.split(SEPARATEUR)) for total, parties in zip(t["total"], t["parties"])]

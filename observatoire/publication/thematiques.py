@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from observatoire import db, formats
+from observatoire import formats
 from observatoire.secret import territoires as secret_territoires
 from observatoire.provenance import Provenance
-from observatoire.publication import perimetre
+from observatoire.publication import couche, perimetre, stockees
 from observatoire.publication.perimetre import Filtres
 from observatoire.publies import Indicateur
 
@@ -164,11 +164,13 @@ def par_territoire(df: pd.DataFrame, f: Filtres, comptes: dict[str, str], parts:
     cellules = list(comptes)
     equations = [(total, list(parties)) for total, parties in partitions]
     for nom, (total, partie) in (complements or {}).items():
-        df[nom] = df[total] - df[partie]
+        if nom not in df.columns:
+            df[nom] = df[total] - df[partie]
         cellules.append(nom)
         equations.append((total, [partie, nom]))
-    secret_territoires.verifier_equations(f.annee, equations)
-    masque = secret_territoires.cellules(df, f.annee, cellules)
+    secret_territoires.verifier_equations(f.annee, equations, connues=stockees.equations(f.annee))
+    # the counts are the layer's protected cells: <NA> is a hidden one (primary or secondary suppression)
+    masque = df[cellules].isna()
     donnees = pd.concat([df, _parts(df, masque, parts)], axis=1)
     return ParTerritoire(donnees, masque[list(comptes)], dict(comptes), tuple(parts), f)
 
@@ -234,11 +236,22 @@ def lecture_territoires(dfc: pd.DataFrame, niveau: str, region_val: float | None
     return phrase + "."
 
 
+def comptes_territoires(annee: int, colonnes: Sequence[str]) -> pd.DataFrame:
+    """The layer's protected counts of every territory (niveau, departement, code, then `colonnes` under the
+    consumers' names; <NA> = secret): what the thematic pages show, read, never recomputed at a view."""
+    c = couche.chiffres(annee).reset_index(drop=True)
+    out = c[["niveau", "departement", "code"]].copy()
+    for col in colonnes:
+        out[col] = c[secret_territoires.reference(col)]
+    return out
+
+
 def justice_par_territoire(f: Filtres) -> ParTerritoire:
     """Young people under court supervision (JSMJ) by territory: their share among the young people supported,
     the shares without diploma and of minors among them."""
     return par_territoire(
-        db.requete("jeunes_par_territoire", annee=f.annee), f,
+        comptes_territoires(f.annee, ["nb_jeunes", "nb_jsmj", "nb_jsmj_sans_diplome", "nb_jsmj_mineurs", "nb_non_jsmj",
+                                      "nb_jsmj_diplomes", "nb_jsmj_majeurs"]), f,
         comptes={"nb_jeunes": "Jeunes accompagnés", "nb_jsmj": "JSMJ",
                  "nb_jsmj_sans_diplome": "JSMJ sans diplôme", "nb_jsmj_mineurs": "JSMJ mineurs"},
         parts=[Part("part_jsmj_pct", "Part des JSMJ parmi les jeunes accompagnés", "nb_jsmj", "nb_jeunes"),
@@ -252,7 +265,7 @@ def justice_par_territoire(f: Filtres) -> ParTerritoire:
 def handicap_par_territoire(f: Filtres) -> ParTerritoire:
     """Young people with a RQTH by territory, and their share."""
     return par_territoire(
-        db.requete("jeunes_par_territoire", annee=f.annee), f,
+        comptes_territoires(f.annee, ["nb_jeunes", "nb_rqth", "nb_sans_rqth"]), f,
         comptes={"nb_jeunes": "Jeunes accompagnés", "nb_rqth": "Jeunes avec une RQTH"},
         parts=[Part("part_rqth_pct", "Part des jeunes avec une RQTH", "nb_rqth", "nb_jeunes")],
         complements={"nb_sans_rqth": ("nb_jeunes", "nb_rqth")},
@@ -261,13 +274,14 @@ def handicap_par_territoire(f: Filtres) -> ParTerritoire:
 
 def logement_par_territoire(f: Filtres) -> ParTerritoire:
     """Housing situations by territory; the "not known" column only when the extracts leave some unknown."""
-    donnees = db.requete("jeunes_par_territoire", annee=f.annee)
     comptes = {"nb_jeunes": "Jeunes accompagnés", "nb_parents_famille": "Parents ou famille",
                "nb_autonome": "Logement autonome", "nb_precaire": "Précarité ou situation complexe"}
     parties = ["nb_parents_famille", "nb_autonome", "nb_precaire"]
-    if donnees["nb_logement_non_renseigne"].sum() > 0:  # shown only when the extracts leave some unknown
+    # shown only when the extracts leave some unknown: the layer has the category only when the region has some
+    if secret_territoires.reference("nb_logement_non_renseigne") in couche.chiffres(f.annee).columns:
         comptes["nb_logement_non_renseigne"] = "Non renseigné"
         parties.append("nb_logement_non_renseigne")
+    donnees = comptes_territoires(f.annee, list(comptes))
     return par_territoire(
         donnees, f, comptes=comptes,
         parts=[Part("part_parents_famille_pct", "Part hébergée par les parents ou la famille", "nb_parents_famille",

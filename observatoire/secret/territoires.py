@@ -240,10 +240,14 @@ def _comptes(version: str, build_dir: str, annee: int, tables: frozenset) -> tup
     return table.reset_index(drop=True), tuple((total, tuple(parties)) for total, parties in equations)
 
 
-def verifier_equations(annee: int, equations: Sequence[tuple[str, Sequence[str]]]) -> None:
+def verifier_equations(annee: int, equations: Sequence[tuple[str, Sequence[str]]],
+                       connues: Sequence[tuple[str, Sequence[str]]] | None = None) -> None:
     """Raises unless each (total, parts) a consumer shows is an equation of the reference table (names of
-    ALIAS accepted): what a reader can subtract must be known to the suppression."""
-    _, connues = comptes(annee)
+    ALIAS accepted): what a reader can subtract must be known to the suppression. `connues`: the table's
+    equations when the caller has them already (the publication layer stores them: a page view then does not
+    build the reference table)."""
+    if connues is None:
+        _, connues = comptes(annee)
     connues = {(t, frozenset(p)) for t, p in connues}
     for total, parties in equations:
         cle = (reference(total), frozenset(reference(p) for p in parties))
