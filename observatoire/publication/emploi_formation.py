@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from observatoire import db, formats, modele, secret
-from observatoire.secret import territoires as secret_territoires
+from observatoire import config, formats, modele, secret
+from observatoire.publication import couche, stockees
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publication.blocs import Bloc, ids_dans_les_cartes as _ids_des_cartes
 from observatoire.publication.perimetre import Filtres
@@ -144,17 +144,30 @@ def source(f: Filtres) -> str:
     return "Données de démonstration (extraits générés par l'observatoire, table situations)"
 
 
+COLONNES = [*JEUNES, *CONTRATS, "nb_contrats", *ACTIONS, "nb_actions"]  # queries/emploi_formation_par_territoire.sql
+
+
 def _comptes(annee: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Every territory's counts (raw), and the same with the reference mask applied: for tables ("secret") and
-    for charts (NaN). One suppression over every count shown per territory on any page, with contracts = CDI +
-    CDD + interim and actions = Region + other on each row (young people of the three situations overlap — one
-    may have a contract and a training —: no row total)."""
-    brut = db.requete("emploi_formation_par_territoire", annee=annee).reset_index(drop=True)
-    masque = secret_territoires.cellules(brut, annee, [*CONTRATS, "nb_contrats", *ACTIONS, "nb_actions", *JEUNES])
+    """Every territory's counts (the layer's protected cells, 0 in place of a hidden one: never shown), and the
+    same with the reference mask applied: for tables ("secret") and for charts (NaN). One suppression over every
+    count shown per territory on any page, with contracts = CDI + CDD + interim and actions = Region + other on
+    each row (young people of the three situations overlap — one may have a contract and a training —: no row
+    total). Labels from the layer's `emploi_territoires`, counts from couche.chiffres: nothing recomputed."""
+    territoires = couche.lire("emploi_territoires", annee)
+    proteges = couche.chiffres(annee)[COLONNES].reindex([_code(c) for c in territoires["code"]])
+    masque = proteges.isna().reset_index(drop=True)
+    brut = territoires.drop(columns="provenance")
+    for col in COLONNES:
+        brut[col] = proteges[col].fillna(0).astype("int64").to_numpy()
+    brut["provenance"] = territoires["provenance"].to_numpy()
     brut["part_interim_pct"] = 100 * brut["nb_contrats_interim"] / brut["nb_contrats"].where(brut["nb_contrats"] > 0)
     brut["part_region_pct"] = 100 * brut["nb_actions_region"] / brut["nb_actions"].where(brut["nb_actions"] > 0)
     return (brut, secret.appliquer_masque(brut, masque, PARTS),
             secret.appliquer_masque(brut, masque, PARTS, pour_graphique=True))
+
+
+def _code(code: str) -> str:
+    return config.REGION if str(code).lower() == config.REGION.lower() else str(code)
 
 
 def _comparees(f: Filtres, brut: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
@@ -251,7 +264,7 @@ def _mois(f: Filtres) -> Graphique:
     """Starts by month in the chosen territory: months × types with their totals, from the year's joint mask of
     the monthly starts of every territory (a Mission Locale's hidden month is not its department's month minus
     the other Missions Locales'); the year's totals hidden or shown as the reference mask says."""
-    croise = secret_territoires.croisement_mois(f.annee, f.code)
+    croise = stockees.croisement_mois(f.annee, f.code)
     corps = croise.drop(index=secret.TOTAL, errors="ignore")
     types = [c for c in LIB_SITU if c in corps.columns]
     lm = corps.reset_index().melt(id_vars="mois", value_vars=types, var_name="type", value_name="valeur")
@@ -300,8 +313,9 @@ def par_territoire(f: Filtres) -> ParTerritoire:
     niveau_ligne = "region" if f.est_region else f.niveau
     ligne = affiche[(affiche["niveau"] == niveau_ligne) & ((affiche["code"] == f.code) | (niveau_ligne == "region"))]
     ligne = ligne.iloc[0]
-    region_brute = brut[brut["niveau"] == "region"].iloc[0]
-    vide = int(region_brute["nb_contrats"]) == 0 and int(region_brute["nb_actions"]) == 0
+    # a hidden count of the region ("secret") is not 0: the page is empty only when both are shown as 0
+    region_affichee = affiche[affiche["niveau"] == "region"].iloc[0]
+    vide = bool(region_affichee["nb_contrats"] == 0 and region_affichee["nb_actions"] == 0)
     dans = f.dans
     cartes = [
         (f"Jeunes entrés en emploi {dans}", n(ligne["nb_jeunes_emploi"]),

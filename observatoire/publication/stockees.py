@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from observatoire import db, modele
+from observatoire import config, db, modele, secret
 from observatoire.publication import couche
 from observatoire.secret import territoires as reference
 
@@ -87,3 +87,37 @@ def equations(annee: int) -> list[tuple[str, list[str]]]:
     """The equations (total, parts) of the reference table of `annee`, read from the layer."""
     t = couche.lire("equations", annee)
     return [(total, parties.split(SEPARATEUR)) for total, parties in zip(t["total"], t["parties"])]
+
+
+@couche.enregistrer("emploi_territoires")
+def _emploi_territoires(annee: int, seuil: int) -> pd.DataFrame:  # noqa: ARG001 - labels, not counts
+    # The territories of the Emploi & formation page with their labels and the situations' provenance, in the
+    # query's order; its counts are the layer's protected cells (couche.chiffres), not kept here.
+    t = db.requete("emploi_formation_par_territoire", annee=annee)
+    return t[["niveau", "code", "libelle", "libelle_court", "departement", "provenance"]]
+
+
+@couche.enregistrer("debuts_mois")
+def _debuts_mois(annee: int, seuil: int) -> pd.DataFrame:
+    # The starts by month and type of every territory with their own joint mask (secret/territoires.py's
+    # masque_mois) applied: <NA> is a hidden cell, whose true value is never written.
+    table = reference.debuts_par_mois(annee)
+    masque = reference.masque_mois(annee, seuil).reindex(table["code"]).reset_index(drop=True)
+    out = table[couche.IDENTITE].copy()
+    for col in masque.columns:
+        out[col] = table[col].astype("Int64").mask(masque[col].to_numpy(dtype=bool))
+    return out
+
+
+def croisement_mois(annee: int, code: str) -> pd.DataFrame:
+    """The monthly starts of territory `code` as secret/territoires.croisement_mois lays them (index: the months
+    1 to 12 and "Total", name 'mois'; columns: the types and "Total"; counts or "secret"), read from the layer."""
+    t = couche.lire("debuts_mois", annee).set_index("code")
+    code = config.REGION if str(code).lower() == config.REGION.lower() else str(code)
+    if code not in t.index:
+        raise KeyError(f"territoire inconnu du masque des débuts par mois : {code}")
+    ligne = t.loc[code]
+    lignes, colonnes = [*reference.MOIS, secret.TOTAL], [*reference.TYPES_MOIS, secret.TOTAL]
+    valeurs = [[secret.SECRET if pd.isna(v := ligne[reference.colonne_mois(c, mo)]) else int(v) for c in colonnes]
+               for mo in lignes]
+    return pd.DataFrame(valeurs, index=pd.Index(lignes, dtype=object, name="mois"), columns=colonnes, dtype=object)
