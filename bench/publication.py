@@ -1,5 +1,6 @@
 """The publication layer at national scale: time and peak memory to build it once (every count per territory,
-the reference mask, the CEJ series), and the time a channel takes to read it afterwards.
+the reference mask, the CEJ series, and every other stored table: observatoire/publication/stockees.py), and the
+time a channel takes to read it afterwards (every table of the layer, from the files).
 
 Each size runs in a worker process pointed at the synthetic extracts (bench/national.py) with
 OBSERVATOIRE_DATA_DIR, so that its peak memory (ru_maxrss of the worker) is the build's own. The layer is
@@ -31,21 +32,32 @@ def travailleur(annee: int) -> dict:
 
     logging.disable(logging.WARNING)
     from observatoire import db, derive  # noqa: PLC0415
-    from observatoire.publication import cej, couche  # noqa: PLC0415
+    from observatoire.publication import cej, couche, stockees  # noqa: F401, PLC0415 - stockees registers its tables
 
     derive.preparer(db._tables(config.BUILD_DIR), config.BUILD_DIR)
     debut = time.perf_counter()
     chemin = couche.fichier(annee)
     construction = time.perf_counter() - debut
+    # the other stored tables (what a page view used to recompute: Sources & méthodes, provenance, CEJ year,
+    # Publics' categories, Emploi & formation's labels and monthly starts), each built once per data version
+    tables = {}
+    for nom in couche.CONSTRUCTEURS:
+        t = time.perf_counter()
+        couche.stockee(nom, annee)
+        tables[nom] = time.perf_counter() - t
     lectures = []
     for _ in range(20):
         couche._lire.cache_clear()
+        couche._lire_table.cache_clear()
         t = time.perf_counter()
         couche.chiffres(annee)
         cej.serie(annee, config.REGION)
+        for nom in couche.CONSTRUCTEURS:
+            couche.lire(nom, annee)
         lectures.append(1000 * (time.perf_counter() - t))
     lectures.sort()
-    return {"construction_s": construction, "fichier_ko": chemin.stat().st_size / 1024,
+    return {"construction_s": construction + sum(tables.values()), "comptes_s": construction, "tables_s": tables,
+            "fichier_ko": chemin.stat().st_size / 1024,
             "lecture_p95_ms": lectures[int(0.95 * (len(lectures) - 1))],
             "rss_max_mo": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
@@ -64,6 +76,8 @@ def main(tailles: list[str] | None = None) -> None:
         jeunes = f"{national.lignes(dossier)['jeunes']:,}".replace(",", "\u202f")
         print(f"{taille:<15} {jeunes:>12} jeunes : construction {m['construction_s']:.1f} s ; mémoire max "
               f"{m['rss_max_mo']:.0f} Mo ; fichier {m['fichier_ko']:.0f} Ko ; lecture p95 {m['lecture_p95_ms']:.1f} ms")
+        print("    dont comptes protégés " + f"{m['comptes_s']:.1f} s ; " + " ; ".join(
+            f"{nom} {s:.1f} s" for nom, s in m["tables_s"].items() if nom != "comptes"))
         if taille == "national_10ans":
             if m["construction_s"] > CIBLE_CONSTRUCTION_S:
                 manques.append(f"construction {m['construction_s']:.1f} s > {CIBLE_CONSTRUCTION_S:.0f} s")

@@ -66,15 +66,31 @@ def parametres_types(nom: str) -> tuple[dict, list[str]]:
     return {p: VALEURS_TYPES[p] for p in attendus if p in VALEURS_TYPES}, inconnus
 
 
+# Modules that run queries only to build the publication layer, once per data version (timed by bench.publication):
+# the reference table of secrecy and the layer's stored tables.
+CONSTRUCTION_DE_LA_COUCHE = ("observatoire/secret/", "observatoire/publication/stockees.py",
+                             "observatoire/publication/couche.py")
+APPEL = re.compile(r"""requete\(\s*(f?)["']([a-z0-9_]+)(\{?)""")
+
+
 def requetes_du_tableau_de_bord() -> set[str]:
-    """Queries a page view may run (named in pages/ or observatoire/, subpackages included); not those only the
-    reference table of secrecy reads (observatoire/secret/): they run once per data version, when the
-    publication layer is built (timed by bench.publication), and the others serve only tests."""
-    sources = " ".join(p.read_text(encoding="utf-8") for d in ("pages", "observatoire")
-                       for p in (config.ROOT / d).rglob("*.py") if "secret" not in p.relative_to(config.ROOT).parts)
-    prefixes = tuple(re.findall(r"""f["']([a-z_]+)\{""", sources))  # names built at run time: f"territoire_{x}"
+    """Queries a page view may run: those a module of pages/ or observatoire/ (subpackages included) passes to
+    the runner (`db.requete("nom", …)`, or `db.requete(f"prefixe_{x}", …)` for names built at run time); not those
+    only the layer's build runs (CONSTRUCTION_DE_LA_COUCHE), nor names that merely appear in the code (a widget's
+    key, a mapping of published figures read from the layer)."""
+    noms: set[str] = set()
+    prefixes: list[str] = []
+    for d in ("pages", "observatoire"):
+        for p in (config.ROOT / d).rglob("*.py"):
+            if str(p.relative_to(config.ROOT)).startswith(CONSTRUCTION_DE_LA_COUCHE):
+                continue
+            for f_chaine, nom, accolade in APPEL.findall(p.read_text(encoding="utf-8")):
+                if f_chaine and accolade:
+                    prefixes.append(nom)
+                else:
+                    noms.add(nom)
     return {p.stem for p in config.QUERIES_DIR.glob("*.sql")
-            if f'"{p.stem}"' in sources or f"'{p.stem}'" in sources or (prefixes and p.stem.startswith(prefixes))}
+            if p.stem in noms or (prefixes and p.stem.startswith(tuple(prefixes)))}
 
 
 # --- The pandas way -----------------------------------------------------------------------------------
