@@ -2,7 +2,9 @@
 own empty cache) start at the same instant against one `streamlit run` server on the demonstration data,
 and each opens the home page, then Territoires, then the CEJ page. For every load: time to content (see
 bench/pages.py: script run over, headline visible, charts drawn), no exception element, no request
-leaving the machine. Zero errors expected; p50/p95 of the time to content printed.
+leaving the machine. Zero errors expected; p50/p95 of the time to content printed, and the server's CPU time
+per page view (target ≤ CIBLE_CPU_PAR_VUE_S). Ends with one line `charge: …`; exits non-zero when a page raised
+(a timing miss is a verdict, not a failure).
 
 Bounded: SESSIONS sessions, 3 pages each, 180 s per page, 15 minutes in all; localhost only.
 
@@ -29,6 +31,7 @@ ONGLETS = os.environ.get("BENCH_CHARGE_ONGLETS") == "1"
 PARCOURS = [PAGES[0].fichier, "territoires.py", "cej.py"]
 DELAI_PAGE_MS = 180_000
 DELAI_TOTAL_S = 900
+CIBLE_CPU_PAR_VUE_S = 0.15  # server CPU per page view in this run (issue 13)
 
 
 async def _session(browser, base: str, numero: int, depart: asyncio.Event, partage=None) -> list[dict]:
@@ -99,10 +102,10 @@ def _cpu_s(pid: int) -> float:
     return (int(champs[11]) + int(champs[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def main() -> None:
+def main() -> int:
     if navigateur.chromium() is None:
         print("chromium absent : test de charge impossible (apt-get install chromium)")
-        return
+        return 0
     print(f"{SESSIONS} sessions simultanées ({'onglets d’un même contexte' if ONGLETS else 'un contexte chacune'}), "
           f"chacune : {' → '.join(PARCOURS)} (cache vide au départ) ; "
           f"charge de la machine : {os.getloadavg()[0]:.1f} pour {os.cpu_count()} cœurs", flush=True)
@@ -125,6 +128,14 @@ def main() -> None:
     for m in erreurs[:10]:
         print(f"    ERREUR session {m['session']} {m['page']} : {m['erreur']}")
     print("Zéro erreur : cible tenue." if not erreurs else f"Cible manquée : {len(erreurs)} erreur(s).")
+    par_vue = cpu_serveur / max(len(mesures), 1)
+    tenue = par_vue <= CIBLE_CPU_PAR_VUE_S
+    print(f"    processeur du serveur par vue de page : {par_vue:.3f} s (cible ≤ {CIBLE_CPU_PAR_VUE_S} s) "
+          f"{'✓' if tenue else '✗'}")
+    exceptions = [m for m in erreurs if (m["erreur"] or "").startswith("exception")]
+    print(f"charge: {par_vue:.3f} s CPU per page view, {'within' if tenue else 'over'} target "
+          f"({CIBLE_CPU_PAR_VUE_S} s); {len(erreurs)} error(s), {len(exceptions)} page exception(s)")
+    return 1 if exceptions else 0
 
 
 if __name__ == "__main__":
