@@ -3,6 +3,7 @@ import gc
 
 import streamlit as st
 
+from observatoire import db
 from observatoire.vue import composants
 from observatoire.pages_registre import PAGES
 
@@ -36,7 +37,8 @@ composants.styles_globaux()  # on every page: Streamlit's own export controls hi
 presentation = pages["presentation.py"]
 if st.query_params.get("presentation") == "1" and page.url_path != presentation.url_path:
     st.switch_page(presentation, query_params=st.query_params.to_dict())
-page.run()
+with db.version_figee():  # one data version per run: read once, not at each of the run's ~100 cache lookups
+    page.run()
 
 
 @st.cache_resource(show_spinner=False)

@@ -12,9 +12,9 @@ exports and the tests share them with the app.
 from __future__ import annotations
 
 import hashlib
-
 import re
 import threading
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,8 +55,18 @@ def _racines(build_dir: Path) -> list[Path]:
 
 
 def version_donnees(build_dir: Path | None = None) -> str:
-    """Changes whenever a file of the build folder changes: part of every cache key, so an import shows at once."""
+    """Changes whenever a file of the build folder changes: part of every cache key, so an import shows at once.
+    Inside `version_figee()` (a page run), read once per folder: the same version for the whole run."""
     build_dir = build_dir or config.BUILD_DIR
+    figees = getattr(_FIGEE, "versions", None)
+    if figees is None:
+        return _version(build_dir)
+    if str(build_dir) not in figees:
+        figees[str(build_dir)] = _version(build_dir)
+    return figees[str(build_dir)]
+
+
+def _version(build_dir: Path) -> str:
     if not build_dir.exists():
         return "vide"
     stamps = sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
@@ -65,6 +75,26 @@ def version_donnees(build_dir: Path | None = None) -> str:
     # a digest rather than hash(): the same files give the same version in every process (file names of the
     # publication layer carry it, observatoire/publication/couche.py)
     return hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]
+
+
+# The data version frozen for the thread's current page run (None outside one).
+_FIGEE = threading.local()
+
+
+@contextmanager
+def version_figee():
+    """One data version for a whole page run (app.py wraps each run in it): every cache key of the run reads the
+    files' stamps once instead of at each call — a page asked for it ~100 times per run, a walk over every extract
+    file each time (a quarter of a page's server time on the national extracts) — and the run cannot mix the
+    figures of two versions when an import lands during it. The next run sees the new version."""
+    if getattr(_FIGEE, "versions", None) is not None:  # nested: the outer run's version holds
+        yield
+        return
+    _FIGEE.versions = {}
+    try:
+        yield
+    finally:
+        _FIGEE.versions = None
 
 
 def vues(build_dir: Path) -> dict[str, list[str]]:

@@ -146,3 +146,19 @@ def test_une_vue_de_page_ne_lance_aucune_requete_lourde(monkeypatch):
         cej.serie(ANNEE, code)
     assert len(recalculs.comparaison(ANNEE)) > 0
     assert perimetre.provenance_extraits("jeunes", ANNEE).value == "démonstration"
+
+
+def test_une_execution_de_page_lit_la_version_des_donnees_une_fois(monkeypatch):
+    """app.py runs each page inside db.version_figee(): the files' stamps are read once per run, not at each of
+    its ~100 cache lookups; outside a run, each call reads them (an import shows at once)."""
+    appels = []
+    vraie = db._version
+    monkeypatch.setattr(db, "_version", lambda build_dir: appels.append(build_dir) or vraie(build_dir))
+    with db.version_figee():
+        versions = {db.version_donnees() for _ in range(50)}
+        with db.version_figee():
+            versions.add(db.version_donnees())
+    assert len(versions) == 1 and len(appels) == 1
+    db.version_donnees()
+    db.version_donnees()
+    assert len(appels) == 3
