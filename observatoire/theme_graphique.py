@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 import altair as alt
+from altair.utils import schemapi
 
 from observatoire import formats
 from observatoire.palette import BLEU, GRILLE, GRIS, SEQUENTIELLE, TEXTE
@@ -14,6 +15,27 @@ from observatoire.palette import CATEGORIELLE as PALETTE
 POLICE = "DejaVu Sans, Verdana, sans-serif"  # present offline on Debian and on most laptops
 
 LOCALE_VEGA = {"number": formats.VEGA_FORMAT_LOCALE, "time": formats.VEGA_TIME_LOCALE}
+
+
+class _DepuisDictPartage(schemapi._FromDict):
+    """Altair's dict-to-object converter with its lookup table built once per process. Altair builds the table
+    (a hash of each of its ~600 schema classes) again at every `from_dict`, i.e. at every encoding written as a
+    shorthand ("part:Q") or a dict (alt.value, alt.condition): ~5 ms each, over half of a chart-heavy page's server
+    time (bench.pages). The table depends only on Altair's classes, all defined when altair is imported: the same
+    objects, hence the same specs, come out (tests/test_charts.py)."""
+
+    _table = None
+
+    def __init__(self, wrapper_classes, /) -> None:
+        if _DepuisDictPartage._table is None:
+            super().__init__(wrapper_classes)
+            _DepuisDictPartage._table = self.class_dict
+        else:
+            self.class_dict = _DepuisDictPartage._table
+
+
+if getattr(schemapi, "_FromDict", None) is not None and hasattr(schemapi._FromDict, "hash_schema"):
+    schemapi._FromDict = _DepuisDictPartage  # the pinned Altair (requirements.txt); another one is left alone
 
 
 @alt.theme.register("observatoire", enable=True)
