@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import pandas as pd
 
@@ -75,7 +76,14 @@ class Filtres:
 
 
 def territoires() -> pd.DataFrame:
-    """Region, then each department followed by its Missions Locales: code, libelle, niveau, codes_ml."""
+    """Region, then each department followed by its Missions Locales: code, libelle, niveau, codes_ml. A copy
+    (callers may add columns) of the table built once per data version: a page asks for it several times per run
+    (sidebar, labels, masks), ~10 ms each time it was rebuilt."""
+    return _territoires(db.version_donnees(), str(config.BUILD_DIR)).copy()
+
+
+@lru_cache(maxsize=4)
+def _territoires(version: str, build_dir: str) -> pd.DataFrame:
     df = db.requete("territoires_normandie")
     mls = df[df["niveau"] == "mission_locale"].sort_values(["departement", "libelle"])
     lignes = [{"code": REGION, "libelle": config.REGION, "niveau": "region",
