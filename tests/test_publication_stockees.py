@@ -162,3 +162,21 @@ def test_une_execution_de_page_lit_la_version_des_donnees_une_fois(monkeypatch):
     db.version_donnees()
     db.version_donnees()
     assert len(appels) == 3
+
+
+@pytest.mark.parametrize("niveau", ["departement", "mission_locale"])
+def test_carte_masquee_par_la_couche_comme_par_la_reference(niveau):
+    """The map's counts hidden from the layer's cells: the same table as the reference mask gave."""
+    from observatoire.publication import territoires
+
+    sources = territoires.sources_disponibles()
+    df, _ = territoires.donnees(niveau, ANNEE, sources)
+    brut = db.requete("territoire_population", niveau=niveau)[["code", "niveau_ligne", "population_2017"]]
+    for source in ("jeunes", "cej"):
+        extra = db.requete(f"territoire_{source}", niveau=niveau, annee=ANNEE)
+        extra = extra.drop(columns=["depuis_extraits", "population_2017"], errors="ignore")
+        brut = brut.merge(extra, on=["code", "niveau_ligne"], how="left")
+    brut = territoires._taux_de_la_couche(brut, ANNEE, sources)
+    comptes = [c for c in territoires.COMPTES if c in brut.columns]
+    parts = {p: s for p, s in territoires.DERIVES_DES_COMPTES.items() if p in brut.columns}
+    pd.testing.assert_frame_equal(df, reference.masquer(brut, ANNEE, comptes, parts=parts).reset_index(drop=True))

