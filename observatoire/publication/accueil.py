@@ -12,10 +12,8 @@ from observatoire.secret import territoires as secret_territoires
 from observatoire.provenance import Provenance
 from observatoire.publication import perimetre
 from observatoire.publication.perimetre import Filtres
-from observatoire.publies import tous
+from observatoire.publies import publie_de, tous
 
-# The published figure of the report's year that a count of the extracts stands for, region only.
-PUBLIE_DE = {"nb_jeunes": "jeunes_accompagnes", "nb_premiers_accueils": "premiers_accueils"}
 PROFIL = [("Femmes", "nb_femmes"), ("Sans diplôme", "nb_sans_diplome"), ("Résidant en QPV", "nb_qpv"),
           ("Résidant en ZRR", "nb_zrr"), ("Reconnus travailleurs handicapés (RQTH)", "nb_rqth"),
           ("En logement précaire", "nb_logement_precaire"), ("Entrés en emploi", "nb_jeunes_emploi"),
@@ -80,10 +78,12 @@ def _evolution_de(f: Filtres, code: str, t: dict, colonne: str) -> tuple[str | N
     if not perimetre.evolution_comparable(f.annee):
         # A real year against a demonstration one would be a made-up change. The region's year of the report
         # has its published figure (the demonstration equals it): the change is taken against that.
-        publie = PUBLIE_DE.get(colonne) if f.est_region and f.annee - 1 == config.ANNEE_RAPPORT else None
-        if publie is None:
+        # The published figure a count of the extracts stands for: the region's young people supported
+        # (queries/publics_effectifs.sql has the same columns as queries/chiffres_cles_territoire.sql).
+        base = (publie_de("publics_effectifs", colonne, f.annee - 1, perimetre="region")
+                if f.est_region and f.annee - 1 == config.ANNEE_RAPPORT else None)
+        if base is None:
             return f"évolution non calculée : {f.annee - 1} n'existe qu'en données de démonstration", 0
-        base = tous()[publie]
         delta, sens = evolution(t[colonne], base.valeur, f.annee - 1, cache)
         return (f"{delta} (base : {base.texte}, chiffre publié)" if delta else None), sens
     return evolution(t[colonne], t[f"{colonne}_annee_precedente"], f.annee - 1, cache)
