@@ -398,7 +398,8 @@ def _p_territoire_cej(d, annee, niveau, **_):
     somme = {"nb_entrees_cej": "sum", "nb_entrees_gj": "sum",
              "objectif_cej": lambda x: x.sum() if x.notna().all() else np.nan, "depuis_extraits": "all"}
     par_code = ml.groupby("code").agg(somme)
-    df = _avec_region(par_code, {"nb_entrees_cej": ml["nb_entrees_cej"].sum(), "nb_entrees_gj": ml["nb_entrees_gj"].sum(),
+    df = _avec_region(par_code, {"nb_entrees_cej": ml["nb_entrees_cej"].sum(),
+                                 "nb_entrees_gj": ml["nb_entrees_gj"].sum(),
                                  "objectif_cej": (ml["objectif_cej"].sum() if ml["objectif_cej"].notna().all()
                                                   else np.nan),
                                  "depuis_extraits": ml["depuis_extraits"].all()})
@@ -446,7 +447,8 @@ def _p_cej_realisation_par_territoire(d, annee, **_):
         nb_entrees_gj=("gj", "sum"), nb_entrees_cej=("cej", "sum"))
     o = d["objectifs_cej"]
     objectifs = o[o["annee"] == annee].groupby("code_ml")["objectif"].sum().rename("objectif_cej")
-    ml = d["missions_locales"][["code_ml", "nom", "departement"]].join(entrees, on="code_ml").join(objectifs, on="code_ml")
+    ml = (d["missions_locales"][["code_ml", "nom", "departement"]]
+          .join(entrees, on="code_ml").join(objectifs, on="code_ml"))
     ml[["nb_entrees_gj", "nb_entrees_cej"]] = ml[["nb_entrees_gj", "nb_entrees_cej"]].fillna(0)
     noms_dep = d["departements"].set_index("code_departement")["nom"]
 

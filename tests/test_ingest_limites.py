@@ -79,7 +79,8 @@ def refuse_sans_rien_changer(donnees, tmp_path, fichier, record_property, *optio
     r = importer(donnees, tmp_path, fichier, *options, record_property=record_property,
                  preexec_fn=_sans_passe_droit())
     assert r.code == ingest.REFUS, r.texte
-    assert r.texte.rstrip().endswith("Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée."), r.texte
+    assert r.texte.rstrip().endswith(
+        "Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée."), r.texte
     assert empreinte(donnees) == avant
     assert not list(donnees.glob(".preparation-*"))
     return r
@@ -105,7 +106,8 @@ def test_chaines_partagees_gonflees_refusees_sans_les_lire(donnees, tmp_path, re
 def test_trois_millions_de_lignes_declarees_refusees_avant_lecture(donnees, tmp_path, record_property):
     fichier = hostiles.xlsx_lignes(tmp_path / "jeunes.xlsx", 3_000_000)
     r = refuse_sans_rien_changer(donnees, tmp_path, fichier, record_property)
-    assert ("jeunes.xlsx : une feuille déclare plus de 100\u202f000 lignes (3\u202f000\u202f004) : au-delà, un classeur "
+    assert ("jeunes.xlsx : une feuille déclare plus de 100\u202f000 lignes (3\u202f000\u202f004) : au-delà, "
+            "un classeur "
             "est trop long à lire ; enregistrez-la en CSV (« CSV UTF-8 »), qui n'a pas de limite") in r.texte
 
 
@@ -160,7 +162,8 @@ def test_csv_de_50_000_colonnes_refuse_en_une_ligne(donnees, tmp_path, record_pr
                                  record_property)
     assert r.texte.splitlines()[1:3] == [
         "  • Fichier trop grand",
-        "      jeunes.csv, ligne 1 : la ligne des titres compte 50\u202f014 cellules (au plus 16\u202f384 colonnes, comme "
+        "      jeunes.csv, ligne 1 : la ligne des titres compte 50\u202f014 cellules (au plus 16\u202f384 "
+        "colonnes, comme "
         "Excel) : ce n'est pas un export",
     ]
 
@@ -208,7 +211,8 @@ def test_titre_de_colonne_a_sequences_de_terminal_affiche_echappe(donnees, tmp_p
     fichier = hostiles.xlsx_titre_sequence_terminal(tmp_path / "jeunes.xlsx")
     r = importer(donnees, tmp_path, fichier, record_property=record_property)
     assert r.code == ingest.OK, r.texte
-    assert ("  attention : colonnes ignorées (non reconnues, jamais copiées) : « Commentaire\\x9b2J\\x9b31m\\u202e » (O)"
+    assert ("  attention : colonnes ignorées (non reconnues, jamais copiées) : "
+            "« Commentaire\\x9b2J\\x9b31m\\u202e » (O)"
             in r.texte.splitlines())
     assert not any(c in r.texte for c in hostiles.SEQUENCE_TERMINAL if not c.isprintable())
 
@@ -216,8 +220,9 @@ def test_titre_de_colonne_a_sequences_de_terminal_affiche_echappe(donnees, tmp_p
 def test_nom_de_fichier_a_sequences_de_terminal_affiche_echappe(donnees, tmp_path, record_property):
     fichier = csv_table(tmp_path, nom="jeunes\x1b[2J\x1b]0;x\x07.csv", modifier=lambda e, r: r[0].__setitem__(4, "X"))
     r = refuse_sans_rien_changer(donnees, tmp_path, fichier, record_property)
-    assert r.texte.splitlines()[0] == "REFUSÉ : jeunes\\x1b[2J\\x1b]0;x\\x07.csv (CSV UTF-8 avec BOM, séparateur « ; », " \
-                                      "table jeunes, 20 lignes de données)"
+    assert r.texte.splitlines()[0] == ("REFUSÉ : jeunes\\x1b[2J\\x1b]0;x\\x07.csv "
+                                       "(CSV UTF-8 avec BOM, séparateur « ; », "
+                                       "table jeunes, 20 lignes de données)")
     assert "\x1b" not in r.texte and "\x07" not in r.texte
 
 
