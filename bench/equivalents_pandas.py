@@ -498,17 +498,9 @@ def _comptes_entrants(x: pd.DataFrame) -> dict:
             "nb_en_formation": int(x["en_formation"].sum())}
 
 
-def _p_cej_profil_entrants(d, annee, codes_ml, **_):
-    entrants = _entrants(d, annee)
-    df = pd.DataFrame([{"perimetre": "territoire", **_comptes_entrants(entrants[entrants["code_ml"].isin(codes_ml)])},
-                       {"perimetre": "region", **_comptes_entrants(entrants)}])
-    df["provenance"] = _annee(d["jeunes"], annee)["provenance"].min()
-    return df
-
-
 def _p_cej_profil_entrants_par_territoire(d, annee, **_):
-    """The entrants' counts of _p_cej_profil_entrants for every Mission Locale, department and the region;
-    every territory a row."""
+    """The entrants (young people, once each) and how many are women, men, live in a QPV, had a training action,
+    for every Mission Locale, department and the region; every territory a row."""
     entrants = _entrants(d, annee).merge(d["missions_locales"][["code_ml", "departement"]], on="code_ml")
     comptes = _comptes_entrants
     lignes = [{"niveau": "region", "code": "Normandie", **comptes(entrants)}]
@@ -577,7 +569,6 @@ EQUIVALENTS_PANDAS = {
     "carte_lieux_accueil": _p_carte_lieux_accueil,
     "cej_entrees_par_mois_par_mission_locale": _p_cej_entrees_par_mois_par_mission_locale,
     "cej_objectif_atteint": _p_cej_objectif_atteint,
-    "cej_profil_entrants": _p_cej_profil_entrants,
     "cej_profil_entrants_par_territoire": _p_cej_profil_entrants_par_territoire,
     "cej_realisation_par_territoire": _p_cej_realisation_par_territoire,
     "chiffres_cles_territoire": _p_chiffres_cles_territoire,

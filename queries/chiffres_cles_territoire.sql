@@ -4,41 +4,13 @@
 -- `provenance` is 'extraits' only when every row used comes from imported extracts.
 with
 
-missions_locales_perimetre as (
-    select code_ml
-    from missions_locales
-    where $territoire = 'Normandie' or departement = $territoire or code_ml = $territoire
-),
-
--- young people counted per Mission Locale and year in the derived table `jeunes_par_ml`
-jeunes_perimetre as (
-    select j.*
-    from jeunes_par_ml as j
-    join missions_locales_perimetre using (code_ml)
-    where j.annee in ($annee, $annee - 1)
-),
-
-entrees_perimetre as (
-    select e.*
-    from entrees_dispositif as e
-    join missions_locales_perimetre using (code_ml)
-    where e.annee = $annee
-),
-
--- situations through their derived table `parcours`: one row per young person, Mission Locale and year
-parcours_perimetre as (
-    select p.*
-    from parcours as p
-    join missions_locales_perimetre using (code_ml)
-    where p.annee = $annee
-),
-
-objectifs_perimetre as (
-    select o.*
-    from objectifs_cej as o
-    join missions_locales_perimetre using (code_ml)
-    where o.annee = $annee
-),
+-- The inputs, restricted to the territory's Missions Locales (macro lignes_du_territoire, queries/macros/):
+-- young people counted per Mission Locale and year (derived table `jeunes_par_ml`), entries, situations through
+-- their derived table `parcours` (one row per young person, Mission Locale and year), the State objectives.
+jeunes_perimetre as (select * from lignes_du_territoire('jeunes_par_ml', $territoire) where annee in ($annee, $annee - 1)),
+entrees_perimetre as (select * from lignes_du_territoire('entrees_dispositif', $territoire) where annee = $annee),
+parcours_perimetre as (select * from lignes_du_territoire('parcours', $territoire) where annee = $annee),
+objectifs_perimetre as (select * from lignes_du_territoire('objectifs_cej', $territoire) where annee = $annee),
 
 jeunes_par_annee as (
     select
@@ -102,7 +74,7 @@ objectifs as (
 final as (
     select
         $annee as annee,
-        (select count(*) from missions_locales_perimetre) as nb_missions_locales,
+        (select count(*) from missions_locales_du_territoire($territoire)) as nb_missions_locales,
         j.*,
         e.nb_entrees_gj,
         e.nb_entrees_cej,

@@ -94,10 +94,10 @@ def test_profil_des_entrants_cej(build_plusieurs_ml):
     entrants = e[["id_jeune", "code_ml"]].drop_duplicates().merge(j[["id_jeune", "sexe", "qpv"]], on="id_jeune",
                                                                   how="left")
     entrants["formation"] = entrants["id_jeune"].isin(s.loc[s["type"] == "formation", "id_jeune"])
-    res = executer(build_plusieurs_ml, "cej_profil_entrants", annee=ANNEE, codes_ml=["14-CAE"]).set_index("perimetre")
-    for perimetre, sel in (("region", entrants), ("territoire", entrants[entrants["code_ml"] == "14-CAE"])):
+    res = executer(build_plusieurs_ml, "cej_profil_entrants_par_territoire", annee=ANNEE).set_index("code")
+    for code, sel in (("Normandie", entrants), ("14-CAE", entrants[entrants["code_ml"] == "14-CAE"])):
         sel = sel.drop_duplicates("id_jeune")
-        r = res.loc[perimetre]
+        r = res.loc[code]
         assert (r["nb_entrants"], r["nb_femmes"], r["nb_qpv"], r["nb_en_formation"]) == (
             len(sel), (sel["sexe"] == "F").sum(), sel["qpv"].fillna(False).sum(), sel["formation"].sum())
 

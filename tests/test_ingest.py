@@ -33,6 +33,15 @@ def lancer(capsys, *args) -> tuple[int, str]:
     return code, sortie.out + sortie.err
 
 
+def refus(capsys, donnees: Path, *args) -> list[str]:
+    """The lines an import of `args` says, once checked that it was refused and changed nothing."""
+    avant = empreinte(donnees)
+    code, texte = lancer(capsys, *args)
+    assert code == ingest.REFUS, texte
+    assert empreinte(donnees) == avant
+    return texte.splitlines()
+
+
 def lire_parquet(data: Path, table: str, annee: int):
     return duckdb.sql(f"SELECT * FROM read_parquet('{data / 'extraits' / table / f'annee={annee}.parquet'}')").df()
 
@@ -546,10 +555,7 @@ def test_commande_incorrecte_expliquee_en_francais(args, attendu, donnees, capsy
 
 def test_fichiers_colles_une_ligne_par_titre_repete_et_rien_d_autre(donnees, tmp_path, capsys):
     (fichier,) = _colles(n_exports=4)(tmp_path)
-    avant = empreinte(donnees)
-    code, texte = lancer(capsys, fichier)
-    assert code == ingest.REFUS
-    assert texte.splitlines() == [
+    assert refus(capsys, donnees, fichier) == [
         "REFUSÉ : jeunes.csv (CSV UTF-8 avec BOM, séparateur « ; », table jeunes)",
         "  • Ligne des titres répétée : 3 lignes",
         "      jeunes.csv, ligne 12 : la ligne des titres est répétée (fichiers collés ?) — supprimez-la",
@@ -557,29 +563,22 @@ def test_fichiers_colles_une_ligne_par_titre_repete_et_rien_d_autre(donnees, tmp
         "      jeunes.csv, ligne 34 : la ligne des titres est répétée (fichiers collés ?) — supprimez-la",
         "Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée.",
     ]
-    assert empreinte(donnees) == avant
 
 
 def test_fichier_coupe_dans_un_accent_dit_tronque_et_non_mal_encode(donnees, tmp_path, capsys):
     (fichier,) = _coupe_dans_un_accent()(tmp_path)
-    avant = empreinte(donnees)
-    code, texte = lancer(capsys, fichier)
-    assert code == ingest.REFUS
-    assert texte.splitlines() == [
+    assert refus(capsys, donnees, fichier) == [
         "REFUSÉ : jeunes.csv (CSV UTF-8 avec BOM, séparateur « ; », table jeunes)",
         "  • Dernière ligne tronquée",
         "      jeunes.csv, ligne 4, colonne « Niveau de qualification » (H) : « Sup » (le fichier s'arrête au milieu "
         "d'un caractère accentué ; 8 cellules seulement) ; attendu : 14 cellules entières, comme la ligne des titres",
         "Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée.",
     ]
-    assert empreinte(donnees) == avant
 
 
 def test_octet_invalide_dit_en_une_ligne(donnees, tmp_path, capsys):
     (fichier,) = _octet_invalide(tmp_path)
-    code, texte = lancer(capsys, fichier)
-    assert code == ingest.REFUS
-    assert texte.splitlines() == [
+    assert refus(capsys, donnees, fichier) == [
         "REFUSÉ : jeunes.csv",
         "  • Encodage non reconnu",
         "      jeunes.csv, ligne 4 : le fichier est en UTF-8, mais l'octet 0x81 de cette ligne n'en est pas (fichier "

@@ -257,19 +257,28 @@ def _sans_passe_droit():
     return preexec
 
 
+def _sans_ecriture(dossier: Path, donnees: Path, tmp_path: Path, *args, **kw) -> Resultat:
+    """`importer(donnees, tmp_path, *args, **kw)` while `dossier` is read-only, for the child too."""
+    dossier.chmod(0o555)
+    try:
+        return importer(donnees, tmp_path, *args, preexec_fn=_sans_passe_droit(), **kw)
+    finally:
+        dossier.chmod(0o755)
+
+
+def _ecriture_refusee(operation: str, dossier: Path) -> list[str]:
+    """What an import or a restoration the system may not write says, line for line."""
+    return [f"{operation} impossible : le système refuse l'écriture dans « {dossier} » (droits insuffisants). "
+            "Aucune donnée n'a été modifiée. Vérifiez que le dossier des données (data/ et ses sous-dossiers) est "
+            "accessible en écriture et qu'il reste de la place sur le disque, puis relancez la commande."]
+
+
 def test_dossier_data_en_lecture_seule(donnees, tmp_path, record_property):
     fichier = csv_table(tmp_path)
     avant = empreinte(donnees)
-    donnees.chmod(0o555)
-    try:
-        r = importer(donnees, tmp_path, fichier, preexec_fn=_sans_passe_droit(), record_property=record_property)
-    finally:
-        donnees.chmod(0o755)
+    r = _sans_ecriture(donnees, donnees, tmp_path, fichier, record_property=record_property)
     assert r.code == ingest.ECRITURE, r.texte
-    assert r.texte.splitlines() == [
-        f"Import impossible : le système refuse l'écriture dans « {donnees} » (droits insuffisants). Aucune donnée "
-        "n'a été modifiée. Vérifiez que le dossier des données (data/ et ses sous-dossiers) est accessible en "
-        "écriture et qu'il reste de la place sur le disque, puis relancez la commande."]
+    assert r.texte.splitlines() == _ecriture_refusee("Import", donnees)
     assert empreinte(donnees) == avant
 
 
@@ -278,17 +287,10 @@ def test_dossier_de_table_en_lecture_seule(donnees, tmp_path, capsys, record_pro
     capsys.readouterr()
     dossier = donnees / "extraits" / "jeunes"
     avant = empreinte(donnees)
-    dossier.chmod(0o555)
-    try:
-        r = importer(donnees, tmp_path, csv_table(tmp_path, n=12, nom="v2.csv"), preexec_fn=_sans_passe_droit(),
-                     record_property=record_property)
-    finally:
-        dossier.chmod(0o755)
+    r = _sans_ecriture(dossier, donnees, tmp_path, csv_table(tmp_path, n=12, nom="v2.csv"),
+                       record_property=record_property)
     assert r.code == ingest.ECRITURE, r.texte
-    assert r.texte.splitlines() == [
-        f"Import impossible : le système refuse l'écriture dans « {dossier} » (droits insuffisants). Aucune donnée "
-        "n'a été modifiée. Vérifiez que le dossier des données (data/ et ses sous-dossiers) est accessible en "
-        "écriture et qu'il reste de la place sur le disque, puis relancez la commande."]
+    assert r.texte.splitlines() == _ecriture_refusee("Import", dossier)
     assert empreinte(donnees) == avant and not list(donnees.glob(".preparation-*"))
 
 
@@ -299,17 +301,9 @@ def test_restauration_dans_un_dossier_en_lecture_seule(donnees, tmp_path, capsys
     version = sorted(p.name for p in (donnees / "sauvegardes").iterdir())[-1]
     dossier = donnees / "extraits" / "jeunes"
     avant = empreinte(donnees)
-    dossier.chmod(0o555)
-    try:
-        r = importer(donnees, tmp_path, version, commande="restore", preexec_fn=_sans_passe_droit(),
-                     record_property=record_property)
-    finally:
-        dossier.chmod(0o755)
+    r = _sans_ecriture(dossier, donnees, tmp_path, version, commande="restore", record_property=record_property)
     assert r.code == ingest.ECRITURE, r.texte
-    assert r.texte.splitlines() == [
-        f"Restauration impossible : le système refuse l'écriture dans « {dossier} » (droits insuffisants). Aucune "
-        "donnée n'a été modifiée. Vérifiez que le dossier des données (data/ et ses sous-dossiers) est accessible en "
-        "écriture et qu'il reste de la place sur le disque, puis relancez la commande."]
+    assert r.texte.splitlines() == _ecriture_refusee("Restauration", dossier)
     assert empreinte(donnees) == avant and not list(donnees.glob(".preparation-*"))
 
 

@@ -49,6 +49,12 @@ class Bilan:
     deja_cibles: dict[tuple[str, int], str] = field(default_factory=dict)   # (table, year) -> file already imported
     messages: list[str] = field(default_factory=list)
 
+    def echec(self, code: int, message: str, dire) -> Bilan:
+        """Says why the command stops (`dire`), with its exit code."""
+        dire(message)
+        self.code = code
+        return self
+
     @property
     def texte(self) -> str:
         return "\n".join(self.messages)
@@ -87,18 +93,17 @@ def importer(fichiers: list[str | Path], table: str | None = None, annee: int | 
         with verrou(), preparation() as travail:
             _importer(bilan, fichiers, table, annee, simulation, travail, dire)
     except OperationEnCours as exc:
-        dire(f"Import impossible : {exc}. {AUCUNE_MODIFICATION}")
-        bilan.code = OCCUPE
+        bilan.echec(OCCUPE, f"Import impossible : {exc}. {AUCUNE_MODIFICATION}", dire)
     except KeyboardInterrupt:
         if bilan.version:     # stopped after the swaps: the import is done, only its last words were cut
             dire(f"Import terminé. Version {bilan.version} : pour revenir à l'état d'avant, "
                  f"make restore VERSION={bilan.version}")
         else:
-            dire(f"Import interrompu. {AUCUNE_MODIFICATION} Relancez la même commande pour le terminer.")
-            bilan.code = INTERROMPU
+            bilan.echec(INTERROMPU, f"Import interrompu. {AUCUNE_MODIFICATION} Relancez la même commande pour le "
+                        "terminer.", dire)
     except (OSError, duckdb.IOException, duckdb.OutOfMemoryException) as exc:
-        dire(f"Import impossible : {erreur_systeme(exc)}. {AUCUNE_MODIFICATION} " + CONSEIL_ECRITURE)
-        bilan.code = ECRITURE
+        bilan.echec(ECRITURE, f"Import impossible : {erreur_systeme(exc)}. {AUCUNE_MODIFICATION} " + CONSEIL_ECRITURE,
+                    dire)
     return bilan
 
 
@@ -287,22 +292,15 @@ def restaurer(version: str, dire=print) -> Bilan:
             bilan.version = appliquer(remplacements, {"operation": "restauration", "version_restauree": version})
             _preparer_tables_derivees(dire)
     except VersionInconnue as exc:
-        dire(f"Restauration impossible : {exc}")
-        bilan.code = USAGE
-        return bilan
+        return bilan.echec(USAGE, f"Restauration impossible : {exc}", dire)
     except OperationEnCours as exc:
-        dire(f"Restauration impossible : {exc}.")
-        bilan.code = OCCUPE
-        return bilan
+        return bilan.echec(OCCUPE, f"Restauration impossible : {exc}.", dire)
     except KeyboardInterrupt:
         if not bilan.version:     # after the swaps, the restoration is done: said below
-            dire(f"Restauration interrompue. {AUCUNE_MODIFICATION}")
-            bilan.code = INTERROMPU
-            return bilan
+            return bilan.echec(INTERROMPU, f"Restauration interrompue. {AUCUNE_MODIFICATION}", dire)
     except OSError as exc:
-        dire(f"Restauration impossible : {erreur_systeme(exc)}. {AUCUNE_MODIFICATION} {CONSEIL_ECRITURE}")
-        bilan.code = ECRITURE
-        return bilan
+        return bilan.echec(ECRITURE, f"Restauration impossible : {erreur_systeme(exc)}. {AUCUNE_MODIFICATION} "
+                           f"{CONSEIL_ECRITURE}", dire)
     for r in remplacements:
         etat = "remis dans son état d'avant" if r.nouveau else "retiré (créé par cet import)"
         dire(f"  data/{r.relatif} : {etat}")

@@ -217,14 +217,23 @@ def _lecture_age(v: _Vue, g: pd.DataFrame) -> str:
             f"en représentent {pct(part_de(g, v.principal, modele.TRANCHES_AGE[0]))}.")
 
 
-def _lecture_niveau(v: _Vue, g: pd.DataFrame) -> str:
-    p = part_de(g, v.principal, "sans_diplome")
+def _lecture_part(v: _Vue, g: pd.DataFrame, modalite: str, cache: str, singulier: str, pluriel: str,
+                  suite: str) -> str:
+    """« Dans …, un jeune accompagné sur deux (50,5 %) <singulier>, contre … en Normandie ; <suite>. », the share of
+    `modalite` said in words when it is close to a simple fraction (« 50,5 % des jeunes accompagnés <pluriel> »
+    otherwise); « Dans …, <cache> par le secret statistique. » when it is hidden."""
+    p = part_de(g, v.principal, modalite)
     if pd.isna(p):
-        return f"{v.prefixe}, le nombre de jeunes sans diplôme est couvert par le secret statistique."
+        return f"{v.prefixe}, {cache} par le secret statistique."
     mots = parlante(p)
-    debut = f"{mots} ({pct(p)}) est sans diplôme" if mots else f"{pct(p)} des jeunes accompagnés sont sans diplôme"
-    sup = part_de(g, v.principal, "superieur")
-    return f"{v.prefixe}, {debut}{v.comparaison(g, 'sans_diplome')} ; {pct(sup)} ont un diplôme du supérieur."
+    debut = f"{mots} ({pct(p)}) {singulier}" if mots else f"{pct(p)} des jeunes accompagnés {pluriel}"
+    return f"{v.prefixe}, {debut}{v.comparaison(g, modalite)} ; {suite}."
+
+
+def _lecture_niveau(v: _Vue, g: pd.DataFrame) -> str:
+    superieur = part_de(g, v.principal, "superieur")
+    return _lecture_part(v, g, "sans_diplome", "le nombre de jeunes sans diplôme est couvert", "est sans diplôme",
+                         "sont sans diplôme", f"{pct(superieur)} ont un diplôme du supérieur")
 
 
 def _lecture_sexe(v: _Vue, g: pd.DataFrame) -> str:
@@ -238,13 +247,9 @@ def _lecture_sexe(v: _Vue, g: pd.DataFrame) -> str:
 
 
 def _lecture_logement(v: _Vue, g: pd.DataFrame) -> str:
-    p = part_de(g, v.principal, "parents_famille")
-    if pd.isna(p):
-        return f"{v.prefixe}, la situation de logement est couverte par le secret statistique."
-    mots = parlante(p)
-    debut = f"{mots} ({pct(p)}) sont hébergés" if mots else f"{pct(p)} des jeunes accompagnés sont hébergés"
-    return (f"{v.prefixe}, {debut} par leurs parents ou leur famille{v.comparaison(g, 'parents_famille')} ; "
-            f"{pct(part_de(g, v.principal, 'precaire'))} sont en précarité ou en situation complexe.")
+    heberges = "sont hébergés par leurs parents ou leur famille"
+    return _lecture_part(v, g, "parents_famille", "la situation de logement est couverte", heberges, heberges,
+                         f"{pct(part_de(g, v.principal, 'precaire'))} sont en précarité ou en situation complexe")
 
 
 # --- the page's content, in order ---------------------------------------------------------------------------
