@@ -204,7 +204,7 @@ def test_nom_de_fichier_sans_accents():
 
 
 def test_graphique_portant_des_dates_python_exporte():
-    # A table of Python dates (object column), as the CEJ page's weekly series: vl-convert refuses
+    # A table of Python dates (object column), as the CEJ page's series at month ends: vl-convert refuses
     # date objects, so the exported spec carries them as ISO strings.
     df = pd.DataFrame({"jour": [dt.date(2022, 3, 1), dt.date(2022, 12, 5)], "n": [1905, 12952]})
     graphique = alt.Chart(df).mark_line().encode(x="jour:T", y="n:Q")

@@ -112,7 +112,7 @@ def test_catalogue_ni_mot_coupe_ni_police_sans_nom(catalogue):
     assert min(tailles) >= 5.0, min(tailles)
 
 
-# --- XLSX: a territory's sheet, the CEJ weekly curve ---------------------------------------------------
+# --- XLSX: a territory's sheet, the CEJ curve (month ends) ------------------------------------------------------------
 
 def _fichiers_de_page(monkeypatch, page: str, **session) -> list[tuple]:
     from tests.outils import lancer
