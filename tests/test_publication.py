@@ -121,14 +121,9 @@ def _imports(fichier: Path) -> set[str]:
 
 
 # Channels that still compute some of their figures from the queries (observatoire/db.py) or apply the reference
-# mask themselves (issue 13: to move onto the layer); each leaves this list as it moves, and the test says when.
-PAS_ENCORE_SUR_LA_COUCHE = {
-    "observatoire/sorties/diapositives.py",  # slides: key figures, Publics, Emploi, thematic counts
-    "observatoire/sorties/phrases.py",       # key sentences
-    "observatoire/sorties/fiche.py",         # the territory sheet's comparison table
-    "observatoire/sorties/rapport.py",       # the activity report (through the three above)
-    "observatoire/sorties/tableurs.py",      # territory names for file names (reference data, no count)
-}
+# mask themselves (issue 13): none left. A channel that needs a figure the layer lacks adds it to the layer
+# (observatoire/publication/), never lists itself here.
+PAS_ENCORE_SUR_LA_COUCHE: set[str] = set()
 
 
 def test_les_canaux_lisent_la_couche_de_publication():

@@ -170,3 +170,110 @@ def construire_tout(seuils: tuple[int, ...] | None = None) -> list[Path]:
     """The layer of every year of the extracts, at the configured threshold (or `seuils`)."""
     annees = db.requete("extraits_annees")["annee"].astype(int).tolist()
     return [stockee(nom, a, s) for nom in CONSTRUCTEURS for a in annees for s in (seuils or (secret.seuil_actif(),))]
+
+
+# --- what a channel reads of one territory ------------------------------------------------------------------
+
+# The extract tables whose provenance ('extraits' or 'démonstration') a channel says beside a figure.
+TABLES_EXTRAITS = ("jeunes", "entrees_dispositif", "situations", "objectifs_cej")
+
+
+@enregistrer("territoires")
+def _construire_territoires(annee: int, seuil: int) -> pd.DataFrame:
+    """Public attributes of every territory of the layer, none a count of young people: libelle,
+    nb_missions_locales, the CEJ State objective (publication/cej.py's rule: a group's objective is known only
+    when each of its Missions Locales' is), the provenance of each extract table for the year
+    (`provenance_<table>`: 'extraits', 'démonstration', or None when the table has no row that year) and
+    `provenance`, that of the key figures ('extraits' only when the young people and the entries, if any, come
+    from imported extracts). The threshold changes nothing here; it is in the key so that this table shares
+    the layer's fingerprint, write and cleanup."""
+    from observatoire.publication import cej, perimetre, referentiel  # noqa: PLC0415  (both read this module)
+
+    t = chiffres(annee, seuil)[IDENTITE].reset_index(drop=True)
+    noms = referentiel.territoires().set_index("code")
+    t["libelle"] = t["code"].map(noms["libelle"])
+    t["nb_missions_locales"] = t["code"].map(noms["nb_missions_locales"]).astype("Int64")
+    objectifs = pd.Series(dtype="float64")
+    if {"entrees_dispositif", "objectifs_cej"} <= set(db.tables_disponibles()):
+        objectifs = cej._objectifs(annee).set_index("code")["objectif_cej"]
+    t["objectif_cej"] = pd.to_numeric(t["code"].map(objectifs), errors="coerce").astype("Int64")
+    for table in TABLES_EXTRAITS:
+        t[f"provenance_{table}"] = perimetre._provenance_brute(table, annee)
+    reelles = (t["provenance_jeunes"] == "extraits") & t["provenance_entrees_dispositif"].isin(["extraits", None])
+    t["provenance"] = reelles.map({True: "extraits", False: "démonstration"})
+    return t
+
+
+class Cellules(dict):
+    """One territory's figures as a channel reads them: every count of the layer (an int, or secret.SECRET where
+    hidden) under its reference column and under the names channels give it (ALIAS of secret/territoires.py:
+    nb_sans_diplome, nb_sous_main_justice…), beside the public attributes of the table « territoires »
+    (libelle, nb_missions_locales, objectif_cej or None, provenance…)."""
+
+    def __missing__(self, cle: str):
+        col = reference.reference(cle)
+        if col != cle and col in self:
+            return self[col]
+        raise KeyError(cle)
+
+
+def annees() -> list[int]:
+    """The years of the extracts (latest first): the years the layer is built for."""
+    return [int(a) for a in db.requete("extraits_annees")["annee"]]
+
+
+def territoire(annee: int, code: str) -> Cellules | None:
+    """Every figure of territory `code` ('Normandie', '14', '14-CAE') in `annee`, protected; None when the
+    extracts have no such year (the year before the first one: no change to give) or no such territory."""
+    if int(annee) not in annees():
+        return None
+    code = _code(code)
+    t = _lire(str(fichier(annee)))
+    if code not in t.index:
+        return None
+    comptes = t.loc[code]
+    attributs = lire("territoires", annee).set_index("code").loc[code]
+    out = Cellules({k: (None if pd.isna(v) else v.item() if hasattr(v, "item") else v)
+                    for k, v in attributs.items()})
+    for col, v in comptes.items():
+        if col not in IDENTITE and col != "population_2017":
+            out[col] = secret.SECRET if pd.isna(v) else int(v)
+    out.update(code=code, niveau=comptes["niveau"], departement=comptes["departement"])
+    return out
+
+
+def part(annee: int, code: str, colonne: str, total: str = "nb_jeunes", code_total: str | None = None):
+    """The share in % of count `colonne` of `code` in count `total` (of `code_total`, default the same
+    territory): the one way a channel gets a share of two counts. secret.SECRET where either is hidden (the
+    share and the other count would give it back), None where the total is 0."""
+    n, tot = valeur(annee, code, colonne), valeur(annee, code_total or code, total)
+    if n == secret.SECRET or tot == secret.SECRET:
+        return secret.SECRET
+    return 100 * n / tot if tot else None
+
+
+def parts(annee: int, code: str, dimension: str, ordre: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The shares of the categories of a breakdown of the young people (dimension 'niveau', 'sexe'…) in
+    territory `code`: modalite, part_pct (a float, secret.SECRET where the category's count or the total is
+    hidden, None where the total is 0); the categories of `ordre` first, then the others by name."""
+    prefixe = f"nb_{dimension}_"
+    colonnes = [c for c in _lire(str(fichier(annee))).columns if c.startswith(prefixe)]
+    modalites = [c.removeprefix(prefixe) for c in colonnes]
+    rang = {m: i for i, m in enumerate(ordre)}
+    modalites = sorted(modalites, key=lambda m: (rang.get(m, len(rang)), m))
+    return pd.DataFrame({"modalite": modalites,
+                         "part_pct": [part(annee, code, prefixe + m) for m in modalites]})
+
+
+def evolution(annee: int, code: str, colonne: str) -> float | None:
+    """The change in % of a count from `annee` − 1 to `annee`, each year under its own mask; None where either
+    count is hidden (the change and one of them would give the other back), where last year's is 0 or has no
+    extracts, or where the two years do not compare (imported extracts against a demonstration year)."""
+    from observatoire.publication import perimetre  # noqa: PLC0415  (it reads the queries: imported late)
+
+    actuel = valeur(annee, code, colonne)
+    precedente = territoire(int(annee) - 1, code)
+    avant = None if precedente is None else precedente[colonne]
+    if actuel == secret.SECRET or avant in (None, secret.SECRET, 0) or not perimetre.evolution_comparable(annee):
+        return None
+    return 100 * (actuel - avant) / avant

@@ -657,13 +657,9 @@ def svg(chart, ctx: Contexte) -> bytes:
 
 def libelle_territoire(code: str | None) -> str:
     """'14' -> 'Calvados (14)', '14-CAE' -> the Mission Locale's name, None -> the region."""
-    if not code or code == config.REGION:
-        return config.REGION
-    from observatoire import db  # noqa: PLC0415
+    from observatoire.publication import referentiel  # noqa: PLC0415  (it reads the queries: only when asked)
 
-    df = db.requete("territoires_normandie")
-    trouve = df.loc[df["code"] == str(code), "libelle"]
-    return str(trouve.iloc[0]) if len(trouve) else str(code)
+    return referentiel.libelle(code)
 
 
 def notes_de(note: str | None) -> tuple[str, ...]:
