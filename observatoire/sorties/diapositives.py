@@ -242,7 +242,8 @@ def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
                                 f"{formats.variation(evpa.valeur)} par rapport à {annee - 1}" if evpa else ""))
     chiffres.append(Chiffre(str(nb_ml), "Missions Locales en Normandie"))
     liste.append(Diapo("chiffres", f"En {annee}, {n(ja.valeur)} jeunes ont été accompagnés par les {nb_ml} "
-                       "Missions Locales de Normandie", chiffres, source=_source(*[i for i in (ja, ev, pa, evpa) if i])))
+                       "Missions Locales de Normandie", chiffres,
+                       source=_source(*[i for i in (ja, ev, pa, evpa) if i])))
     if all(k in p for k in ("cej_entrees_gj", "cej_entrees_cej", "cej_objectif", "cej_taux_realisation")):
         gj, cej, obj, taux = p["cej_entrees_gj"], p["cej_entrees_cej"], p["cej_objectif"], p["cej_taux_realisation"]
         total = p.get("cej_entrees_total")
@@ -283,7 +284,8 @@ def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
         inds = [e, a, f]
         if "cej_sorties_emploi_durable" in p:
             s = p["cej_sorties_emploi_durable"]
-            chiffres.append(Chiffre(s.texte, "des sorties du CEJ liées à un emploi de 6 mois et plus ou à l'alternance"))
+            chiffres.append(Chiffre(s.texte, "des sorties du CEJ liées à un emploi de 6 mois et plus ou à "
+                                             "l'alternance"))
             inds.append(s)
         liste.append(Diapo("emploi", f"En {annee}, {e.texte} jeunes accompagnés sont entrés en entreprise", chiffres,
                            graphique_barres(df, "Situation", "Jeunes"),
@@ -293,7 +295,8 @@ def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
     themes = [(k, lib) for k, lib in (("justice_jeunes", "jeunes placés sous main de justice accompagnés"),
                                       ("logement_precaire", "jeunes en logement précaire ou complexe"),
                                       ("handicap_part_rqth", "des jeunes accompagnés ont une RQTH"),
-                                      ("citoyennete_repondants", "jeunes ont répondu à l'enquête « Fais entendre ta voix »"))
+                                      ("citoyennete_repondants",
+                                       "jeunes ont répondu à l'enquête « Fais entendre ta voix »"))
               if k in p]
     if themes:
         inds = [p[k] for k, _ in themes]
@@ -500,8 +503,8 @@ def _diapo_carte(annee: int, territoire: str) -> Diapo | None:
     if territoire == config.REGION:
         vus = par_ml["jeunes_pour_1000_hab"].dropna()
         bas, haut = vus.min(), vus.max()
-        titre = (f"De {formats.nombre(bas, 1)} à {formats.nombre(haut, 1)} jeunes accompagnés pour 1\u202f000 habitants "
-                 "selon la Mission Locale")
+        titre = (f"De {formats.nombre(bas, 1)} à {formats.nombre(haut, 1)} jeunes accompagnés pour "
+                 "1\u202f000 habitants selon la Mission Locale")
         chiffres = [Chiffre(taux_region, "jeunes accompagnés pour 1\u202f000 habitants en Normandie")]
     else:
         lignes = par_ml[(par_ml["code_ml"] == territoire) | (par_ml["departement"] == territoire)]
