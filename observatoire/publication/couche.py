@@ -219,7 +219,12 @@ class Cellules(dict):
 
 def annees() -> list[int]:
     """The years of the extracts (latest first): the years the layer is built for."""
-    return [int(a) for a in db.requete("extraits_annees")["annee"]]
+    return list(_annees(db.version_donnees()))
+
+
+@lru_cache(maxsize=4)
+def _annees(version: str) -> tuple[int, ...]:
+    return tuple(int(a) for a in db.requete("extraits_annees")["annee"])
 
 
 def territoire(annee: int, code: str) -> Cellules | None:
@@ -227,26 +232,44 @@ def territoire(annee: int, code: str) -> Cellules | None:
     extracts have no such year (the year before the first one: no change to give) or no such territory."""
     if int(annee) not in annees():
         return None
+    cellules = _cellules(str(fichier(annee)), str(stockee("territoires", annee)))
     code = _code(code)
-    t = _lire(str(fichier(annee)))
-    if code not in t.index:
-        return None
-    comptes = t.loc[code]
-    attributs = lire("territoires", annee).set_index("code").loc[code]
-    out = Cellules({k: (None if pd.isna(v) else v.item() if hasattr(v, "item") else v)
-                    for k, v in attributs.items()})
-    for col, v in comptes.items():
-        if col not in IDENTITE and col != "population_2017":
-            out[col] = secret.SECRET if pd.isna(v) else int(v)
-    out.update(code=code, niveau=comptes["niveau"], departement=comptes["departement"])
+    return Cellules(cellules[code]) if code in cellules else None
+
+
+@lru_cache(maxsize=16)
+def _cellules(chemin_comptes: str, chemin_territoires: str) -> dict[str, dict]:
+    """Each territory's figures as plain Python values, read once per pair of files (a channel asks for a
+    territory many times a page)."""
+    comptes = _lire(chemin_comptes)
+    attributs = _lire_table(chemin_territoires).set_index("code")
+    out = {}
+    for code in comptes.index:
+        d = {k: (None if pd.isna(v) else v.item() if hasattr(v, "item") else v)
+             for k, v in attributs.loc[code].items()}
+        for col, v in comptes.loc[code].items():
+            if col not in IDENTITE and col != "population_2017":
+                d[col] = secret.SECRET if pd.isna(v) else int(v)
+        d.update(code=code, niveau=comptes.at[code, "niveau"], departement=comptes.at[code, "departement"])
+        out[code] = d
     return out
+
+
+def _cellule(t: pd.DataFrame, code: str, colonne: str):
+    """One count of the layer's table `t` (a channel's name of it accepted): an int, or secret.SECRET."""
+    v = t.at[_code(code), reference.reference(colonne)]
+    return secret.SECRET if pd.isna(v) else int(v)
 
 
 def part(annee: int, code: str, colonne: str, total: str = "nb_jeunes", code_total: str | None = None):
     """The share in % of count `colonne` of `code` in count `total` (of `code_total`, default the same
     territory): the one way a channel gets a share of two counts. secret.SECRET where either is hidden (the
     share and the other count would give it back), None where the total is 0."""
-    n, tot = valeur(annee, code, colonne), valeur(annee, code_total or code, total)
+    t = _lire(str(fichier(annee)))
+    return _part(_cellule(t, code, colonne), _cellule(t, code_total or code, total))
+
+
+def _part(n, tot):
     if n == secret.SECRET or tot == secret.SECRET:
         return secret.SECRET
     return 100 * n / tot if tot else None
@@ -256,13 +279,14 @@ def parts(annee: int, code: str, dimension: str, ordre: tuple[str, ...] = ()) ->
     """The shares of the categories of a breakdown of the young people (dimension 'niveau', 'sexe'…) in
     territory `code`: modalite, part_pct (a float, secret.SECRET where the category's count or the total is
     hidden, None where the total is 0); the categories of `ordre` first, then the others by name."""
+    t = _lire(str(fichier(annee)))
     prefixe = f"nb_{dimension}_"
-    colonnes = [c for c in _lire(str(fichier(annee))).columns if c.startswith(prefixe)]
-    modalites = [c.removeprefix(prefixe) for c in colonnes]
     rang = {m: i for i, m in enumerate(ordre)}
-    modalites = sorted(modalites, key=lambda m: (rang.get(m, len(rang)), m))
+    modalites = sorted((c.removeprefix(prefixe) for c in t.columns if c.startswith(prefixe)),
+                       key=lambda m: (rang.get(m, len(rang)), m))
+    total = _cellule(t, code, "nb_jeunes")
     return pd.DataFrame({"modalite": modalites,
-                         "part_pct": [part(annee, code, prefixe + m) for m in modalites]})
+                         "part_pct": [_part(_cellule(t, code, prefixe + m), total) for m in modalites]})
 
 
 def evolution(annee: int, code: str, colonne: str) -> float | None:
@@ -271,9 +295,10 @@ def evolution(annee: int, code: str, colonne: str) -> float | None:
     extracts, or where the two years do not compare (imported extracts against a demonstration year)."""
     from observatoire.publication import perimetre  # noqa: PLC0415  (it reads the queries: imported late)
 
-    actuel = valeur(annee, code, colonne)
-    precedente = territoire(int(annee) - 1, code)
-    avant = None if precedente is None else precedente[colonne]
-    if actuel == secret.SECRET or avant in (None, secret.SECRET, 0) or not perimetre.evolution_comparable(annee):
+    if int(annee) - 1 not in annees():
+        return None
+    actuel = _cellule(_lire(str(fichier(annee))), code, colonne)
+    avant = _cellule(_lire(str(fichier(int(annee) - 1))), code, colonne)
+    if actuel == secret.SECRET or avant in (secret.SECRET, 0) or not perimetre.evolution_comparable(annee):
         return None
     return 100 * (actuel - avant) / avant
