@@ -282,38 +282,6 @@ def _p_publics_effectifs(d, annee, codes_ml, **_):
                          "provenance": j["provenance"].min()})
 
 
-def _p_chiffres_cles_territoire(d, annee, territoire, **_):
-    codes = _mls_du_territoire(d, territoire)
-    j = d["jeunes"]
-    j = j[j["annee"].isin([annee, annee - 1]) & j["code_ml"].isin(codes)]
-    ja, jp = j[j["annee"] == annee], j[j["annee"] == annee - 1]
-    e = _annee(d["entrees_dispositif"], annee)
-    e = e[e["code_ml"].isin(codes)]
-    s = _annee(d["situations"], annee)
-    s = s[s["code_ml"].isin(codes)]
-    o = _annee(d["objectifs_cej"], annee)
-    o = o[o["code_ml"].isin(codes)]
-    nb = lambda x: x["id_jeune"].nunique()  # noqa: E731
-    ligne = {
-        "annee": annee, "nb_missions_locales": len(codes),
-        "nb_jeunes": nb(ja), "nb_jeunes_annee_precedente": nb(jp),
-        "nb_premiers_accueils": nb(ja[ja["premier_accueil"]]),
-        "nb_premiers_accueils_annee_precedente": nb(jp[jp["premier_accueil"]]),
-        "nb_femmes": nb(ja[ja["sexe"] == "F"]), "nb_sans_diplome": nb(ja[ja["niveau"] == "sans_diplome"]),
-        "nb_qpv": nb(ja[ja["qpv"]]), "nb_zrr": nb(ja[ja["zrr"]]), "nb_rqth": nb(ja[ja["rqth"]]),
-        "nb_logement_precaire": nb(ja[ja["logement"] == "precaire"]),
-        "nb_sous_main_justice": nb(ja[ja["sous_main_justice"].fillna(False).astype(bool)]),
-        "nb_entrees_gj": int((e["dispositif"] == "GJ").sum()), "nb_entrees_cej": int((e["dispositif"] == "CEJ").sum()),
-        "objectif_cej": o["objectif"].sum() if len(o) else None,
-        "nb_jeunes_emploi": nb(s[s["type"] == "emploi"]), "nb_jeunes_alternance": nb(s[s["type"] == "alternance"]),
-        "nb_jeunes_formation": nb(s[s["type"] == "formation"]),
-    }
-    jeunes_ext = len(ja) > 0 and bool((ja["provenance"] == "extraits").all())
-    entrees_ext = bool((e["provenance"] == "extraits").all())
-    ligne["provenance"] = "extraits" if jeunes_ext and entrees_ext else "démonstration"
-    return pd.DataFrame([ligne])
-
-
 def _p_chiffres_regionaux_extraits(d, annee, **_):
     """The report's regional figures recomputed from the extracts of the year: one row per measure."""
     j = _annee(d["jeunes"], annee)
@@ -398,7 +366,8 @@ def _p_territoire_cej(d, annee, niveau, **_):
     somme = {"nb_entrees_cej": "sum", "nb_entrees_gj": "sum",
              "objectif_cej": lambda x: x.sum() if x.notna().all() else np.nan, "depuis_extraits": "all"}
     par_code = ml.groupby("code").agg(somme)
-    df = _avec_region(par_code, {"nb_entrees_cej": ml["nb_entrees_cej"].sum(), "nb_entrees_gj": ml["nb_entrees_gj"].sum(),
+    df = _avec_region(par_code, {"nb_entrees_cej": ml["nb_entrees_cej"].sum(),
+                                 "nb_entrees_gj": ml["nb_entrees_gj"].sum(),
                                  "objectif_cej": (ml["objectif_cej"].sum() if ml["objectif_cej"].notna().all()
                                                   else np.nan),
                                  "depuis_extraits": ml["depuis_extraits"].all()})
@@ -446,7 +415,8 @@ def _p_cej_realisation_par_territoire(d, annee, **_):
         nb_entrees_gj=("gj", "sum"), nb_entrees_cej=("cej", "sum"))
     o = d["objectifs_cej"]
     objectifs = o[o["annee"] == annee].groupby("code_ml")["objectif"].sum().rename("objectif_cej")
-    ml = d["missions_locales"][["code_ml", "nom", "departement"]].join(entrees, on="code_ml").join(objectifs, on="code_ml")
+    ml = (d["missions_locales"][["code_ml", "nom", "departement"]]
+          .join(entrees, on="code_ml").join(objectifs, on="code_ml"))
     ml[["nb_entrees_gj", "nb_entrees_cej"]] = ml[["nb_entrees_gj", "nb_entrees_cej"]].fillna(0)
     noms_dep = d["departements"].set_index("code_departement")["nom"]
 
@@ -496,17 +466,9 @@ def _comptes_entrants(x: pd.DataFrame) -> dict:
             "nb_en_formation": int(x["en_formation"].sum())}
 
 
-def _p_cej_profil_entrants(d, annee, codes_ml, **_):
-    entrants = _entrants(d, annee)
-    df = pd.DataFrame([{"perimetre": "territoire", **_comptes_entrants(entrants[entrants["code_ml"].isin(codes_ml)])},
-                       {"perimetre": "region", **_comptes_entrants(entrants)}])
-    df["provenance"] = _annee(d["jeunes"], annee)["provenance"].min()
-    return df
-
-
 def _p_cej_profil_entrants_par_territoire(d, annee, **_):
-    """The entrants' counts of _p_cej_profil_entrants for every Mission Locale, department and the region;
-    every territory a row."""
+    """The entrants (young people, once each) and how many are women, men, live in a QPV, had a training action,
+    for every Mission Locale, department and the region; every territory a row."""
     entrants = _entrants(d, annee).merge(d["missions_locales"][["code_ml", "departement"]], on="code_ml")
     comptes = _comptes_entrants
     lignes = [{"niveau": "region", "code": "Normandie", **comptes(entrants)}]
@@ -575,10 +537,8 @@ EQUIVALENTS_PANDAS = {
     "carte_lieux_accueil": _p_carte_lieux_accueil,
     "cej_entrees_par_mois_par_mission_locale": _p_cej_entrees_par_mois_par_mission_locale,
     "cej_objectif_atteint": _p_cej_objectif_atteint,
-    "cej_profil_entrants": _p_cej_profil_entrants,
     "cej_profil_entrants_par_territoire": _p_cej_profil_entrants_par_territoire,
     "cej_realisation_par_territoire": _p_cej_realisation_par_territoire,
-    "chiffres_cles_territoire": _p_chiffres_cles_territoire,
     "chiffres_regionaux_extraits": _p_chiffres_regionaux_extraits,
     "coordonnees_missions_locales": _p_coordonnees_missions_locales,
     "emploi_debuts_par_mois_par_mission_locale": _p_emploi_debuts_par_mois_par_mission_locale,

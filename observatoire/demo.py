@@ -195,7 +195,8 @@ def ajuster_marges(rng: np.random.Generator, choisis: np.ndarray, attributs: dic
                 if ecart == 0:
                     break
                 sortants = np.flatnonzero(choisis & (attributs[nom] != valeur_entree) & (signature == sig))
-                entrants = np.flatnonzero(~choisis & (attributs[nom] == valeur_entree) & (signature == sig) & (poids > 0))
+                entrants = np.flatnonzero(~choisis & (attributs[nom] == valeur_entree) & (signature == sig)
+                                          & (poids > 0))
                 m = min(abs(ecart), sortants.size, entrants.size)
                 if m == 0:
                     continue
@@ -231,10 +232,12 @@ def _dates(rng: np.random.Generator, n: int, debut: dt.date, fin: dt.date, poids
 # Monthly profiles (weights per working day): GJ until February; CEJ launched 1 March 2022 (ramp-up,
 # summer dip, autumn peak); work contracts (summer jobs, back to work in September); alternance
 # (the school year starts in September); training (sessions start in autumn and in January).
-PROFIL_GJ_2021 = {1: 1.0, 2: 1.05, 3: 1.15, 4: 1.0, 5: 0.95, 6: 1.05, 7: 0.8, 8: 0.55, 9: 1.25, 10: 1.2, 11: 1.1, 12: 0.8}
+PROFIL_GJ_2021 = {1: 1.0, 2: 1.05, 3: 1.15, 4: 1.0, 5: 0.95, 6: 1.05, 7: 0.8, 8: 0.55, 9: 1.25, 10: 1.2, 11: 1.1,
+                  12: 0.8}
 PROFIL_GJ_2022 = {1: 1.0, 2: 1.1}
 PROFIL_CEJ_2022 = {3: 0.7, 4: 0.85, 5: 0.95, 6: 1.05, 7: 0.8, 8: 0.6, 9: 1.25, 10: 1.3, 11: 1.2, 12: 0.9}
-PROFIL_EMPLOI = {1: 0.85, 2: 0.85, 3: 0.95, 4: 1.0, 5: 1.05, 6: 1.25, 7: 1.25, 8: 0.75, 9: 1.2, 10: 1.1, 11: 1.0, 12: 0.8}
+PROFIL_EMPLOI = {1: 0.85, 2: 0.85, 3: 0.95, 4: 1.0, 5: 1.05, 6: 1.25, 7: 1.25, 8: 0.75, 9: 1.2, 10: 1.1, 11: 1.0,
+                 12: 0.8}
 PROFIL_ALTERNANCE = {1: 0.5, 2: 0.5, 3: 0.6, 4: 0.6, 5: 0.7, 6: 0.9, 7: 1.4, 8: 1.6, 9: 3.0, 10: 2.2, 11: 1.0, 12: 0.6}
 PROFIL_FORMATION = {1: 1.4, 2: 1.2, 3: 1.2, 4: 1.0, 5: 0.9, 6: 0.7, 7: 0.4, 8: 0.3, 9: 1.5, 10: 1.4, 11: 1.2, 12: 0.6}
 
@@ -294,11 +297,27 @@ def _carte(valeurs: np.ndarray, table: dict) -> np.ndarray:
 
 
 def generer_annee(terr: Territoire, cib: Cibles) -> dict[str, pd.DataFrame]:
+    """The year's tables, drawn in a fixed order from one seed (the year's): where the young people live, who
+    they are, their entries into the Garantie jeunes / CEJ, their situations, the State objective."""
     rng = np.random.default_rng([GRAINE, cib.annee])
+    n_com, zrr_com = _jeunes_par_commune(rng, terr, cib)
+    jeunes, f = _jeunes(rng, terr, cib, n_com, zrr_com)
+    entrees, entrants = _entrees_dispositif(rng, jeunes, f, cib)
+    tables = {"jeunes": jeunes, "entrees_dispositif": entrees, "situations": _situations(rng, jeunes, f, cib, entrants)}
+    ml = terr.ml  # the State objective per Mission Locale, in proportion to its young people supported
+    if cib.objectif is not None:
+        par_ml = jeunes.groupby("code_ml").size().reindex(ml["code_ml"]).fillna(0).to_numpy()
+        tables["objectifs_cej"] = pd.DataFrame({"annee": cib.annee, "code_ml": ml["code_ml"].to_numpy(),
+                                                "objectif": repartir(cib.objectif, par_ml),
+                                                "provenance": PROVENANCE})
+    return tables
+
+
+def _jeunes_par_commune(rng: np.random.Generator, terr: Territoire, cib: Cibles) -> tuple[np.ndarray, np.ndarray]:
+    """How many young people live in each commune, and which communes are in a ZRR."""
     ml, com = terr.ml, terr.communes
     n = cib.jeunes
-
-    # 1. Where they live: Missions Locales, then communes, in proportion to (population × local factors).
+    # Missions Locales, then communes, in proportion to (population × local factors).
     n_ml = repartir(n, ml["poids"].to_numpy() * _par_ml(ml, ml["code_ml"].to_numpy(), "f_taux"))
     n_com = np.zeros(len(com), dtype=np.int64)
     for code, k in zip(ml["code_ml"], n_ml):
@@ -323,7 +342,14 @@ def generer_annee(terr: Territoire, cib: Cibles) -> dict[str, pd.DataFrame]:
                 n_com[i] -= surplus
                 n_com[receveuse] += surplus
             break
+    return n_com, zrr_com
 
+
+def _jeunes(rng: np.random.Generator, terr: Territoire, cib: Cibles, n_com: np.ndarray,
+            zrr_com: np.ndarray) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """The young people supported (table `jeunes`), and their Mission Locale's local factors (`f_…`)."""
+    ml, com = terr.ml, terr.communes
+    n = cib.jeunes
     rep = np.repeat(np.arange(len(com)), n_com)
     code_ml = com["code_ml"].to_numpy()[rep]
     commune = com["code_commune"].to_numpy()[rep]
@@ -331,7 +357,7 @@ def generer_annee(terr: Territoire, cib: Cibles) -> dict[str, pd.DataFrame]:
     qpv_p = com["qpv_propension"].to_numpy()[rep]
     f = {t: _par_ml(ml, code_ml, t) for t in ml.columns if t.startswith("f_")}
 
-    # 2. Who they are. Each trait has exact regional counts; weights carry the local variation
+    # Each trait has exact regional counts; weights carry the local variation
     # and the usual correlations (age and diploma, age and housing, justice and housing…).
     qpv = np.zeros(n, dtype=bool)
     qpv[choisir(rng, qpv_p, cib.qpv)] = True
@@ -353,17 +379,7 @@ def generer_annee(terr: Territoire, cib: Cibles) -> dict[str, pd.DataFrame]:
     rqth[choisir(rng, f["f_rqth"] * _carte(tranche, {"16-17": 0.7, "18-20": 1.0, "21-23": 1.1, "24+": 1.4})
                  * np.where(sans, 1.3, 1.0), cib.rqth)] = True
 
-    # Exact age inside its band; beyond 26 only with RQTH (CEJ up to 29 for them).
-    age = np.zeros(n, dtype=np.int32)
-    plages = {"16-17": ([16, 17], [0.4, 0.6]), "18-20": ([18, 19, 20], [0.34, 0.34, 0.32]),
-              "21-23": ([21, 22, 23], [0.36, 0.33, 0.31])}
-    for t, (ages, p) in plages.items():
-        m = tranche == t
-        age[m] = rng.choice(ages, size=m.sum(), p=p)
-    m = (tranche == "24+") & ~rqth
-    age[m] = rng.choice([24, 25, 26], size=m.sum(), p=[0.48, 0.40, 0.12])
-    m = (tranche == "24+") & rqth
-    age[m] = rng.choice([24, 25, 26, 27, 28, 29], size=m.sum(), p=[0.25, 0.2, 0.15, 0.15, 0.13, 0.12])
+    age = _ages(rng, tranche, rqth)
 
     # Young people under justice: mostly men, mostly without diploma (exact), 8,7 % minors (exact).
     mineur = tranche == "16-17"
@@ -392,7 +408,31 @@ def generer_annee(terr: Territoire, cib: Cibles) -> dict[str, pd.DataFrame]:
         "premier_accueil": premier, "sous_main_justice": justice, "provenance": PROVENANCE,
     })
 
-    # 3. Entries into the Garantie jeunes / CEJ: one per young person; ages the CEJ accepts.
+    return jeunes, f
+
+
+def _ages(rng: np.random.Generator, tranche: np.ndarray, rqth: np.ndarray) -> np.ndarray:
+    """Exact age inside its band; beyond 26 only with RQTH (CEJ up to 29 for them)."""
+    age = np.zeros(tranche.size, dtype=np.int32)
+    plages = {"16-17": ([16, 17], [0.4, 0.6]), "18-20": ([18, 19, 20], [0.34, 0.34, 0.32]),
+              "21-23": ([21, 22, 23], [0.36, 0.33, 0.31])}
+    for t, (ages, p) in plages.items():
+        m = tranche == t
+        age[m] = rng.choice(ages, size=m.sum(), p=p)
+    m = (tranche == "24+") & ~rqth
+    age[m] = rng.choice([24, 25, 26], size=m.sum(), p=[0.48, 0.40, 0.12])
+    m = (tranche == "24+") & rqth
+    age[m] = rng.choice([24, 25, 26, 27, 28, 29], size=m.sum(), p=[0.25, 0.2, 0.15, 0.15, 0.13, 0.12])
+    return age
+
+
+def _entrees_dispositif(rng: np.random.Generator, j: pd.DataFrame, f: dict[str, np.ndarray],
+             cib: Cibles) -> tuple[pd.DataFrame, np.ndarray]:
+    """The year's entries (table `entrees_dispositif`), and who entered."""
+    n = len(j)
+    ids, code_ml, tranche, niveau, age, rqth, premier, qpv, sexe = (j[c].to_numpy() for c in (
+        "id_jeune", "code_ml", "tranche_age", "niveau", "age", "rqth", "premier_accueil", "qpv", "sexe"))
+    # One entry per young person; ages the CEJ accepts.
     age_ok = (age <= 26) | rqth
     poids_e = (f["f_entrees"] * age_ok * _carte(tranche, {"16-17": 0.8, "18-20": 1.3, "21-23": 1.1, "24+": 0.5})
                * _carte(niveau, {"sans_diplome": 1.4, "cap_bep": 1.1, "bac": 0.9, "superieur": 0.4})
@@ -420,8 +460,16 @@ def generer_annee(terr: Territoire, cib: Cibles) -> dict[str, pd.DataFrame]:
     entrees = pd.DataFrame({"id_jeune": ids[idx_e], "annee": cib.annee, "code_ml": code_ml[idx_e],
                             "dispositif": dispositif, "date_entree": dates, "provenance": PROVENANCE})
     entrees = entrees.sort_values(["date_entree", "id_jeune"], ignore_index=True)
+    return entrees, entrants
 
-    # 4. Employment, alternance, training.
+
+def _situations(rng: np.random.Generator, j: pd.DataFrame, f: dict[str, np.ndarray], cib: Cibles,
+                entrants: np.ndarray) -> pd.DataFrame:
+    """The year's work contracts, alternance contracts and training actions (table `situations`)."""
+    n = len(j)
+    ids, code_ml, tranche, niveau, qpv, zrr, rqth, justice = (j[c].to_numpy() for c in (
+        "id_jeune", "code_ml", "tranche_age", "niveau", "qpv", "zrr", "rqth", "sous_main_justice"))
+    sans = niveau == "sans_diplome"
     lignes = []
     poids_emploi = (f["f_emploi"] * _carte(tranche, {"16-17": 0.2, "18-20": 0.9, "21-23": 1.25, "24+": 1.3})
                     * _carte(niveau, {"sans_diplome": 0.7, "cap_bep": 1.15, "bac": 1.2, "superieur": 1.2})
@@ -470,15 +518,7 @@ def generer_annee(terr: Territoire, cib: Cibles) -> dict[str, pd.DataFrame]:
                                "type": s["type"], "sous_type": s["sous_type"], "date_debut": s["date_debut"],
                                "provenance": PROVENANCE})
     situations = situations.sort_values(["type", "date_debut", "id_jeune", "sous_type"], ignore_index=True)
-
-    tables = {"jeunes": jeunes, "entrees_dispositif": entrees, "situations": situations}
-    # 5. The State objective per Mission Locale, in proportion to its young people supported.
-    if cib.objectif is not None:
-        par_ml = jeunes.groupby("code_ml").size().reindex(ml["code_ml"]).fillna(0).to_numpy()
-        tables["objectifs_cej"] = pd.DataFrame({"annee": cib.annee, "code_ml": ml["code_ml"].to_numpy(),
-                                                "objectif": repartir(cib.objectif, par_ml),
-                                                "provenance": PROVENANCE})
-    return tables
+    return situations
 
 
 def _normaliser(x: np.ndarray) -> np.ndarray:

@@ -1,11 +1,14 @@
-"""The figures published in the activity report (data/sources/indicateurs_publies.csv), by id. No streamlit: pages
-look figures up through observatoire/vue/publies.py, which also records what they show."""
+"""The figures published in the activity report (data/sources/indicateurs_publies.csv), by id, and how the app's
+queries give each back over the extracts (data/sources/correspondances.csv). No streamlit: pages look figures up
+through observatoire/vue/publies.py, which also records what they show."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from observatoire import config, db, formats
+import pandas as pd
+
+from observatoire import config, db, formats, schemas
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 @dataclass(frozen=True)
@@ -42,6 +45,49 @@ class Indicateur:
 
 def tous() -> dict[str, Indicateur]:
     return dict(_tous(db.version_donnees(), str(config.BUILD_DIR)))
+
+
+@dataclass(frozen=True)
+class Correspondance:
+    """How a published figure comes back over the extracts of its year: the row of `requete` that `filtre`
+    selects, its `colonne` (`calcul` 'valeur'); the change of that cell since the year before ('evolution_pct',
+    'evolution_points'); or why it cannot ('hors_extraits', in `remarque`)."""
+    id_publie: str
+    calcul: str
+    requete: str
+    filtre: tuple[tuple[str, str], ...]  # (column, value) pairs, in the table's order
+    colonne: str
+    remarque: str
+
+
+FILTRES = ("perimetre", "dimension", "modalite", "mesure")
+
+
+@lru_cache(maxsize=1)
+def correspondances() -> dict[str, Correspondance]:
+    """data/sources/correspondances.csv, validated (observatoire/schemas.py), by published id."""
+    df = pd.read_csv(config.SOURCES_DIR / "correspondances.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+    df = schemas.valider_source("correspondances", df)
+    return {r["id_publie"]: Correspondance(r["id_publie"], r["calcul"], r["requete"],
+                                           tuple((k, r[k]) for k in FILTRES if r[k]), r["colonne"], r["remarque"])
+            for r in df.to_dict("records")}
+
+
+def recalculables() -> dict[str, Correspondance]:
+    """The published figures a cell of a query gives back, by id."""
+    return {i: c for i, c in correspondances().items() if c.calcul == "valeur"}
+
+
+def publie_de(requete: str, colonne: str, annee: int, **filtre: str) -> Indicateur | None:
+    """The published figure of `annee` that the cell (`requete`, row `filtre`, `colonne`) gives back, if any."""
+    voulu = tuple(sorted(filtre.items()))
+    tout = tous()
+    ids = [c.id_publie for c in recalculables().values()
+           if (c.requete, c.colonne, tuple(sorted(c.filtre))) == (requete, colonne, voulu)
+           and c.id_publie in tout and tout[c.id_publie].annee == annee]
+    if len(ids) > 1:
+        raise ValueError(f"plusieurs chiffres publiés pour {requete}.{colonne} {filtre} en {annee} : {ids}")
+    return tout[ids[0]] if ids else None
 
 
 @lru_cache(maxsize=4)

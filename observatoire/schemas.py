@@ -53,11 +53,33 @@ ML_COMMUNES = pa.DataFrameSchema(
         "code_ml": pa.Column(str, pa.Check.str_matches(r"^(14|27|50|61|76)-[A-Z]{3}$")),
         "methode": pa.Column(str, pa.Check.str_length(min_value=3)),
     },
-    checks=[pa.Check(lambda d: d["code_ml"].nunique() == 24, error="chaque Mission Locale doit avoir au moins une commune")],
+    checks=[pa.Check(lambda d: d["code_ml"].nunique() == 24,
+                     error="chaque Mission Locale doit avoir au moins une commune")],
     strict=False,
 )
 
+# Published figure -> how the app's queries give it back over the extracts of the figure's year
+# (observatoire/publies.py reads it; the recalculation table, the Publics and home pages and tests/test_demo.py use it).
+CALCULS = ["valeur", "evolution_pct", "evolution_points", "hors_extraits"]
+CORRESPONDANCES = pa.DataFrameSchema(
+    {
+        "id_publie": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]+$"), unique=True),
+        "calcul": pa.Column(str, pa.Check.isin(CALCULS)),
+        "requete": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_]*$")),
+        **{nom: pa.Column(str) for nom in ("perimetre", "dimension", "modalite", "mesure", "colonne", "remarque")},
+    },
+    checks=[
+        pa.Check(lambda d: (d["calcul"] == "hors_extraits") == (d["requete"] == ""),
+                 error="une requête pour chaque chiffre recalculé, aucune hors des extraits"),
+        pa.Check(lambda d: (d["requete"] == "") == (d["colonne"] == ""), error="une colonne pour chaque requête"),
+        pa.Check(lambda d: (d["calcul"] != "hors_extraits") | (d["remarque"] != ""),
+                 error="un chiffre hors des extraits dit pourquoi"),
+    ],
+    strict=True,
+)
+
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "correspondances": CORRESPONDANCES,
     "indicateurs_publies": INDICATEURS,
     "missions_locales": MISSIONS_LOCALES,
     "ml_communes": ML_COMMUNES,
@@ -77,4 +99,5 @@ def valider_source(nom: str, df: pd.DataFrame) -> pd.DataFrame:
         return schema.validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:
         cas = exc.failure_cases[["column", "check", "index", "failure_case"]].head(20)
-        raise SourceInvalide(f"data/sources/{nom}.csv ne respecte pas son schéma :\n{cas.to_string(index=False)}") from exc
+        raise SourceInvalide(
+            f"data/sources/{nom}.csv ne respecte pas son schéma :\n{cas.to_string(index=False)}") from exc

@@ -54,12 +54,11 @@ th.actions_perspectives("citoyennete", titre_actions="À retenir de l'enquête")
 
 st.header("Mobilité")
 th.contexte("mobilite")
-th.cartes(th.indicateurs("mobilite_service_civique_jeunes", "mobilite_ml_plateformes_service_civique"), libelles={
+th.cartes_libellees({
     "mobilite_service_civique_jeunes": "Jeunes accompagnés ayant réalisé une mission de Service Civique",
     "mobilite_ml_plateformes_service_civique": "Missions Locales «\u202fplateformes\u202f» du Service Civique"})
 st.subheader("Mobilité internationale : Erasmus OUAT + et DEMO +")
-th.cartes(th.indicateurs("mobilite_erasmus_professionnels", "mobilite_erasmus_jeunes",
-                         "mobilite_erasmus_destinations"), libelles={
+th.cartes_libellees({
     "mobilite_erasmus_professionnels": "Professionnels partis vers l'Espagne et le Portugal",
     "mobilite_erasmus_jeunes": "Jeunes normands partis vers l'Espagne et le Portugal",
     "mobilite_erasmus_destinations": "Destinations proposées (Portugal, Espagne)"})

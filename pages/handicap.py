@@ -4,17 +4,14 @@ import streamlit as st
 
 from observatoire import formats
 from observatoire.publication.thematiques import handicap_par_territoire, source_extraits
-from observatoire.vue import filtres, thematiques as th, composants
+from observatoire.vue import thematiques as th, composants
 from observatoire.publication import perimetre
 
-composants.entete(
+f = th.entete_par_territoire(
     "Handicap",
     "Les jeunes reconnus travailleurs handicapés (RQTH : reconnaissance de la qualité de travailleur "
     "handicapé) accompagnés par les Missions Locales.",
 )
-f = filtres.barre_laterale()
-
-st.header("En 2022")
 part, part_2021, evolution, estimation, age_cej, part_formation = th.indicateurs(
     "handicap_part_rqth", "handicap_part_rqth_2021", "handicap_rqth_evolution_points", "handicap_rqth_nb_estime",
     "handicap_age_limite_cej", "formation_part_rqth")

@@ -3,16 +3,13 @@ actions and 2023 perspectives."""
 import streamlit as st
 
 from observatoire.publication.thematiques import justice_par_territoire, source_extraits
-from observatoire.vue import filtres, thematiques as th, composants
+from observatoire.vue import thematiques as th, composants
 
-composants.entete(
+f = th.entete_par_territoire(
     "Justice",
     "Les jeunes placés sous main de justice (JSMJ) accompagnés par les Missions Locales : incarcérés "
     "(milieu fermé) ou suivis par le SPIP ou la PJJ (milieu ouvert).",
 )
-f = filtres.barre_laterale()
-
-st.header("En 2022")
 jeunes, ferme, ouvert, sans_diplome, mineurs = th.indicateurs(
     "justice_jeunes", "justice_part_milieu_ferme", "justice_part_milieu_ouvert", "justice_part_non_diplomes",
     "justice_part_mineurs")

@@ -3,17 +3,14 @@ and 2023 perspectives."""
 import streamlit as st
 
 from observatoire.publication.thematiques import logement_par_territoire, source_extraits
-from observatoire.vue import filtres, thematiques as th, composants
+from observatoire.vue import thematiques as th, composants
 from observatoire.publication import perimetre
 
-composants.entete(
+f = th.entete_par_territoire(
     "Logement",
     "La situation de logement des jeunes accompagnés par les Missions Locales : logement autonome, hébergement "
     "par les parents ou la famille, précarité ou situation complexe.",
 )
-f = filtres.barre_laterale()
-
-st.header("En 2022")
 autonome, autonome_part, famille, famille_part, precaire, precaire_part = th.indicateurs(
     "logement_autonome", "logement_autonome_part", "logement_parents_famille", "logement_parents_famille_part",
     "logement_precaire", "logement_precaire_part")

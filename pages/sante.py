@@ -134,6 +134,6 @@ th.graphique_publie(
 st.header("Actions du réseau et perspectives")
 th.contexte("sante")
 th.actions_perspectives("sante")
-th.cartes(th.indicateurs("sante_ars_directions"), libelles={
+th.cartes_libellees({
     "sante_ars_directions": "Directions de l'ARS signataires de la convention (perspective 2023)"})
 th.tous_les_chiffres("sante", "sante_enquete")

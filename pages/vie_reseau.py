@@ -16,21 +16,20 @@ st.caption("Chiffres régionaux uniquement : pour la vie du réseau, le rapport 
 def onglet_equipe() -> None:
     st.header("L'équipe régionale en 2022")
     th.contexte("equipe")
-    th.cartes(th.indicateurs("equipe_reunions_animees", "equipe_reunions_participees", "equipe_km_parcourus"),
-              libelles={"equipe_reunions_animees": "Réunions animées par l'équipe",
-                        "equipe_reunions_participees": "Réunions auxquelles l'équipe a participé",
-                        "equipe_km_parcourus": "Kilomètres parcourus"})
+    th.cartes_libellees({
+        "equipe_reunions_animees": "Réunions animées par l'équipe",
+        "equipe_reunions_participees": "Réunions auxquelles l'équipe a participé",
+        "equipe_km_parcourus": "Kilomètres parcourus"})
     envoyes, recus = th.indicateurs("equipe_mails_envoyes", "equipe_mails_recus")
     th.graphique_publie([envoyes, recus], titre="Mails de l'équipe", cle="reseau_mails", axe="mails",
                         libelles=["Envoyés", "Reçus"],
                         lecture=f"L'équipe a reçu {recus.texte} mails et en a envoyé {envoyes.texte}.",
                         note="statistiques 2022 Office 365 Microsoft")
     st.subheader("Gouvernance de l'ARML")
-    th.cartes(th.indicateurs("gouvernance_conseils_administration", "gouvernance_bureaux",
-                             "gouvernance_assemblees_generales"),
-              libelles={"gouvernance_conseils_administration": "Conseils d'administration",
-                        "gouvernance_bureaux": "Réunions du bureau",
-                        "gouvernance_assemblees_generales": "Assemblée générale"})
+    th.cartes_libellees({
+        "gouvernance_conseils_administration": "Conseils d'administration",
+        "gouvernance_bureaux": "Réunions du bureau",
+        "gouvernance_assemblees_generales": "Assemblée générale"})
     th.actions_perspectives("equipe", titre_actions="En 2022")
 
 
@@ -66,8 +65,7 @@ def onglet_plan() -> None:
                                   "Seconde catégorie (libellé non restitué)"],
                         lecture=f"Le rapport répartit les formations en deux catégories ({typologie[0].texte} et "
                                 f"{typologie[1].texte}), dont le texte extrait ne donne pas les libellés.")
-    th.cartes(th.indicateurs("plan_formation_sessions_cej", "plan_formation_demi_journees_dude",
-                             "plan_formation_annees_distanciel"), libelles={
+    th.cartes_libellees({
         "plan_formation_sessions_cej": "Sessions régionales «\u202fContrat d'Engagement Jeunes\u202f» (animées "
                                        "par l'ARML Grand Est)",
         "plan_formation_demi_journees_dude": "Demi-journées de formation DUDE",
@@ -85,12 +83,11 @@ def onglet_communication() -> None:
         "communication_printemps_solutions_evenements": "Événements locaux du Printemps des solutions («\u202fplus de "
                                                         f"{printemps.texte}\u202f»)",
         "communication_anniversaire_reseau": "Anniversaire du réseau des Missions Locales (années)"})
-    th.cartes(th.indicateurs("communication_mobiconnect_affichages", "communication_mobiconnect_gares",
-                             "communication_mupi_affichages", "communication_mupi_missions_locales"), par_ligne=4,
-              libelles={"communication_mobiconnect_affichages": "Affichages Mobiconnect (octobre)",
-                        "communication_mobiconnect_gares": "Gares concernées",
-                        "communication_mupi_affichages": "Affichages Mupi (décembre)",
-                        "communication_mupi_missions_locales": "Territoires de Missions Locales couverts"})
+    th.cartes_libellees({
+        "communication_mobiconnect_affichages": "Affichages Mobiconnect (octobre)",
+        "communication_mobiconnect_gares": "Gares concernées",
+        "communication_mupi_affichages": "Affichages Mupi (décembre)",
+        "communication_mupi_missions_locales": "Territoires de Missions Locales couverts"}, par_ligne=4)
     posts = th.indicateurs("communication_posts_facebook", "communication_posts_linkedin",
                            "communication_tweets", "communication_posts_instagram")
     th.graphique_publie(posts, titre="Publications sur les réseaux sociaux régionaux", cle="reseau_posts",
@@ -110,14 +107,12 @@ def onglet_communication() -> None:
                         lecture=f"Les {supports[0].texte} brochures de l'enquête sur l'engagement citoyen sont le "
                                 "premier support imprimé de l'année.")
     st.subheader("Animation du réseau des communicants et temps forts")
-    th.cartes(th.indicateurs("communication_commissions_strategiques", "communication_commissions_techniques",
-                             "communication_seminaire", "communication_formations"), par_ligne=4, libelles={
+    th.cartes_libellees({
         "communication_commissions_strategiques": "Commissions stratégiques",
         "communication_commissions_techniques": "Commissions techniques",
         "communication_seminaire": "Séminaire des référents communication",
-        "communication_formations": "Formations des communicants"})
-    th.cartes(th.indicateurs("communication_actions_40_ans", "communication_battle_photo_themes",
-                             "communication_challenges_sportifs_2023"), libelles={
+        "communication_formations": "Formations des communicants"}, par_ligne=4)
+    th.cartes_libellees({
         "communication_actions_40_ans": "Actions de communication majeures pour les 40 ans",
         "communication_battle_photo_themes": "Thèmes au choix de la Battle Photo 1982 vs 2022",
         "communication_challenges_sportifs_2023": "Challenges sportifs départementaux prévus en 2023"})
@@ -127,29 +122,28 @@ def onglet_communication() -> None:
 def onglet_mutualisation() -> None:
     st.header("Mutualisation, optimisation RH et finances")
     th.contexte("mutualisation")
-    th.cartes(th.indicateurs("mutualisation_groupe_directions", "mutualisation_groupe_reunions",
-                             "mutualisation_chantiers"), libelles={
+    th.cartes_libellees({
         "mutualisation_groupe_directions": "Directions du groupe «\u202fMutualisons nos pratiques\u202f»",
         "mutualisation_groupe_reunions": "Réunions du groupe",
         "mutualisation_chantiers": "Chantiers identifiés"})
-    th.cartes(th.indicateurs("mutualisation_mad_rh_jours_semaine", "mutualisation_mad_finances_jours_semaine"),
-              libelles={"mutualisation_mad_rh_jours_semaine": "Jour par semaine d'appui RH mis à disposition "
-                                                              "(depuis septembre)",
-                        "mutualisation_mad_finances_jours_semaine": "Jour par semaine d'appui finances mis à "
-                                                                    "disposition (depuis juin)"})
+    th.cartes_libellees({
+        "mutualisation_mad_rh_jours_semaine": "Jour par semaine d'appui RH mis à disposition "
+                                              "(depuis septembre)",
+        "mutualisation_mad_finances_jours_semaine": "Jour par semaine d'appui finances mis à "
+                                                    "disposition (depuis juin)"})
     th.actions_perspectives("mutualisation")
 
 
 def onglet_labellisation() -> None:
     st.header("Labellisation et assistance technique régionale")
     th.contexte("labellisation")
-    th.cartes(th.indicateurs("labellisation_atr_etp", "labellisation_mad_jours_semaine", "labellisation_ml_faj"),
-              libelles={"labellisation_atr_etp": "Temps de l'assistante technique régionale à partir de juillet "
-                                                 "(équivalent temps plein)",
-                        "labellisation_mad_jours_semaine": "Jours par semaine du chargé de mission Labellisation "
-                                                           "(depuis septembre)",
-                        "labellisation_ml_faj": "Missions Locales associées au travail sur le Fonds d'aide aux "
-                                                "jeunes dans I-Milo"})
+    th.cartes_libellees({
+        "labellisation_atr_etp": "Temps de l'assistante technique régionale à partir de juillet "
+                                 "(équivalent temps plein)",
+        "labellisation_mad_jours_semaine": "Jours par semaine du chargé de mission Labellisation "
+                                           "(depuis septembre)",
+        "labellisation_ml_faj": "Missions Locales associées au travail sur le Fonds d'aide aux "
+                                "jeunes dans I-Milo"})
     reunions = th.indicateurs("labellisation_reunions_gar", "labellisation_reunions_referents_imilo")
     th.cartes(reunions, libelles={"labellisation_reunions_gar": "Réunions du Groupe d'appui régional",
                                   "labellisation_reunions_referents_imilo": "Réunions des référents I-Milo"})
@@ -159,7 +153,7 @@ def onglet_labellisation() -> None:
 def onglet_planete() -> None:
     st.header("Objectif Planète !")
     th.contexte("objectif_planete")
-    th.cartes(th.indicateurs("objectif_planete_litres_dechets", "objectif_planete_sacs"), libelles={
+    th.cartes_libellees({
         "objectif_planete_litres_dechets": "Litres de déchets collectés",
         "objectif_planete_sacs": "Sacs poubelles remplis"})
     participants = th.indicateurs("objectif_planete_jeunes", "objectif_planete_professionnels",

@@ -80,8 +80,7 @@ def onglet_formation() -> None:
              "niveau 5 non validé et infra : libellé du rapport, qui ne le définit pas ; dans l'ancienne nomenclature "
              "des niveaux de formation, le niveau 5 est celui du CAP et du BEP (précision de l'observatoire)")
     st.subheader("Temps forts et perspectives")
-    th.cartes(th.indicateurs("formation_campagne_facebook_personnes", "formation_campagne_facebook_part_femmes",
-                             "formation_salon_orientation_jours"), libelles={
+    th.cartes_libellees({
         "formation_campagne_facebook_personnes": "Personnes touchées par la campagne Facebook «\u202fBooste ton profil "
                                                  "avec une formation\u202f» (juin 2022)",
         "formation_campagne_facebook_part_femmes": "dont femmes (principalement âgées de 35 à 44 ans)",

@@ -1,9 +1,11 @@
 -- Young people who entered the Garantie jeunes or the CEJ in year $annee, for every Mission Locale, every
 -- department and the region (`niveau`: 'mission_locale', 'departement', 'region'; `code` as in the derived
 -- table `territoires`): how many (nb_entrants), and how many of them are women, men, live in a QPV, and
--- started a training action in the year — the counts of queries/cej_profil_entrants.sql, for every
--- territory at once. Read by observatoire/secret_territoires.py, which hides the same cells on every page.
--- From the derived table `parcours` (one row per young person, Mission Locale and year).
+-- started a training action in the year (the report's "18 % ont fait ou sont en formation", read as: entrants
+-- with a training action in the year — scope uncertain, as in the demo). Counts of young people; shares are
+-- computed after secrecy. Read by observatoire/secret/territoires.py, which hides the same cells on every page.
+-- From the derived table `parcours` (one row per young person, Mission Locale and year, with the young
+-- person's sex and QPV from `jeunes` and whether they had a training action that year, in any Mission Locale).
 with
 
 decrits as (

@@ -2,7 +2,7 @@
 -- year $annee, for every Mission Locale: one row per Mission Locale (`code_ml`, with its `departement`),
 -- month (1 to 12) and type ('emploi', 'alternance', 'formation'); nb_debuts = contracts or actions started
 -- (a true 0 is a row). The same counts as queries/emploi_situations_par_mois.sql for one Mission Locale,
--- all at once: the joint secrecy mask of the monthly starts (observatoire/secret_territoires.py) sums them
+-- all at once: the joint secrecy mask of the monthly starts (observatoire/secret/territoires.py) sums them
 -- to the departments and the region.
 with
 

@@ -1,14 +1,11 @@
 -- Young people supported in year $annee by qualification level, in territory $territoire and in the region.
 with
 
-missions_locales_perimetre as (
-    select code_ml
-    from missions_locales
-    where $territoire = 'Normandie' or departement = $territoire or code_ml = $territoire
-),
-
 jeunes_annee as (
-    select j.niveau, j.id_jeune, j.code_ml in (select code_ml from missions_locales_perimetre) as dans_territoire
+    select
+        j.niveau,
+        j.id_jeune,
+        j.code_ml in (select code_ml from missions_locales_du_territoire($territoire)) as dans_territoire
     from jeunes as j
     where j.annee = $annee
 ),

@@ -2,7 +2,7 @@
 -- (dimension: tranche_age, niveau, sexe, logement, and the yes/no ones rqth, qpv, zrr), for every Mission
 -- Locale, every department and the region (`niveau`: 'mission_locale', 'departement', 'region'; `code` as in
 -- the derived table `territoires`): counts only (nb_jeunes). Every category present in the region is a row
--- of every territory, so that a true 0 is a row. Read by observatoire/secret_territoires.py, which hides the
+-- of every territory, so that a true 0 is a row. Read by observatoire/secret/territoires.py, which hides the
 -- same cells on every page whatever territory is shown.
 -- From the derived table `profils_jeunes` (one row per Mission Locale and combination of characteristics).
 with

@@ -89,7 +89,8 @@ def polices(pdf: Path) -> list[str]:
     return [n.split("+", 1)[-1] for n in noms]
 
 
-def pages_png(pdf: Path, dossier: Path, resolution: int = 80, premiere: int = 1, derniere: int | None = None) -> list[Path]:
+def pages_png(pdf: Path, dossier: Path, resolution: int = 80, premiere: int = 1,
+              derniere: int | None = None) -> list[Path]:
     """Pages of `pdf` rendered as PNG (pdftoppm), to look at or to measure."""
     dossier.mkdir(parents=True, exist_ok=True)
     commande = ["pdftoppm", "-r", str(resolution), "-png", "-f", str(premiere)]

@@ -229,7 +229,8 @@ def annee_partielle(tmp_path, monkeypatch):
     build = tmp_path / "build"
     shutil.copytree(config.BUILD_DIR, build)
     extraits = tmp_path / "extraits"
-    jeunes = pd.read_parquet(config.DEMO_DIR / "jeunes" / "annee=2022.parquet").assign(annee=2023, provenance="extraits")
+    jeunes = (pd.read_parquet(config.DEMO_DIR / "jeunes" / "annee=2022.parquet")
+              .assign(annee=2023, provenance="extraits"))
     entrees = pd.read_parquet(config.DEMO_DIR / "entrees_dispositif" / "annee=2022.parquet")
     entrees["date_entree"] = pd.to_datetime(entrees["date_entree"]).map(lambda d: d.replace(year=2023).date())
     entrees = entrees[entrees["date_entree"] <= dt.date(2023, 6, 30)].assign(annee=2023, dispositif="CEJ",

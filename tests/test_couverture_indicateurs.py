@@ -191,6 +191,22 @@ def juger(libelle: bool, cite: bool, part: float, titre: bool) -> bool:
     return libelle or (cite and ((titre and part > 0) or part >= 0.5))
 
 
+def _attribuer(ids: dict[str, str], notes: dict[str, tuple], titres: set, lieu: str,
+               affiches: dict[str, list[str]], refus: dict[str, list[tuple[tuple, str]]]) -> None:
+    """One written value that may be any of `ids` (id -> the form written): the best-scored ones take it when
+    `juger` accepts their score; the others are refused, with the reason."""
+    meilleure = max(notes.values())
+    for i, forme in ids.items():
+        if notes[i] < meilleure:
+            autres = sorted(j for j in ids if notes[j] == meilleure)
+            refus[i].append((notes[i], f"{lieu} — attribué à {', '.join(autres)}"))
+        elif juger(*notes[i], titre=forme in titres):
+            affiches[i].append(lieu)
+        else:
+            refus[i].append((notes[i], f"{lieu} — ni son libellé, ni sa section du rapport "
+                                       f"avec ses mots ({notes[i][2]:.0%} de ses mots)"))
+
+
 @pytest.fixture(scope="module")
 def constat(visite) -> Constat:
     affiches: dict[str, list[str]] = defaultdict(list)
@@ -218,16 +234,7 @@ def constat(visite) -> Constat:
                         continue
                     notes = {i: (LIBELLES[i] in texte, bool(CITATIONS[i].search(lu)),
                                  len(RACINES[i] & mots) / len(RACINES[i])) for i in ids}
-                    meilleure = max(notes.values())
-                    for i, forme in ids.items():
-                        if notes[i] < meilleure:
-                            autres = sorted(j for j in ids if notes[j] == meilleure)
-                            refus[i].append((notes[i], f"{lieu} — attribué à {', '.join(autres)}"))
-                        elif juger(*notes[i], titre=forme in titres):
-                            affiches[i].append(lieu)
-                        else:
-                            refus[i].append((notes[i], f"{lieu} — ni son libellé, ni sa section du rapport "
-                                                       f"avec ses mots ({notes[i][2]:.0%} de ses mots)"))
+                    _attribuer(ids, notes, titres, lieu, affiches, refus)
     erreurs = {str(e): exc for e, (_, exc) in visite.items()}
     return Constat(dict(affiches), dict(refus), erreurs, list(visite))
 

@@ -7,30 +7,14 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 import pytest
 
-from observatoire import config, db, demo, modele, recalculs
+from observatoire import config, db, demo, modele
+from observatoire.publies import Correspondance, correspondances, recalculables
 
 TOUTES_ML = list(modele.codes_ml())
-REGION = {"perimetre": "region"}
-CHIFFRES = recalculs.CHIFFRES
-REPRODUITS = recalculs.REPRODUITS
-
-# Published changes, recomputed from two years of the same query: id -> (query, filter, column, kind).
-VARIATIONS = {
-    "jeunes_accompagnes_evolution": ("publics_effectifs", REGION, "nb_jeunes", "pct"),
-    "premiers_accueils_evolution": ("publics_effectifs", REGION, "nb_premiers_accueils", "pct"),
-    "handicap_rqth_evolution_points": ("publics_repartitions", {**REGION, "dimension": "rqth", "modalite": "oui"}, "part_pct", "points"),
-}
-
-# Published but out of reach of the extract model, on purpose (kept here so that the choice is visible):
-NON_REPRODUITS = {
-    "emploi_jeunes_alternance": "2 510 (section Emploi) vs 2 578 (page Observatoire): the extracts follow 2 578",
-    "formation_part_femmes": "46,4 % / 57,6 % do not add up to 100: garbled in the report's text",
-    "formation_part_hommes": "idem",
-    "justice_part_milieu_ferme": "custody status (closed or open setting) is not in the extract model",
-    "justice_part_milieu_ouvert": "idem",
-    "cej_sorties_emploi_durable": "exits from the CEJ are not in the extract model",
-    "cej_part_sortis_emploi": "idem",
-}
+# Which query, row and column give each published figure back: data/sources/correspondances.csv.
+CORRESPONDANCES = correspondances()
+REPRODUITS = recalculables()
+VARIATIONS = {i: c for i, c in CORRESPONDANCES.items() if c.calcul.startswith("evolution_")}
 
 
 def _publies() -> dict[str, dict]:
@@ -44,13 +28,14 @@ def _arrondi(x: float, texte_publie: str) -> Decimal:
     return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimales), rounding=ROUND_HALF_UP)
 
 
-def _valeur(requete: str, filtre: dict, colonne: str, annee: int) -> float:
-    df = db.requete(requete, annee=annee, codes_ml=TOUTES_ML)
-    for k, v in filtre.items():
+def _valeur(c: Correspondance, annee: int) -> float:
+    df = db.requete(c.requete, annee=annee, codes_ml=TOUTES_ML)
+    for k, v in c.filtre:
         df = df[df[k] == v]
-    assert len(df) == 1, (requete, filtre, df)
-    assert df.iloc[0].get("provenance", demo.PROVENANCE) == demo.PROVENANCE or requete == CHIFFRES
-    return float(df.iloc[0][colonne])
+    assert len(df) == 1, (c, df)
+    assert (df.iloc[0].get("provenance", demo.PROVENANCE) == demo.PROVENANCE
+            or c.requete == "chiffres_regionaux_extraits")
+    return float(df.iloc[0][c.colonne])
 
 
 def _comparer(id_: str, calcule: float, publie: dict) -> None:
@@ -69,28 +54,38 @@ def publies():
 @pytest.mark.parametrize("id_", sorted(REPRODUITS))
 def test_chiffre_publie_reproduit(id_, publies):
     if id_ not in publies:
-        pytest.fail(f"{id_} n'est plus dans indicateurs_publies.csv : mettre à jour la table REPRODUITS")
-    requete, filtre, colonne = REPRODUITS[id_]
-    _comparer(id_, _valeur(requete, filtre, colonne, int(publies[id_]["annee"])), publies[id_])
+        pytest.fail(f"{id_} n'est plus dans indicateurs_publies.csv : mettre à jour data/sources/correspondances.csv")
+    _comparer(id_, _valeur(REPRODUITS[id_], int(publies[id_]["annee"])), publies[id_])
 
 
 @pytest.mark.parametrize("id_", sorted(VARIATIONS))
 def test_variation_publiee_reproduite(id_, publies):
-    requete, filtre, colonne, nature = VARIATIONS[id_]
+    c = VARIATIONS[id_]
     annee = int(publies[id_]["annee"])
-    avant, apres = (_valeur(requete, filtre, colonne, a) for a in (annee - 1, annee))
-    calcule = 100 * (apres / avant - 1) if nature == "pct" else apres - avant
+    avant, apres = (_valeur(c, a) for a in (annee - 1, annee))
+    calcule = 100 * (apres / avant - 1) if c.calcul == "evolution_pct" else apres - avant
     _comparer(id_, calcule, publies[id_])
 
 
 def test_aucun_chiffre_reproductible_oublie(publies):
-    """Every id of the themes the extracts cover is either reproduced or listed as out of reach."""
-    couverts = set(REPRODUITS) | set(VARIATIONS) | set(NON_REPRODUITS)
+    """Every id of the themes the extracts cover is either reproduced or listed as out of reach (calcul
+    'hors_extraits', with the reason: kept in the table so that the choice is visible)."""
+    couverts = set(CORRESPONDANCES)
     candidats = {i for i, r in publies.items()
                  if r["theme"] in ("publics", "logement", "justice", "handicap")
                  and r["unite"] in ("jeunes", "%") and not i.startswith("publics_entretiens")}
     manquants = sorted(candidats - couverts - {"handicap_age_limite_cej"})
     assert not manquants, f"chiffres publiés non reliés aux extraits : {manquants}"
+
+
+def test_correspondances_bien_formees(publies):
+    """Every row names a published figure and a query of queries/; the lookups by cell are unambiguous."""
+    assert set(CORRESPONDANCES) <= set(publies)
+    requetes = {p.stem for p in config.QUERIES_DIR.glob("*.sql")}
+    assert {c.requete for c in CORRESPONDANCES.values() if c.requete} <= requetes
+    cles = [(c.requete, c.filtre, c.colonne, publies[i]["annee"]) for i, c in REPRODUITS.items()
+            if c.requete != "chiffres_regionaux_extraits"]
+    assert len(cles) == len(set(cles))
 
 
 # --- the files -------------------------------------------------------------------------------------

@@ -76,15 +76,6 @@ def test_emploi_formation_compte_chaque_jeune_une_fois_par_territoire(build_plus
     assert region["nb_jeunes_emploi"] == 20_427 and region["nb_contrats"] == 40_812 + 12
 
 
-def test_chiffres_cles_comptent_chaque_jeune_une_fois(build_plusieurs_ml):
-    s = situations_brutes(build_plusieurs_ml)
-    for territoire, sel in (("Normandie", s), ("14", s[s["departement"] == "14"]),
-                            ("76-ROU", s[s["code_ml"] == "76-ROU"]), ("50-SLC", s[s["code_ml"] == "50-SLC"])):
-        t = executer(build_plusieurs_ml, "chiffres_cles_territoire", annee=ANNEE, territoire=territoire).iloc[0]
-        assert t["nb_jeunes_emploi"] == sel.loc[sel["type"] == "emploi", "id_jeune"].nunique(), territoire
-        assert t["nb_jeunes_formation"] == sel.loc[sel["type"] == "formation", "id_jeune"].nunique(), territoire
-
-
 def test_profil_des_entrants_cej(build_plusieurs_ml):
     """Entrants counted once per young person — also one who entered in two Missions Locales —, their sex and
     QPV from `jeunes`, and a training action that year in any Mission Locale."""
@@ -94,10 +85,10 @@ def test_profil_des_entrants_cej(build_plusieurs_ml):
     entrants = e[["id_jeune", "code_ml"]].drop_duplicates().merge(j[["id_jeune", "sexe", "qpv"]], on="id_jeune",
                                                                   how="left")
     entrants["formation"] = entrants["id_jeune"].isin(s.loc[s["type"] == "formation", "id_jeune"])
-    res = executer(build_plusieurs_ml, "cej_profil_entrants", annee=ANNEE, codes_ml=["14-CAE"]).set_index("perimetre")
-    for perimetre, sel in (("region", entrants), ("territoire", entrants[entrants["code_ml"] == "14-CAE"])):
+    res = executer(build_plusieurs_ml, "cej_profil_entrants_par_territoire", annee=ANNEE).set_index("code")
+    for code, sel in (("Normandie", entrants), ("14-CAE", entrants[entrants["code_ml"] == "14-CAE"])):
         sel = sel.drop_duplicates("id_jeune")
-        r = res.loc[perimetre]
+        r = res.loc[code]
         assert (r["nb_entrants"], r["nb_femmes"], r["nb_qpv"], r["nb_en_formation"]) == (
             len(sel), (sel["sexe"] == "F").sum(), sel["qpv"].fillna(False).sum(), sel["formation"].sum())
 

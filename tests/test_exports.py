@@ -27,7 +27,8 @@ def tableau() -> pd.DataFrame:
     return pd.DataFrame({
         "Dispositif": ["Garantie Jeunes", "CEJ", FORMULE, "-moins", "+plus", "@arobase", "\tTab", "\rCR"],
         "Jeunes": ["1\u202f905", "12\u202f022", "13\u202f927", "secret", "50\u202f687", "0", "12", "20"],
-        "Évolution": ["\u22124,6\u202f%", "3,0\u202f%", "\u221212,8\u202f%", "108\u202f%", "0,5\u202f%", "–", "1\u202f%", "2\u202f%"],
+        "Évolution": ["\u22124,6\u202f%", "3,0\u202f%", "\u221212,8\u202f%", "108\u202f%", "0,5\u202f%", "–",
+                      "1\u202f%", "2\u202f%"],
         "Montant": [1234.5, 2.0, -3.25, None, 0.0, 1.0, 2.0, 3.0],
     })
 
@@ -203,7 +204,7 @@ def test_nom_de_fichier_sans_accents():
 
 
 def test_graphique_portant_des_dates_python_exporte():
-    # A table of Python dates (object column), as the CEJ page's weekly series: vl-convert refuses
+    # A table of Python dates (object column), as the CEJ page's series at month ends: vl-convert refuses
     # date objects, so the exported spec carries them as ISO strings.
     df = pd.DataFrame({"jour": [dt.date(2022, 3, 1), dt.date(2022, 12, 5)], "n": [1905, 12952]})
     graphique = alt.Chart(df).mark_line().encode(x="jour:T", y="n:Q")
@@ -269,7 +270,8 @@ def test_tableau_des_chiffres_publies_a_ses_fichiers(monkeypatch):
     ctx = tableurs.Contexte(kw["titre"], kw["source"], telechargements.perimetre_de(kw["provenance"]), kw["provenance"],
                            dt.date(2026, 11, 28))
     contenu = tableurs.csv_fr(df, ctx)
-    lignes = [ligne[0] if ligne else "" for ligne in csv.reader(io.StringIO(contenu.decode("utf-8-sig")), delimiter=";")]
+    lecteur = csv.reader(io.StringIO(contenu.decode("utf-8-sig")), delimiter=";")
+    lignes = [ligne[0] if ligne else "" for ligne in lecteur]
     assert lignes[0] == kw["titre"] and lignes[2] == "Périmètre : Normandie, 2022 (rapport d'activité)"
     relu = lire_csv_comme_excel_fr(contenu, ctx)
     assert relu["Identifiant"].tolist() == [i.id for i in inds]
@@ -314,7 +316,8 @@ def test_xlsx_un_format_par_cellule_annees_sans_separateur_vraies_dates_police_n
     assert [(ligne[1].value, ligne[1].number_format) for ligne in lignes] == [
         (9842, "#,##0"), (50.8, '#,##0.0" %"'), (14.2, "#,##0.0")]
     assert {ligne[2].number_format for ligne in lignes} == {"0"}  # 2022, never "2 022"
-    assert [ligne[3].value.date() for ligne in lignes] == [dt.date(2022, 3, 6), dt.date(2022, 3, 13), dt.date(2022, 3, 20)]
+    assert [ligne[3].value.date() for ligne in lignes] == [dt.date(2022, 3, 6), dt.date(2022, 3, 13),
+                                                           dt.date(2022, 3, 20)]
     assert all(ligne[3].is_date and ligne[3].number_format == tableurs.FORMAT_DATE for ligne in lignes)
     polices = {c.font.name for ligne in ws.iter_rows() for c in ligne if c.value is not None}
     assert polices == {tableurs.POLICE_BUREAU}

@@ -24,7 +24,8 @@ from tests.bureautique import normaliser
 
 DATE = dt.date(2026, 12, 1)
 POLICES_ARIAL = ("Arial", "LiberationSans")  # LibreOffice draws Arial with Liberation Sans (same widths)
-ANNEE_GROUPEE = re.compile(r"(?<!\d)20[\u202f\u00a0 ]?\d[\u202f\u00a0 ]\d\d(?!\d)|(?<!\d)2[\u202f\u00a0 ]0(?:1\d|2\d)(?!\d)")
+ANNEE_GROUPEE = re.compile(r"(?<!\d)20[\u202f\u00a0 ]?\d[\u202f\u00a0 ]\d\d(?!\d)"
+                           r"|(?<!\d)2[\u202f\u00a0 ]0(?:1\d|2\d)(?!\d)")
 
 
 def _imprimer(tmp_path, nom: str, contenu: bytes):
@@ -111,7 +112,7 @@ def test_catalogue_ni_mot_coupe_ni_police_sans_nom(catalogue):
     assert min(tailles) >= 5.0, min(tailles)
 
 
-# --- XLSX: a territory's sheet, the CEJ weekly curve ---------------------------------------------------
+# --- XLSX: a territory's sheet, the CEJ curve (month ends) ------------------------------------------------------------
 
 def _fichiers_de_page(monkeypatch, page: str, **session) -> list[tuple]:
     from tests.outils import lancer
@@ -167,7 +168,8 @@ def test_appariement_incertain_dans_chaque_fichier_du_graphique(monkeypatch, cle
     from tests.outils import lancer
 
     appels = {}
-    monkeypatch.setattr(telechargements, "boutons_graphique", lambda chart, **kw: appels.setdefault(kw["cle"], (chart, kw)))
+    monkeypatch.setattr(telechargements, "boutons_graphique",
+                        lambda chart, **kw: appels.setdefault(kw["cle"], (chart, kw)))
     lancer("sante.py")
     chart, kw = appels[cle]
     ctx = _contexte(kw)

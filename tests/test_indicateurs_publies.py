@@ -30,7 +30,8 @@ SECTIONS = {
     "Mot de la présidente": ["Présidente de l'ARML Normandie"],  # the page has no heading: signed by the president
     "Chiffres clés 2022 – activité de l'équipe": ["CHIFFRES CLES 2022", "de l'activité de l'équipe"],
     "Contrat d'Engagement Jeune": ["CONTRAT D'ENGAGEMENT JEUNE"],
-    "Emploi : relation entreprises, entreprenariat, parrainage": ["EMPLOI : RELATION ENTREPRISES, ENTREPRENARIAT, PARRAINAGE"],
+    "Emploi : relation entreprises, entreprenariat, parrainage": [
+        "EMPLOI : RELATION ENTREPRISES, ENTREPRENARIAT, PARRAINAGE"],
     "VIGIE Jeunesse": ["VIGIE JEUNESSE"],
     "Formation": ["FORMATION"],
     "Obligation de formation": ["OBLIGATION DE FORMATION"],
@@ -78,7 +79,8 @@ ETENDUES_DES_SECTIONS = {
     "Justice": ["justice_logement_prf"],
     "Logement": ["justice_logement_prf"],
     "Plan régional de formation": ["justice_logement_prf"],
-    "Communication & événementiels": ["communication", "observatoire"],  # "5 campagnes" comes out after the Observatoire
+    # "5 campagnes" comes out after the Observatoire
+    "Communication & événementiels": ["communication", "observatoire"],
     "Observatoire": ["observatoire"],
     "Mutualisation, optimisation RH et finances": ["mutualisation"],
     "Labellisation S.I. / assistance technique régionale": ["labellisation"],
@@ -96,7 +98,8 @@ IMPRIMES_AUTREMENT = {
                                       "le « % » n'est imprimé qu'après le second chiffre"),
     # The Objectif Planète chart comes out as one line of figures, which reads like thousands-grouped numbers.
     **{f"objectif_planete_{k}": ("800 160 12 221 11 9 43=", "ligne de chiffres du graphique Objectif Planète")
-       for k in ("litres_dechets", "sacs", "missions_locales", "jeunes", "volontaires", "partenaires", "professionnels")},
+       for k in ("litres_dechets", "sacs", "missions_locales", "jeunes", "volontaires", "partenaires",
+                 "professionnels")},
 }
 
 # The ids the pages already use: their values must never drift.
@@ -134,7 +137,8 @@ REPARTITIONS = {
     "logement": ["logement_autonome_part", "logement_parents_famille_part", "logement_precaire_part"],
     "justice : milieu": ["justice_part_milieu_ferme", "justice_part_milieu_ouvert"],
     "typologie du plan de formation": ["plan_formation_typologie_1", "plan_formation_typologie_2"],
-    "enquête santé : sexe": ["sante_enquete_sexe_femmes", "sante_enquete_sexe_hommes", "sante_enquete_sexe_non_binaire"],
+    "enquête santé : sexe": ["sante_enquete_sexe_femmes", "sante_enquete_sexe_hommes",
+                             "sante_enquete_sexe_non_binaire"],
     "enquête santé : âge": [f"sante_enquete_age_{a}" for a in range(16, 26)],
     "enquête santé : situation maritale": ["sante_enquete_marital_celibataire", "sante_enquete_marital_couple",
                                            "sante_enquete_marital_marie", "sante_enquete_marital_pacse",
@@ -142,7 +146,8 @@ REPARTITIONS = {
     "enquête santé : diplôme": ["sante_enquete_diplome_primaire_college", "sante_enquete_diplome_lycee_cap_bep",
                                 "sante_enquete_diplome_bac", "sante_enquete_diplome_superieur"],
     "enquête santé : hébergement": [f"sante_enquete_hebergement_{k}" for k in (
-        "parents", "autre_famille", "couple", "seul", "colocation", "amis", "foyer_internat", "sans_domicile", "autre")],
+        "parents", "autre_famille", "couple", "seul", "colocation", "amis", "foyer_internat", "sans_domicile",
+        "autre")],
 }
 
 # People are not figures.
@@ -413,7 +418,8 @@ def test_logement_parts_et_effectifs(effectif, part, valeurs):
 
 
 def test_qualification_effectifs_et_parts(valeurs):
-    assert round(100 * valeurs["publics_nb_sans_diplome"] / valeurs["jeunes_accompagnes"], 1) == valeurs["publics_part_sans_diplome"] == 50.5
+    part = round(100 * valeurs["publics_nb_sans_diplome"] / valeurs["jeunes_accompagnes"], 1)
+    assert part == valeurs["publics_part_sans_diplome"] == 50.5
     assert round(100 * valeurs["publics_nb_bac"] / valeurs["jeunes_accompagnes"]) == valeurs["publics_part_bac"] == 26
 
 
@@ -468,8 +474,10 @@ def test_chiffres_publies_deux_fois_gardes_avec_leur_section(df):
         ("2510", "Emploi : relation entreprises, entreprenariat, parrainage")
     assert (par_id.at["emploi_observatoire_jeunes_alternance", "valeur"],
             par_id.at["emploi_observatoire_jeunes_alternance", "source"]) == ("2578", "Observatoire")
-    assert (par_id.at["cej_part_qpv", "valeur"], par_id.at["cej_part_qpv", "perimetre"]) == ("17", "jeunes entrés en CEJ")
-    assert (par_id.at["publics_part_qpv", "valeur"], par_id.at["publics_part_qpv", "source"]) == ("15.5", "Observatoire")
+    assert ((par_id.at["cej_part_qpv", "valeur"], par_id.at["cej_part_qpv", "perimetre"])
+            == ("17", "jeunes entrés en CEJ"))
+    assert ((par_id.at["publics_part_qpv", "valeur"], par_id.at["publics_part_qpv", "source"])
+            == ("15.5", "Observatoire"))
 
 
 def test_appariements_incertains_signales(df):

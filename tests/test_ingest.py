@@ -33,6 +33,15 @@ def lancer(capsys, *args) -> tuple[int, str]:
     return code, sortie.out + sortie.err
 
 
+def refus(capsys, donnees: Path, *args) -> list[str]:
+    """The lines an import of `args` says, once checked that it was refused and changed nothing."""
+    avant = empreinte(donnees)
+    code, texte = lancer(capsys, *args)
+    assert code == ingest.REFUS, texte
+    assert empreinte(donnees) == avant
+    return texte.splitlines()
+
+
 def lire_parquet(data: Path, table: str, annee: int):
     return duckdb.sql(f"SELECT * FROM read_parquet('{data / 'extraits' / table / f'annee={annee}.parquet'}')").df()
 
@@ -310,7 +319,8 @@ REFUS = {
         "jeunes.csv, ligne 4, colonne « Niveau de qualification » (H) : « Sup » (le fichier s'arrête au milieu "
         "d'un caractère accentué ; 8 cellules seulement) ; attendu : 14 cellules entières, comme la ligne des titres"]),
     "fichier coupé au milieu d'un accent de sa dernière cellule": (_coupe_dans_un_accent(True), "ligne_tronquee", [
-        "jeunes.csv, ligne 4, colonne « Commentaire » (O) : « Déménagement pr » (le fichier s'arrête au milieu d'un caractère "
+        "jeunes.csv, ligne 4, colonne « Commentaire » (O) : « Déménagement pr » (le fichier s'arrête au milieu "
+        "d'un caractère "
         "accentué) ; attendu : 15 cellules entières, comme la ligne des titres"]),
     "dossier au lieu d'un fichier": (lambda d: [d], "dossier", ["est un dossier, pas un fichier"]),
     "données seulement sur une feuille masquée": (_classeur_masque, "feuille_masquee", [
@@ -545,10 +555,7 @@ def test_commande_incorrecte_expliquee_en_francais(args, attendu, donnees, capsy
 
 def test_fichiers_colles_une_ligne_par_titre_repete_et_rien_d_autre(donnees, tmp_path, capsys):
     (fichier,) = _colles(n_exports=4)(tmp_path)
-    avant = empreinte(donnees)
-    code, texte = lancer(capsys, fichier)
-    assert code == ingest.REFUS
-    assert texte.splitlines() == [
+    assert refus(capsys, donnees, fichier) == [
         "REFUSÉ : jeunes.csv (CSV UTF-8 avec BOM, séparateur « ; », table jeunes)",
         "  • Ligne des titres répétée : 3 lignes",
         "      jeunes.csv, ligne 12 : la ligne des titres est répétée (fichiers collés ?) — supprimez-la",
@@ -556,29 +563,22 @@ def test_fichiers_colles_une_ligne_par_titre_repete_et_rien_d_autre(donnees, tmp
         "      jeunes.csv, ligne 34 : la ligne des titres est répétée (fichiers collés ?) — supprimez-la",
         "Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée.",
     ]
-    assert empreinte(donnees) == avant
 
 
 def test_fichier_coupe_dans_un_accent_dit_tronque_et_non_mal_encode(donnees, tmp_path, capsys):
     (fichier,) = _coupe_dans_un_accent()(tmp_path)
-    avant = empreinte(donnees)
-    code, texte = lancer(capsys, fichier)
-    assert code == ingest.REFUS
-    assert texte.splitlines() == [
+    assert refus(capsys, donnees, fichier) == [
         "REFUSÉ : jeunes.csv (CSV UTF-8 avec BOM, séparateur « ; », table jeunes)",
         "  • Dernière ligne tronquée",
         "      jeunes.csv, ligne 4, colonne « Niveau de qualification » (H) : « Sup » (le fichier s'arrête au milieu "
         "d'un caractère accentué ; 8 cellules seulement) ; attendu : 14 cellules entières, comme la ligne des titres",
         "Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée.",
     ]
-    assert empreinte(donnees) == avant
 
 
 def test_octet_invalide_dit_en_une_ligne(donnees, tmp_path, capsys):
     (fichier,) = _octet_invalide(tmp_path)
-    code, texte = lancer(capsys, fichier)
-    assert code == ingest.REFUS
-    assert texte.splitlines() == [
+    assert refus(capsys, donnees, fichier) == [
         "REFUSÉ : jeunes.csv",
         "  • Encodage non reconnu",
         "      jeunes.csv, ligne 4 : le fichier est en UTF-8, mais l'octet 0x81 de cette ligne n'en est pas (fichier "
@@ -613,7 +613,8 @@ def test_cellule_remplie_jamais_dite_vide(donnees, tmp_path, capsys):
     assert vides == ("      jeunes.csv, ligne 3, colonne « Tranche d'âge » (G) : (vide) ; attendu : une valeur dans "
                      "« tranche_age » ou dans « age », dont elle se déduit")
     assert texte.count("Cellule obligatoire vide") == 1
-    assert "ligne 2, colonne « Âge » (F) : « vingt »" in texte and "ligne 4, colonne « Âge » (F) : « dix-neuf »" in texte
+    assert "ligne 2, colonne « Âge » (F) : « vingt »" in texte
+    assert "ligne 4, colonne « Âge » (F) : « dix-neuf »" in texte
     assert "ligne 2, colonne « Tranche d'âge » (G) : « vingt ans »" in texte
 
 
@@ -700,7 +701,8 @@ def test_xlsx_feuilles_visibles_et_masquees_nommees_dans_le_refus(donnees, tmp_p
     code, texte = lancer(capsys, tmp_path / "departements.xlsx")
     assert code == ingest.REFUS
     assert ("departements.xlsx : 2 feuilles visibles non vides (« Calvados », « Manche ») et aucune ne porte le nom "
-            "d'une table (jeunes, entrees_dispositif, situations, objectifs_cej) ; non lues : « Orne » (masquée)") in texte
+            "d'une table (jeunes, entrees_dispositif, situations, objectifs_cej) ; non lues : « Orne » (masquée)"
+            ) in texte
     assert empreinte(donnees) == avant
 
 
@@ -727,3 +729,14 @@ def test_environnement_incomplet_dit_quoi_faire(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "observatoire.ingest", None)    # as if a package it needs were missing
     assert principal.main(["ingest", "x.csv"]) == 2
     assert "l'environnement .venv est incomplet" in capsys.readouterr().err
+
+
+def test_tranches_d_age_en_sql_comme_le_modele():
+    """The ingest's SQL bands are generated from the model's one definition (modele.BORNES_TRANCHES_AGE)."""
+    from observatoire.ingest.controles import macro_tranche_age  # noqa: PLC0415
+
+    con = duckdb.connect()
+    con.execute(macro_tranche_age())
+    ages = list(range(ex.modele.AGE_MIN, ex.modele.AGE_MAX + 1))
+    lues = con.execute("SELECT tranche_age_de(a) FROM unnest($ages) AS t(a)", {"ages": [*ages, None]}).fetchall()
+    assert [r[0] for r in lues] == [*(ex.modele.tranche_de_age(a) for a in ages), None]

@@ -88,7 +88,8 @@ def test_options_et_commandes_documentees():
     from observatoire import ingest
 
     for morceau in ("--dry-run", "--table", "--annee", 'make ingest FILES="', "make restore VERSION=",
-                    "python -m observatoire versions", "data/sauvegardes/", "data/extraits/<table>/annee=<année>.parquet",
+                    "python -m observatoire versions", "data/sauvegardes/",
+                    "data/extraits/<table>/annee=<année>.parquet",
                     "déjà importé, rien à faire"):
         assert morceau in DOC, morceau
     for valeur in (ingest.OK, ingest.REFUS, ingest.USAGE, ingest.OCCUPE, ingest.ECRITURE, ingest.INTERROMPU):

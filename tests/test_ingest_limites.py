@@ -79,7 +79,8 @@ def refuse_sans_rien_changer(donnees, tmp_path, fichier, record_property, *optio
     r = importer(donnees, tmp_path, fichier, *options, record_property=record_property,
                  preexec_fn=_sans_passe_droit())
     assert r.code == ingest.REFUS, r.texte
-    assert r.texte.rstrip().endswith("Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée."), r.texte
+    assert r.texte.rstrip().endswith(
+        "Rien n'a été importé : 1 fichier refusé. Aucune donnée n'a été modifiée."), r.texte
     assert empreinte(donnees) == avant
     assert not list(donnees.glob(".preparation-*"))
     return r
@@ -105,7 +106,8 @@ def test_chaines_partagees_gonflees_refusees_sans_les_lire(donnees, tmp_path, re
 def test_trois_millions_de_lignes_declarees_refusees_avant_lecture(donnees, tmp_path, record_property):
     fichier = hostiles.xlsx_lignes(tmp_path / "jeunes.xlsx", 3_000_000)
     r = refuse_sans_rien_changer(donnees, tmp_path, fichier, record_property)
-    assert ("jeunes.xlsx : une feuille déclare plus de 100\u202f000 lignes (3\u202f000\u202f004) : au-delà, un classeur "
+    assert ("jeunes.xlsx : une feuille déclare plus de 100\u202f000 lignes (3\u202f000\u202f004) : au-delà, "
+            "un classeur "
             "est trop long à lire ; enregistrez-la en CSV (« CSV UTF-8 »), qui n'a pas de limite") in r.texte
 
 
@@ -160,7 +162,8 @@ def test_csv_de_50_000_colonnes_refuse_en_une_ligne(donnees, tmp_path, record_pr
                                  record_property)
     assert r.texte.splitlines()[1:3] == [
         "  • Fichier trop grand",
-        "      jeunes.csv, ligne 1 : la ligne des titres compte 50\u202f014 cellules (au plus 16\u202f384 colonnes, comme "
+        "      jeunes.csv, ligne 1 : la ligne des titres compte 50\u202f014 cellules (au plus 16\u202f384 "
+        "colonnes, comme "
         "Excel) : ce n'est pas un export",
     ]
 
@@ -208,7 +211,8 @@ def test_titre_de_colonne_a_sequences_de_terminal_affiche_echappe(donnees, tmp_p
     fichier = hostiles.xlsx_titre_sequence_terminal(tmp_path / "jeunes.xlsx")
     r = importer(donnees, tmp_path, fichier, record_property=record_property)
     assert r.code == ingest.OK, r.texte
-    assert ("  attention : colonnes ignorées (non reconnues, jamais copiées) : « Commentaire\\x9b2J\\x9b31m\\u202e » (O)"
+    assert ("  attention : colonnes ignorées (non reconnues, jamais copiées) : "
+            "« Commentaire\\x9b2J\\x9b31m\\u202e » (O)"
             in r.texte.splitlines())
     assert not any(c in r.texte for c in hostiles.SEQUENCE_TERMINAL if not c.isprintable())
 
@@ -216,8 +220,9 @@ def test_titre_de_colonne_a_sequences_de_terminal_affiche_echappe(donnees, tmp_p
 def test_nom_de_fichier_a_sequences_de_terminal_affiche_echappe(donnees, tmp_path, record_property):
     fichier = csv_table(tmp_path, nom="jeunes\x1b[2J\x1b]0;x\x07.csv", modifier=lambda e, r: r[0].__setitem__(4, "X"))
     r = refuse_sans_rien_changer(donnees, tmp_path, fichier, record_property)
-    assert r.texte.splitlines()[0] == "REFUSÉ : jeunes\\x1b[2J\\x1b]0;x\\x07.csv (CSV UTF-8 avec BOM, séparateur « ; », " \
-                                      "table jeunes, 20 lignes de données)"
+    assert r.texte.splitlines()[0] == ("REFUSÉ : jeunes\\x1b[2J\\x1b]0;x\\x07.csv "
+                                       "(CSV UTF-8 avec BOM, séparateur « ; », "
+                                       "table jeunes, 20 lignes de données)")
     assert "\x1b" not in r.texte and "\x07" not in r.texte
 
 
@@ -252,19 +257,28 @@ def _sans_passe_droit():
     return preexec
 
 
+def _sans_ecriture(dossier: Path, donnees: Path, tmp_path: Path, *args, **kw) -> Resultat:
+    """`importer(donnees, tmp_path, *args, **kw)` while `dossier` is read-only, for the child too."""
+    dossier.chmod(0o555)
+    try:
+        return importer(donnees, tmp_path, *args, preexec_fn=_sans_passe_droit(), **kw)
+    finally:
+        dossier.chmod(0o755)
+
+
+def _ecriture_refusee(operation: str, dossier: Path) -> list[str]:
+    """What an import or a restoration the system may not write says, line for line."""
+    return [f"{operation} impossible : le système refuse l'écriture dans « {dossier} » (droits insuffisants). "
+            "Aucune donnée n'a été modifiée. Vérifiez que le dossier des données (data/ et ses sous-dossiers) est "
+            "accessible en écriture et qu'il reste de la place sur le disque, puis relancez la commande."]
+
+
 def test_dossier_data_en_lecture_seule(donnees, tmp_path, record_property):
     fichier = csv_table(tmp_path)
     avant = empreinte(donnees)
-    donnees.chmod(0o555)
-    try:
-        r = importer(donnees, tmp_path, fichier, preexec_fn=_sans_passe_droit(), record_property=record_property)
-    finally:
-        donnees.chmod(0o755)
+    r = _sans_ecriture(donnees, donnees, tmp_path, fichier, record_property=record_property)
     assert r.code == ingest.ECRITURE, r.texte
-    assert r.texte.splitlines() == [
-        f"Import impossible : le système refuse l'écriture dans « {donnees} » (droits insuffisants). Aucune donnée "
-        "n'a été modifiée. Vérifiez que le dossier des données (data/ et ses sous-dossiers) est accessible en "
-        "écriture et qu'il reste de la place sur le disque, puis relancez la commande."]
+    assert r.texte.splitlines() == _ecriture_refusee("Import", donnees)
     assert empreinte(donnees) == avant
 
 
@@ -273,17 +287,10 @@ def test_dossier_de_table_en_lecture_seule(donnees, tmp_path, capsys, record_pro
     capsys.readouterr()
     dossier = donnees / "extraits" / "jeunes"
     avant = empreinte(donnees)
-    dossier.chmod(0o555)
-    try:
-        r = importer(donnees, tmp_path, csv_table(tmp_path, n=12, nom="v2.csv"), preexec_fn=_sans_passe_droit(),
-                     record_property=record_property)
-    finally:
-        dossier.chmod(0o755)
+    r = _sans_ecriture(dossier, donnees, tmp_path, csv_table(tmp_path, n=12, nom="v2.csv"),
+                       record_property=record_property)
     assert r.code == ingest.ECRITURE, r.texte
-    assert r.texte.splitlines() == [
-        f"Import impossible : le système refuse l'écriture dans « {dossier} » (droits insuffisants). Aucune donnée "
-        "n'a été modifiée. Vérifiez que le dossier des données (data/ et ses sous-dossiers) est accessible en "
-        "écriture et qu'il reste de la place sur le disque, puis relancez la commande."]
+    assert r.texte.splitlines() == _ecriture_refusee("Import", dossier)
     assert empreinte(donnees) == avant and not list(donnees.glob(".preparation-*"))
 
 
@@ -294,17 +301,9 @@ def test_restauration_dans_un_dossier_en_lecture_seule(donnees, tmp_path, capsys
     version = sorted(p.name for p in (donnees / "sauvegardes").iterdir())[-1]
     dossier = donnees / "extraits" / "jeunes"
     avant = empreinte(donnees)
-    dossier.chmod(0o555)
-    try:
-        r = importer(donnees, tmp_path, version, commande="restore", preexec_fn=_sans_passe_droit(),
-                     record_property=record_property)
-    finally:
-        dossier.chmod(0o755)
+    r = _sans_ecriture(dossier, donnees, tmp_path, version, commande="restore", record_property=record_property)
     assert r.code == ingest.ECRITURE, r.texte
-    assert r.texte.splitlines() == [
-        f"Restauration impossible : le système refuse l'écriture dans « {dossier} » (droits insuffisants). Aucune "
-        "donnée n'a été modifiée. Vérifiez que le dossier des données (data/ et ses sous-dossiers) est accessible en "
-        "écriture et qu'il reste de la place sur le disque, puis relancez la commande."]
+    assert r.texte.splitlines() == _ecriture_refusee("Restauration", dossier)
     assert empreinte(donnees) == avant and not list(donnees.glob(".preparation-*"))
 
 

@@ -91,7 +91,8 @@ def test_remplacement_sauvegarde_puis_restauration_octet_pour_octet(donnees, tmp
     capsys.readouterr()
     assert ingest.main(["versions"]) == ingest.OK
     liste = capsys.readouterr().out
-    assert "import de v1.csv (jeunes 2023, 30 lignes)" in liste and f"restauration de l'état d'avant {premiere}" in liste
+    assert "import de v1.csv (jeunes 2023, 30 lignes)" in liste
+    assert f"restauration de l'état d'avant {premiere}" in liste
 
 
 def test_restaurer_une_version_inconnue(donnees, capsys):

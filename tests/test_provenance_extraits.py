@@ -83,8 +83,8 @@ def test_phrases_diapositives_et_fiche_taisent_une_evolution_face_a_la_demonstra
     textes_phrases = " ".join(p.texte for p in phrases.phrases_extraits(2023, "14"))
     assert "jeunes ont été accompagnés" in textes_phrases and "qu\u2019en 2022" not in textes_phrases
     assert "qu\u2019en 2021" in " ".join(p.texte for p in phrases.phrases_extraits(2022, "14"))  # demo against demo
-    assert diapositives._variation_texte(300, 50687, 2023) == ""
-    assert diapositives._variation_texte(300, 250, 2022) != ""
+    assert diapositives._variation(2023, "14", "nb_jeunes") == ""
+    assert diapositives._variation(2022, "14", "nb_jeunes") != ""
     lignes = fiche.lignes_comparaison(2023, "14")
     evolution = lignes[lignes.iloc[:, 0] == "Évolution par rapport à 2022"]
     assert len(evolution) == 1 and set(evolution.iloc[0, 1:]) == {"–"}

@@ -121,32 +121,58 @@ def _imports(fichier: Path) -> set[str]:
 
 
 # Channels that still compute some of their figures from the queries (observatoire/db.py) or apply the reference
-# mask themselves (issue 13: to move onto the layer); each leaves this list as it moves, and the test says when.
-PAS_ENCORE_SUR_LA_COUCHE = {
-    "observatoire/sorties/diapositives.py",  # slides: key figures, Publics, Emploi, thematic counts
-    "observatoire/sorties/phrases.py",       # key sentences
-    "observatoire/sorties/fiche.py",         # the territory sheet's comparison table
-    "observatoire/sorties/rapport.py",       # the activity report (through the three above)
-    "observatoire/sorties/tableurs.py",      # territory names for file names (reference data, no count)
-}
+# mask themselves (issue 13): none left. A channel that needs a figure the layer lacks adds it to the layer
+# (observatoire/publication/), never lists itself here.
+PAS_ENCORE_SUR_LA_COUCHE: set[str] = set()
+
+
+INTERDITS = {"observatoire.db", "observatoire.secret.territoires"}
+
+
+def _lectures_interdites(f: Path) -> set[str]:
+    """What `f` reads that a channel must not: the queries (observatoire.db, imported or used as `db.`) or the
+    reference mask (observatoire.secret.territoires)."""
+    imports = _imports(f)
+    lus = {i for i in imports if any(i == x or i.startswith(x + ".") for x in INTERDITS)}
+    if "observatoire" in imports and re.search(r"\bdb\.", f.read_text(encoding="utf-8")):
+        lus.add("observatoire.db")
+    return lus
 
 
 def test_les_canaux_lisent_la_couche_de_publication():
     """A channel (a page, a view component, a file output) never reads the extracts or the derived tables
     (observatoire.db) nor applies the reference mask (observatoire.secret.territoires): it formats what the
     publication layer gives."""
-    interdits = {"observatoire.db", "observatoire.secret.territoires"}
     canaux = [*ROOT.glob("pages/*.py"), *ROOT.glob("observatoire/vue/*.py"), *ROOT.glob("observatoire/sorties/*.py")]
+    assert len(canaux) > 30
     fautifs = []
     for f in canaux:
         rel = f.relative_to(ROOT).as_posix()
-        lus = {i for i in _imports(f) if any(i == x or i.startswith(x + ".") for x in interdits)}
-        lus |= {"observatoire.db" for i in _imports(f) if i == "observatoire" and re.search(r"\bdb\.", f.read_text())}
+        lus = _lectures_interdites(f)
         if lus and rel not in PAS_ENCORE_SUR_LA_COUCHE:
             fautifs.append((rel, sorted(lus)))
         elif not lus and rel in PAS_ENCORE_SUR_LA_COUCHE:
             fautifs.append((rel, "déjà sur la couche : à retirer de PAS_ENCORE_SUR_LA_COUCHE"))
     assert not fautifs, fautifs
+
+
+@pytest.mark.parametrize("source", [
+    "from observatoire import db\n",
+    "from observatoire import config, db, formats\n",
+    "import observatoire.db\n",
+    "def f():\n    from observatoire import db  # noqa\n    return db.requete('x')\n",
+    "from observatoire.secret import territoires as secret_territoires\n",
+    "from observatoire.secret.territoires import est_cache\n",
+    "import observatoire.secret.territoires\n",
+])
+def test_la_regle_des_canaux_voit_une_lecture_interdite(tmp_path, source):
+    """The rule above would catch a channel going back to the queries or the mask, however it imports them."""
+    canal = tmp_path / "canal.py"
+    canal.write_text(source, encoding="utf-8")
+    assert _lectures_interdites(canal)
+    canal.write_text("from observatoire import formats, secret\nfrom observatoire.publication import couche\n",
+                     encoding="utf-8")
+    assert not _lectures_interdites(canal)
 
 
 def test_un_chiffre_montre_sur_deux_canaux_est_le_meme():
@@ -169,3 +195,56 @@ def test_le_taux_pour_1000_habitants_a_une_seule_source(monkeypatch):
     cache = couche.jeunes_pour_1000_habitants(ANNEE).set_index("code")
     assert pd.isna(cache.at["14-BSE", "nb_jeunes"]) and pd.isna(cache.at["14-BSE", "jeunes_pour_1000_hab"])
     assert cache.at["14-BSE", "population_2017"] == 36_857
+
+
+# --- one figure, one answer on every file channel ------------------------------------------------------------
+
+def _canaux(code: str) -> tuple[str, dict, pd.Series]:
+    """What the key sentences, the slides and the sheet's comparison table print for territory `code`."""
+    from observatoire.sorties import diapositives, fiche, phrases  # noqa: PLC0415
+
+    texte = " ".join(p.texte for p in phrases.phrases(ANNEE, code))
+    diapos = {d.cle: d for d in diapositives.diapos(ANNEE, code)}
+    table = fiche.lignes_comparaison(ANNEE, code).set_index("Indicateur")["Territoire"]
+    return texte, diapos, table
+
+
+@pytest.mark.parametrize("code", ["14", "14-CAE", "76-ROU"])
+def test_un_chiffre_est_le_meme_dans_la_phrase_la_diapositive_et_la_fiche(code):
+    """The young people and the GJ + CEJ entries of a department and of Missions Locales: the same string, the
+    layer's count in French format, in the key sentence, on the slide and in the sheet's table."""
+    jeunes = formats.nombre(couche.valeur(ANNEE, code, "nb_jeunes"))
+    entrees = formats.nombre(couche.valeur(ANNEE, code, "nb_entrees"))
+    texte, diapos, table = _canaux(code)
+    assert f"En 2022, {jeunes} jeunes ont été accompagnés" in texte
+    assert f"En 2022, {entrees} jeunes sont entrés en Garantie Jeunes ou en Contrat d’Engagement Jeune" in texte
+    assert diapos["chiffres"].chiffres[0].valeur == jeunes and jeunes in diapos["chiffres"].titre
+    assert diapos["cej"].chiffres[0].valeur == entrees
+    assert table["Jeunes accompagnés"] == jeunes
+    assert table["Entrées en Garantie Jeunes et CEJ"] == entrees
+
+
+def test_un_chiffre_cache_par_la_couche_n_est_imprime_par_aucun_canal(monkeypatch):
+    """14-BSE at threshold 700: its 592 young people and 176 entries are hidden by the layer; no sentence quotes
+    them, the slide and the sheet say « secret », and neither true value is printed anywhere on these channels
+    (nor the shares that would give them back)."""
+    monkeypatch.setattr(config, "SEUIL_SECRET", 700)
+    code = "14-BSE"
+    vraies = {col: int(ref.valeur(ANNEE, code, col)) for col in ("nb_jeunes", "nb_entrees")}
+    assert vraies == {"nb_jeunes": 592, "nb_entrees": 176}
+    assert all(couche.valeur(ANNEE, code, col) == "secret" for col in vraies)
+    texte, diapos, table = _canaux(code)
+    assert "jeunes ont été accompagnés" not in texte and "entrés en Garantie Jeunes" not in texte
+    assert "rassemble" not in texte  # its share of the region's young people
+    assert diapos["chiffres"].chiffres[0].valeur == "secret" and diapos["cej"].chiffres[0].valeur == "secret"
+    assert table["Jeunes accompagnés"] == "secret" and table["Entrées en Garantie Jeunes et CEJ"] == "secret"
+    assert table["Taux de réalisation de l'objectif"] == "secret"
+    carte = diapos["carte"].donnees.set_index("Mission Locale")
+    assert carte.at["Mission Locale Baie de Seine", "Jeunes accompagnés"] == "secret"
+    imprime = [texte, *table]
+    for d in diapos.values():
+        imprime += [d.titre, d.lecture, *(c.valeur for c in d.chiffres)]
+        if d.donnees is not None and d.cle != "carte":  # the map's table lists every Mission Locale by name
+            imprime += [str(v) for v in d.donnees.to_numpy().ravel()]
+    for v in vraies.values():
+        assert not [t for t in imprime if re.search(rf"(?<![\d,{formats.NNBSP}]){v}(?![\d,])", t)], v

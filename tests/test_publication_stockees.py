@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from observatoire import db, formats, modele, recalculs, secret
+from observatoire import db, formats, modele, publies, recalculs, secret
 from observatoire.publication import cej, couche, emploi_formation, perimetre, publics, stockees, thematiques
 from observatoire.secret import territoires as reference
 
@@ -30,10 +30,10 @@ def _egal(a, b) -> bool:
 
 def test_recalculs_du_layer_egaux_a_ceux_des_requetes():
     resultats = {}
-    for id_, (requete, filtre, colonne) in recalculs.REPRODUITS.items():
-        if requete not in resultats:
-            resultats[requete] = db.requete(requete, annee=ANNEE, codes_ml=list(modele.codes_ml()))
-        assert recalculs.valeur_recalculee(id_, ANNEE) == recalculs.extraire(resultats[requete], filtre, colonne), id_
+    for id_, c in publies.recalculables().items():
+        if c.requete not in resultats:
+            resultats[c.requete] = db.requete(c.requete, annee=ANNEE, codes_ml=list(modele.codes_ml()))
+        assert recalculs.valeur_recalculee(id_, ANNEE) == recalculs.extraire(resultats[c.requete], c), id_
     assert recalculs.valeur_recalculee("jeunes_accompagnes", ANNEE) == 50687.0
     assert recalculs.valeur_recalculee("cej_entrees_total", ANNEE) == 13927.0
 

@@ -108,7 +108,8 @@ def _gras(textes: list[str]) -> list[str]:
 
 INDICATEURS_CARTE = {
     "nb_jeunes": ("compte", ["nb_jeunes"]), "nb_entrees_cej": ("compte", ["nb_entrees_cej"]),
-    "jeunes_pour_1000_hab": ("part", ["nb_jeunes"]), "part_sans_diplome_pct": ("part", ["nb_sans_diplome", "nb_jeunes"]),
+    "jeunes_pour_1000_hab": ("part", ["nb_jeunes"]),
+    "part_sans_diplome_pct": ("part", ["nb_sans_diplome", "nb_jeunes"]),
     "part_qpv_pct": ("part", ["nb_qpv", "nb_jeunes"]), "part_rqth_pct": ("part", ["nb_rqth", "nb_jeunes"]),
     "realisation_cej_pct": ("part", ["nb_entrees"]),
 }
@@ -231,48 +232,63 @@ def collecter_emploi(c: Collecte) -> None:
     for code in _territoires(c):
         at.selectbox(key="territoire").set_value(code).run()
         assert not at.exception, [e.message for e in at.exception]
-        for _, r in _tableau(at, "Territoire", "CDI")[0].iterrows():
-            t = c.code(r["Territoire"])
-            for entete, col in (("CDI", "nb_contrats_cdi"), ("CDD", "nb_contrats_cdd"),
-                                ("Intérim", "nb_contrats_interim"), ("Contrats (total)", "nb_contrats")):
-                c.compte("Emploi (contrats)", t, col, r[entete])
-            c.derive("Emploi (contrats)", [(t, "nb_contrats_interim"), (t, "nb_contrats")], r["Part de l'intérim"])
-        for _, r in _tableau(at, "Territoire", "Alternance")[0].iterrows():
-            t = c.code(r["Territoire"])
-            for entete, col in (("Emploi", "nb_jeunes_emploi"), ("Alternance", "nb_jeunes_alternance"),
-                                ("Formation", "nb_jeunes_formation")):
-                c.compte("Emploi (jeunes)", t, col, r[entete])
-        for _, r in _tableau(at, "Territoire", "Actions (total)")[0].iterrows():
-            t = c.code(r["Territoire"])
-            for entete, col in (("Actions financées par la Région", "nb_actions_region"),
-                                ("Autres actions", "nb_actions_autre"), ("Actions (total)", "nb_actions")):
-                c.compte("Emploi (actions)", t, col, r[entete])
-            c.derive("Emploi (actions)", [(t, "nb_actions_region"), (t, "nb_actions")],
-                     r["Part financée par la Région"])
+        _emploi_tableaux(c, at)
         mois = _tableau(at, "Mois", "Contrats de travail")[0].set_index("Mois")
         c.compte("Emploi (mois)", code, "nb_contrats", mois.at["Total", "Contrats de travail"])
         c.compte("Emploi (mois)", code, "nb_actions", mois.at["Total", "Actions de formation"])
         if code == config.REGION:
-            for _, r in _tableau(at, "Mission Locale", "Jeunes en emploi")[0].iterrows():
-                t = c.code(r["Mission Locale"])
-                for entete, col in (("Jeunes en emploi", "nb_jeunes_emploi"), ("Contrats", "nb_contrats"),
-                                    ("dont intérim", "nb_contrats_interim"),
-                                    ("Jeunes en alternance", "nb_jeunes_alternance"),
-                                    ("Jeunes en formation", "nb_jeunes_formation"),
-                                    ("Actions de formation", "nb_actions"), ("dont Région", "nb_actions_region")):
-                    c.compte("Emploi (toutes les Missions Locales)", t, col, r[entete])
-        for libelle, valeur, dessous in _cartes(at):
-            trouve = re.match(r"Jeunes entrés en (emploi|alternance|formation) (en|dans|à) ", libelle)
-            if not trouve:
-                continue
-            c.compte("Emploi (cartes)", code, f"nb_jeunes_{trouve.group(1)}", valeur)
-            gras = _gras(dessous)
-            if trouve.group(1) == "emploi":
-                c.compte("Emploi (cartes)", code, "nb_contrats", gras[0])
-                c.derive("Emploi (cartes)", [(code, "nb_contrats_interim"), (code, "nb_contrats")], gras[1])
-            elif trouve.group(1) == "formation":
-                c.compte("Emploi (cartes)", code, "nb_actions", gras[0])
-                c.derive("Emploi (cartes)", [(code, "nb_actions_region"), (code, "nb_actions")], gras[1])
+            _emploi_toutes_ml(c, at)
+        _emploi_cartes(c, at, code)
+
+
+def _emploi_tableaux(c: Collecte, at) -> None:
+    """The contracts, young people and actions of the territory beside the region."""
+    for _, r in _tableau(at, "Territoire", "CDI")[0].iterrows():
+        t = c.code(r["Territoire"])
+        for entete, col in (("CDI", "nb_contrats_cdi"), ("CDD", "nb_contrats_cdd"),
+                            ("Intérim", "nb_contrats_interim"), ("Contrats (total)", "nb_contrats")):
+            c.compte("Emploi (contrats)", t, col, r[entete])
+        c.derive("Emploi (contrats)", [(t, "nb_contrats_interim"), (t, "nb_contrats")], r["Part de l'intérim"])
+    for _, r in _tableau(at, "Territoire", "Alternance")[0].iterrows():
+        t = c.code(r["Territoire"])
+        for entete, col in (("Emploi", "nb_jeunes_emploi"), ("Alternance", "nb_jeunes_alternance"),
+                            ("Formation", "nb_jeunes_formation")):
+            c.compte("Emploi (jeunes)", t, col, r[entete])
+    for _, r in _tableau(at, "Territoire", "Actions (total)")[0].iterrows():
+        t = c.code(r["Territoire"])
+        for entete, col in (("Actions financées par la Région", "nb_actions_region"),
+                            ("Autres actions", "nb_actions_autre"), ("Actions (total)", "nb_actions")):
+            c.compte("Emploi (actions)", t, col, r[entete])
+        c.derive("Emploi (actions)", [(t, "nb_actions_region"), (t, "nb_actions")],
+                 r["Part financée par la Région"])
+
+
+def _emploi_toutes_ml(c: Collecte, at) -> None:
+    """The table of every Mission Locale (region only)."""
+    for _, r in _tableau(at, "Mission Locale", "Jeunes en emploi")[0].iterrows():
+        t = c.code(r["Mission Locale"])
+        for entete, col in (("Jeunes en emploi", "nb_jeunes_emploi"), ("Contrats", "nb_contrats"),
+                            ("dont intérim", "nb_contrats_interim"),
+                            ("Jeunes en alternance", "nb_jeunes_alternance"),
+                            ("Jeunes en formation", "nb_jeunes_formation"),
+                            ("Actions de formation", "nb_actions"), ("dont Région", "nb_actions_region")):
+            c.compte("Emploi (toutes les Missions Locales)", t, col, r[entete])
+
+
+def _emploi_cartes(c: Collecte, at, code: str) -> None:
+    """The headline cards: young people, with contracts or actions under them."""
+    for libelle, valeur, dessous in _cartes(at):
+        trouve = re.match(r"Jeunes entrés en (emploi|alternance|formation) (en|dans|à) ", libelle)
+        if not trouve:
+            continue
+        c.compte("Emploi (cartes)", code, f"nb_jeunes_{trouve.group(1)}", valeur)
+        gras = _gras(dessous)
+        if trouve.group(1) == "emploi":
+            c.compte("Emploi (cartes)", code, "nb_contrats", gras[0])
+            c.derive("Emploi (cartes)", [(code, "nb_contrats_interim"), (code, "nb_contrats")], gras[1])
+        elif trouve.group(1) == "formation":
+            c.compte("Emploi (cartes)", code, "nb_actions", gras[0])
+            c.derive("Emploi (cartes)", [(code, "nb_actions_region"), (code, "nb_actions")], gras[1])
 
 
 PROFIL_ACCUEIL = {"Femmes": "nb_femmes", "Sans diplôme": "nb_sans_diplome", "Résidant en QPV": "nb_qpv",
@@ -285,7 +301,8 @@ def collecter_accueil(c: Collecte) -> None:
     at = lancer("chiffres_cles.py")
     for code in _territoires(c):
         if code == config.REGION:
-            continue  # the region's year of the report: the published figures (its extracts: in every territory's table)
+            # the region's year of the report: the published figures (its extracts: in every territory's table)
+            continue
         at.selectbox(key="territoire").set_value(code).run()
         assert not at.exception, [e.message for e in at.exception]
         for libelle, valeur, dessous in _cartes(at):
@@ -347,36 +364,50 @@ def collecter_phrases(c: Collecte) -> None:
             continue  # the region's year of the report: published sentences
         for p in phrases.phrases(ANNEE, code):
             t = p.texte.replace("\u00a0", " ")
-            evolution = re.search(r"(de plus|de moins|autant) qu[’']en", t) is not None
-            if m := re.match(rf"En {ANNEE}, {N} jeunes ont été accompagnés", t):
-                c.compte("phrases", code, "nb_jeunes", m.group(1))
-                if evolution:
-                    c.derive("phrases", [(code, "nb_jeunes", ANNEE - 1)], DERIVE)
-            elif m := re.search(rf"rassemble {P} des jeunes accompagnés en Normandie", t):
-                c.derive("phrases", [(code, "nb_jeunes"), (config.REGION, "nb_jeunes")], m.group(1))
-            elif m := re.search(rf"{N} jeunes ont été reçus pour la première fois", t):
-                c.compte("phrases", code, "nb_premiers_accueils", m.group(1))
-                if evolution:
-                    c.derive("phrases", [(code, "nb_premiers_accueils", ANNEE - 1)], DERIVE)
-            elif m := re.search(rf"{P} des jeunes accompagnés .* étaient sans diplôme(?:, contre {P} en Normandie)?", t):
-                c.derive("phrases", [(code, "nb_sans_diplome"), (code, "nb_jeunes")], m.group(1))
-                if m.group(2):
-                    c.derive("phrases", [(config.REGION, "nb_sans_diplome"), (config.REGION, "nb_jeunes")], m.group(2))
-            elif m := re.search(rf"{N} jeunes sont entrés en Garantie Jeunes ou en Contrat", t):
-                c.compte("phrases", code, "nb_entrees", m.group(1))
-            elif m := re.search(rf"{N} jeunes sont entrés en Contrat d[’']Engagement Jeune", t):
-                c.compte("phrases", code, "nb_entrees_cej", m.group(1))
-            elif m := re.search(rf", {N} ont signé un contrat de travail hors alternance, {N} un contrat en "
-                                rf"alternance et {N} sont entrés en formation", t):
-                for i, col in enumerate(("nb_jeunes_emploi", "nb_jeunes_alternance", "nb_jeunes_formation"), 1):
-                    c.compte("phrases", code, col, m.group(i))
-            elif m := re.search(rf"{N} jeunes accompagnés .* logement précaire ou complexe, soit {P}", t):
-                c.compte("phrases", code, "nb_logement_precaire", m.group(1))
-                c.derive("phrases", [(code, "nb_logement_precaire"), (code, "nb_jeunes")], m.group(2))
-            elif m := re.search(rf"{N} jeunes placés sous main de justice", t):
-                c.compte("phrases", code, "nb_jsmj", m.group(1))
-            else:
+            if not (_phrase_accueil(c, code, t) or _phrase_parcours(c, code, t)):
                 pytest.fail(f"phrase que le test ne sait pas lire : {p.texte}")
+
+
+def _phrase_accueil(c: Collecte, code: str, t: str) -> bool:
+    """A sentence on the young people supported and welcomed; False if `t` is none of them."""
+    evolution = re.search(r"(de plus|de moins|autant) qu[’']en", t) is not None
+    if m := re.match(rf"En {ANNEE}, {N} jeunes ont été accompagnés", t):
+        c.compte("phrases", code, "nb_jeunes", m.group(1))
+        if evolution:
+            c.derive("phrases", [(code, "nb_jeunes", ANNEE - 1)], DERIVE)
+    elif m := re.search(rf"rassemble {P} des jeunes accompagnés en Normandie", t):
+        c.derive("phrases", [(code, "nb_jeunes"), (config.REGION, "nb_jeunes")], m.group(1))
+    elif m := re.search(rf"{N} jeunes ont été reçus pour la première fois", t):
+        c.compte("phrases", code, "nb_premiers_accueils", m.group(1))
+        if evolution:
+            c.derive("phrases", [(code, "nb_premiers_accueils", ANNEE - 1)], DERIVE)
+    elif m := re.search(rf"{P} des jeunes accompagnés .* étaient sans diplôme(?:, contre {P} en Normandie)?", t):
+        c.derive("phrases", [(code, "nb_sans_diplome"), (code, "nb_jeunes")], m.group(1))
+        if m.group(2):
+            c.derive("phrases", [(config.REGION, "nb_sans_diplome"), (config.REGION, "nb_jeunes")], m.group(2))
+    else:
+        return False
+    return True
+
+
+def _phrase_parcours(c: Collecte, code: str, t: str) -> bool:
+    """A sentence on entries, situations, housing or justice; False if `t` is none of them."""
+    if m := re.search(rf"{N} jeunes sont entrés en Garantie Jeunes ou en Contrat", t):
+        c.compte("phrases", code, "nb_entrees", m.group(1))
+    elif m := re.search(rf"{N} jeunes sont entrés en Contrat d[’']Engagement Jeune", t):
+        c.compte("phrases", code, "nb_entrees_cej", m.group(1))
+    elif m := re.search(rf", {N} ont signé un contrat de travail hors alternance, {N} un contrat en "
+                        rf"alternance et {N} sont entrés en formation", t):
+        for i, col in enumerate(("nb_jeunes_emploi", "nb_jeunes_alternance", "nb_jeunes_formation"), 1):
+            c.compte("phrases", code, col, m.group(i))
+    elif m := re.search(rf"{N} jeunes accompagnés .* logement précaire ou complexe, soit {P}", t):
+        c.compte("phrases", code, "nb_logement_precaire", m.group(1))
+        c.derive("phrases", [(code, "nb_logement_precaire"), (code, "nb_jeunes")], m.group(2))
+    elif m := re.search(rf"{N} jeunes placés sous main de justice", t):
+        c.compte("phrases", code, "nb_jsmj", m.group(1))
+    else:
+        return False
+    return True
 
 
 NIVEAUX_DIAPO = {lib: code for code, lib in diapositives.NIVEAUX.items()}
@@ -397,70 +428,87 @@ def _donnees_graphique(chart) -> list[dict]:
 def collecter_diapos(c: Collecte) -> None:
     from observatoire.provenance import Provenance  # noqa: PLC0415
 
-    territoires = db.requete("territoires_normandie")
-    noms_ml = dict(zip(territoires["libelle"], territoires["code"]))
+    lecteurs = {"chiffres": _diapo_chiffres, "cej": _diapo_cej, "publics": _diapo_publics, "emploi": _diapo_emploi,
+                "thematiques": _diapo_thematiques, "carte": _diapo_carte, "rythme_cej": _diapo_rythme_cej}
     for code in _territoires(c):
         for d in diapositives.diapos(ANNEE, code):
-            if d.provenance in (Provenance.PUBLIE, Provenance.DERIVE):
+            if d.provenance in (Provenance.PUBLIE, Provenance.DERIVE) or d.cle not in lecteurs:
                 continue
-            s = f"diapositive {d.cle}"
             chiffres = {ch.libelle.replace("\u00a0", " "): ch for ch in d.chiffres}
-            if d.cle == "chiffres":
-                for lib, col in (("jeunes accompagnés", "nb_jeunes"), ("jeunes en premier accueil", "nb_premiers_accueils")):
-                    c.compte(s, code, col, chiffres[lib].valeur)
-                    if chiffres[lib].detail:
-                        c.derive(s, [(code, col, ANNEE - 1), (code, col)], DERIVE)
-                if "des jeunes accompagnés en Normandie" in chiffres:
-                    c.derive(s, [(code, "nb_jeunes"), (config.REGION, "nb_jeunes")],
-                             chiffres["des jeunes accompagnés en Normandie"].valeur)
-            elif d.cle == "cej":
-                c.compte(s, code, "nb_entrees", chiffres["entrées en Garantie Jeunes et CEJ"].valeur)
-                c.derive(s, [(code, "nb_entrees")], chiffres["de réalisation"].valeur)
-                table = d.donnees.set_index("Dispositif")["Entrées"]
-                c.compte(s, code, "nb_entrees_gj", table["Garantie Jeunes"])
-                c.compte(s, code, "nb_entrees_cej", table["CEJ"])
-                for ligne in _donnees_graphique(d.graphique):
-                    if "Dispositif" in ligne:
-                        col = "nb_entrees_gj" if ligne["Dispositif"].startswith("Garantie") else "nb_entrees_cej"
-                        c.compte(f"{s} (graphique)", code, col, ligne["Entrées"])
-            elif d.cle == "publics":
-                c.compte(s, code, "nb_sans_diplome", chiffres["jeunes sans diplôme"].valeur)
-                c.derive(s, [(code, "nb_sans_diplome"), (code, "nb_jeunes")], chiffres["des jeunes accompagnés"].valeur)
-                table = d.donnees
-                categorie = "Niveau" if "Niveau" in table.columns else "Catégorie"
-                for _, r in table.iterrows():
-                    col = ref.colonne_publics("niveau", NIVEAUX_DIAPO[r[categorie]])
-                    for nom in table.columns.drop(categorie):
-                        t = code if nom not in (config.REGION, "Part (%)") else config.REGION
-                        c.derive(s, [(t, col), (t, "nb_jeunes")], r[nom])
-            elif d.cle == "emploi":
-                for lib, col in (("jeunes entrés en emploi (hors alternance)", "nb_jeunes_emploi"),
-                                 ("jeunes entrés en alternance", "nb_jeunes_alternance"),
-                                 ("jeunes entrés en formation", "nb_jeunes_formation")):
-                    c.compte(s, code, col, chiffres[lib].valeur)
-                situations = {"Emploi": "nb_jeunes_emploi", "Alternance": "nb_jeunes_alternance",
-                              "Formation": "nb_jeunes_formation"}
-                for ligne in _donnees_graphique(d.graphique):
-                    c.compte(f"{s} (graphique)", code, situations[ligne["Situation"]], ligne["Jeunes"])
-            elif d.cle == "thematiques":
-                c.compte(s, code, "nb_jsmj", chiffres["jeunes placés sous main de justice"].valeur)
-                c.compte(s, code, "nb_logement_precaire", chiffres["jeunes en logement précaire ou complexe"].valeur)
-                c.derive(s, [(code, "nb_rqth"), (code, "nb_jeunes")],
-                         chiffres["des jeunes accompagnés ont une RQTH"].valeur)
-            elif d.cle == "carte":
-                for _, r in d.donnees.iterrows():
-                    t = noms_ml[r["Mission Locale"]]
-                    c.compte(s, t, "nb_jeunes", r["Jeunes accompagnés"])
-                    c.derive(s, [(t, "nb_jeunes")], r["Pour 1\u202f000 habitants"])
-                for ch in d.chiffres:
-                    t = config.REGION if ch.libelle.endswith("en Normandie") else code
-                    c.derive(s, [(t, "nb_jeunes")], ch.valeur)
-                for ligne in _donnees_graphique(d.graphique):
-                    props = ligne.get("properties", {})
-                    if props.get("taux") is not None:
-                        c.derive(f"{s} (graphique)", [(props["code"], "nb_jeunes")], DERIVE)
-            elif d.cle == "rythme_cej":  # the monthly curve: the layer's points, as cells
-                noter_serie(c, s, code, d.donnees["Date"], d.donnees["Entrées cumulées"])
+            lecteurs[d.cle](c, f"diapositive {d.cle}", code, d, chiffres)
+
+
+def _diapo_chiffres(c: Collecte, s: str, code: str, d, chiffres: dict) -> None:
+    for lib, col in (("jeunes accompagnés", "nb_jeunes"), ("jeunes en premier accueil", "nb_premiers_accueils")):
+        c.compte(s, code, col, chiffres[lib].valeur)
+        if chiffres[lib].detail:
+            c.derive(s, [(code, col, ANNEE - 1), (code, col)], DERIVE)
+    if "des jeunes accompagnés en Normandie" in chiffres:
+        c.derive(s, [(code, "nb_jeunes"), (config.REGION, "nb_jeunes")],
+                 chiffres["des jeunes accompagnés en Normandie"].valeur)
+
+
+def _diapo_cej(c: Collecte, s: str, code: str, d, chiffres: dict) -> None:
+    c.compte(s, code, "nb_entrees", chiffres["entrées en Garantie Jeunes et CEJ"].valeur)
+    c.derive(s, [(code, "nb_entrees")], chiffres["de réalisation"].valeur)
+    table = d.donnees.set_index("Dispositif")["Entrées"]
+    c.compte(s, code, "nb_entrees_gj", table["Garantie Jeunes"])
+    c.compte(s, code, "nb_entrees_cej", table["CEJ"])
+    for ligne in _donnees_graphique(d.graphique):
+        if "Dispositif" in ligne:
+            col = "nb_entrees_gj" if ligne["Dispositif"].startswith("Garantie") else "nb_entrees_cej"
+            c.compte(f"{s} (graphique)", code, col, ligne["Entrées"])
+
+
+def _diapo_publics(c: Collecte, s: str, code: str, d, chiffres: dict) -> None:
+    c.compte(s, code, "nb_sans_diplome", chiffres["jeunes sans diplôme"].valeur)
+    c.derive(s, [(code, "nb_sans_diplome"), (code, "nb_jeunes")], chiffres["des jeunes accompagnés"].valeur)
+    table = d.donnees
+    categorie = "Niveau" if "Niveau" in table.columns else "Catégorie"
+    for _, r in table.iterrows():
+        col = ref.colonne_publics("niveau", NIVEAUX_DIAPO[r[categorie]])
+        for nom in table.columns.drop(categorie):
+            t = code if nom not in (config.REGION, "Part (%)") else config.REGION
+            c.derive(s, [(t, col), (t, "nb_jeunes")], r[nom])
+
+
+def _diapo_emploi(c: Collecte, s: str, code: str, d, chiffres: dict) -> None:
+    for lib, col in (("jeunes entrés en emploi (hors alternance)", "nb_jeunes_emploi"),
+                     ("jeunes entrés en alternance", "nb_jeunes_alternance"),
+                     ("jeunes entrés en formation", "nb_jeunes_formation")):
+        c.compte(s, code, col, chiffres[lib].valeur)
+    situations = {"Emploi": "nb_jeunes_emploi", "Alternance": "nb_jeunes_alternance",
+                  "Formation": "nb_jeunes_formation"}
+    for ligne in _donnees_graphique(d.graphique):
+        c.compte(f"{s} (graphique)", code, situations[ligne["Situation"]], ligne["Jeunes"])
+
+
+def _diapo_thematiques(c: Collecte, s: str, code: str, d, chiffres: dict) -> None:
+    c.compte(s, code, "nb_jsmj", chiffres["jeunes placés sous main de justice"].valeur)
+    c.compte(s, code, "nb_logement_precaire", chiffres["jeunes en logement précaire ou complexe"].valeur)
+    c.derive(s, [(code, "nb_rqth"), (code, "nb_jeunes")],
+             chiffres["des jeunes accompagnés ont une RQTH"].valeur)
+
+
+def _diapo_carte(c: Collecte, s: str, code: str, d, chiffres: dict) -> None:
+    territoires = db.requete("territoires_normandie")
+    noms_ml = dict(zip(territoires["libelle"], territoires["code"]))
+    for _, r in d.donnees.iterrows():
+        t = noms_ml[r["Mission Locale"]]
+        c.compte(s, t, "nb_jeunes", r["Jeunes accompagnés"])
+        c.derive(s, [(t, "nb_jeunes")], r["Pour 1\u202f000 habitants"])
+    for ch in d.chiffres:
+        t = config.REGION if ch.libelle.endswith("en Normandie") else code
+        c.derive(s, [(t, "nb_jeunes")], ch.valeur)
+    for ligne in _donnees_graphique(d.graphique):
+        props = ligne.get("properties", {})
+        if props.get("taux") is not None:
+            c.derive(f"{s} (graphique)", [(props["code"], "nb_jeunes")], DERIVE)
+
+
+def _diapo_rythme_cej(c: Collecte, s: str, code: str, d, chiffres: dict) -> None:
+    """The monthly curve: the layer's points, as cells."""
+    noter_serie(c, s, code, d.donnees["Date"], d.donnees["Entrées cumulées"])
 
 
 FICHE = {"Jeunes accompagnés": "nb_jeunes", "Jeunes en premier accueil": "nb_premiers_accueils",
@@ -733,7 +781,8 @@ def test_audit_3_carte_au_niveau_du_departement_et_entre_pages(monkeypatch):
     c = Collecte(60)
     collecter_carte(c)
     qpv = ref.colonne_publics("qpv", "oui")
-    mls_76 = [k for k in db.requete("territoires_normandie").query("departement == '76' and niveau == 'mission_locale'")["code"]]
+    mls_76 = [k for k in db.requete("territoires_normandie")
+              .query("departement == '76' and niveau == 'mission_locale'")["code"]]
     caches = [m for m in mls_76 if not any(v == DERIVE for _, v in c.vus[(ANNEE, m, qpv)])]
     assert "76-TAL" in caches
     departement_montre = any(v == DERIVE for _, v in c.vus[(ANNEE, "76", qpv)])
@@ -788,7 +837,8 @@ def test_audit_5_date_de_l_objectif_secret_avec_les_entrees(monkeypatch):
 
 
 def test_le_masque_d_une_annee_se_construit_vite():
-    """Under a second at threshold 11 on the demonstration data (measured: a few hundredths once the counts are read)."""
+    """Under a second at threshold 11 on the demonstration data (measured: a few hundredths once the counts are
+    read)."""
     import time  # noqa: PLC0415
 
     ref.vider_cache()

@@ -154,7 +154,8 @@ SYNONYMES_VALEURS: dict[str, dict[str, tuple[str, ...]]] = {
     "logement": {
         "autonome": ("Autonome", "Logement autonome", "Locataire", "Propriétaire"),
         "parents_famille": ("Parents", "Famille", "Parents ou famille", "Parents/famille", "Chez les parents",
-                            "Hébergé par les parents", "Hébergé par la famille", "Hébergé par les parents ou la famille"),
+                            "Hébergé par les parents", "Hébergé par la famille",
+                            "Hébergé par les parents ou la famille"),
         "precaire": ("Précaire", "Précarité", "Logement précaire", "Précarité ou situation complexe",
                      "Hébergement d'urgence", "Hébergement temporaire", "Foyer", "Sans domicile",
                      "Sans domicile fixe", "SDF"),
@@ -291,11 +292,18 @@ def convertir_entier(colonne: modele.Colonne, texte: str | None) -> Conversion:
     if not nombre.is_integer():
         return Conversion(None, "type", attendu)
     n = int(nombre)
+    refus = _hors_limites(colonne, brut, n)
+    return Conversion(None, refus, attendu) if refus else Conversion(str(n))
+
+
+def _hors_limites(colonne: modele.Colonne, brut: str, n: int) -> str | None:
+    """'negatif' or 'plage' when the whole number `n` (written `brut`) is outside what the column allows."""
+    bas, haut = colonne.plage or (None, None)
     if brut.startswith("-") and (bas is None or bas >= 0):
-        return Conversion(None, "negatif", attendu)
+        return "negatif"
     if colonne.plage and not bas <= n <= haut:
-        return Conversion(None, "plage", attendu)
-    return Conversion(str(n))
+        return "plage"
+    return None
 
 
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$")
@@ -385,15 +393,20 @@ def convertir_commune(colonne: modele.Colonne, texte: str | None, communes: Comm
         if communes is not None and texte not in communes.codes:
             return Conversion(None, "commune_inconnue", attendu)
         return Conversion(texte)
-    if communes is not None:
-        codes = communes.par_nom.get(cle(texte), ())
-        if len(codes) == 1:
-            return Conversion(codes[0])
-        if len(codes) > 1:
-            return Conversion(None, "commune_ambigue",
-                              f"le code INSEE : {len(codes)} communes portent ce nom ({', '.join(codes)})")
-        return Conversion(None, "commune_inconnue", attendu)
-    return Conversion(None, "type", attendu)
+    if communes is None:
+        return Conversion(None, "type", attendu)
+    return _commune_par_nom(texte, communes, attendu)
+
+
+def _commune_par_nom(texte: str, communes: Communes, attendu: str) -> Conversion:
+    """The commune of that name, when only one commune bears it."""
+    codes = communes.par_nom.get(cle(texte), ())
+    if len(codes) == 1:
+        return Conversion(codes[0])
+    if len(codes) > 1:
+        return Conversion(None, "commune_ambigue",
+                          f"le code INSEE : {len(codes)} communes portent ce nom ({', '.join(codes)})")
+    return Conversion(None, "commune_inconnue", attendu)
 
 
 def convertisseur(colonne: modele.Colonne, communes: Communes | None):

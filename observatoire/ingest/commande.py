@@ -49,6 +49,12 @@ class Bilan:
     deja_cibles: dict[tuple[str, int], str] = field(default_factory=dict)   # (table, year) -> file already imported
     messages: list[str] = field(default_factory=list)
 
+    def echec(self, code: int, message: str, dire) -> Bilan:
+        """Says why the command stops (`dire`), with its exit code."""
+        dire(message)
+        self.code = code
+        return self
+
     @property
     def texte(self) -> str:
         return "\n".join(self.messages)
@@ -87,18 +93,17 @@ def importer(fichiers: list[str | Path], table: str | None = None, annee: int | 
         with verrou(), preparation() as travail:
             _importer(bilan, fichiers, table, annee, simulation, travail, dire)
     except OperationEnCours as exc:
-        dire(f"Import impossible : {exc}. {AUCUNE_MODIFICATION}")
-        bilan.code = OCCUPE
+        bilan.echec(OCCUPE, f"Import impossible : {exc}. {AUCUNE_MODIFICATION}", dire)
     except KeyboardInterrupt:
         if bilan.version:     # stopped after the swaps: the import is done, only its last words were cut
             dire(f"Import terminé. Version {bilan.version} : pour revenir à l'état d'avant, "
                  f"make restore VERSION={bilan.version}")
         else:
-            dire(f"Import interrompu. {AUCUNE_MODIFICATION} Relancez la même commande pour le terminer.")
-            bilan.code = INTERROMPU
+            bilan.echec(INTERROMPU, f"Import interrompu. {AUCUNE_MODIFICATION} Relancez la même commande pour le "
+                        "terminer.", dire)
     except (OSError, duckdb.IOException, duckdb.OutOfMemoryException) as exc:
-        dire(f"Import impossible : {erreur_systeme(exc)}. {AUCUNE_MODIFICATION} " + CONSEIL_ECRITURE)
-        bilan.code = ECRITURE
+        bilan.echec(ECRITURE, f"Import impossible : {erreur_systeme(exc)}. {AUCUNE_MODIFICATION} " + CONSEIL_ECRITURE,
+                    dire)
     return bilan
 
 
@@ -120,7 +125,8 @@ def erreur_systeme(exc: BaseException) -> str:
             or "File too large" in str(exc):
         return f"plus de place sur le disque (ou quota atteint){' en écrivant' + chemin if chemin else ''}"
     if isinstance(exc, duckdb.Error):     # the checks' working files (data/.preparation-…) could not be written
-        return "les fichiers de travail de la vérification n'ont pas pu être écrits (disque plein ou mémoire insuffisante)"
+        return ("les fichiers de travail de la vérification n'ont pas pu être écrits "
+                "(disque plein ou mémoire insuffisante)")
     nom = errno.errorcode.get(numero, "") if numero else ""
     return f"erreur du système{' ' + nom if nom else ''}{' sur' + chemin if chemin else ''}"
 
@@ -286,24 +292,18 @@ def restaurer(version: str, dire=print) -> Bilan:
             bilan.version = appliquer(remplacements, {"operation": "restauration", "version_restauree": version})
             _preparer_tables_derivees(dire)
     except VersionInconnue as exc:
-        dire(f"Restauration impossible : {exc}")
-        bilan.code = USAGE
-        return bilan
+        return bilan.echec(USAGE, f"Restauration impossible : {exc}", dire)
     except OperationEnCours as exc:
-        dire(f"Restauration impossible : {exc}.")
-        bilan.code = OCCUPE
-        return bilan
+        return bilan.echec(OCCUPE, f"Restauration impossible : {exc}.", dire)
     except KeyboardInterrupt:
         if not bilan.version:     # after the swaps, the restoration is done: said below
-            dire(f"Restauration interrompue. {AUCUNE_MODIFICATION}")
-            bilan.code = INTERROMPU
-            return bilan
+            return bilan.echec(INTERROMPU, f"Restauration interrompue. {AUCUNE_MODIFICATION}", dire)
     except OSError as exc:
-        dire(f"Restauration impossible : {erreur_systeme(exc)}. {AUCUNE_MODIFICATION} {CONSEIL_ECRITURE}")
-        bilan.code = ECRITURE
-        return bilan
+        return bilan.echec(ECRITURE, f"Restauration impossible : {erreur_systeme(exc)}. {AUCUNE_MODIFICATION} "
+                           f"{CONSEIL_ECRITURE}", dire)
     for r in remplacements:
-        dire(f"  data/{r.relatif} : " + ("remis dans son état d'avant" if r.nouveau else "retiré (créé par cet import)"))
+        etat = "remis dans son état d'avant" if r.nouveau else "retiré (créé par cet import)"
+        dire(f"  data/{r.relatif} : {etat}")
     dire(f"Restauration de l'état d'avant la version {version} terminée. Elle est elle-même annulable : "
          f"make restore VERSION={bilan.version}")
     return bilan
@@ -384,40 +384,49 @@ def _commande(argv: list[str]) -> int:
         print(__doc__)
         return USAGE
     commande, args = argv[0], argv[1:]
+    actions = {"ingest": _ingest, "restore": _restore, "versions": _versions}
+    if commande not in actions:
+        print(f"Commande inconnue : {echapper(commande)}", file=sys.stderr)
+        return USAGE
     try:
-        if commande == "ingest":
-            if {"-h", "--help"} & set(args):
-                print(AIDE_INGEST)
-                return OK
-            p = _Arguments(AIDE_INGEST, prog="python -m observatoire ingest")
-            p.add_argument("fichiers", nargs="+", metavar="FICHIER")
-            p.add_argument("--dry-run", action="store_true")
-            p.add_argument("--table", choices=list(modele.TABLES))
-            p.add_argument("--annee", type=int)
-            a = p.parse_args(args)
-            return importer(a.fichiers, a.table, a.annee, a.dry_run, dire=_dire).code
-        if commande == "restore":
-            p = _Arguments(AIDE_RESTORE, prog="python -m observatoire restore")
-            p.add_argument("version", nargs="?", default="")
-            a = p.parse_args(args)
-            if a.help:
-                print(AIDE_RESTORE)
-                return OK
-            if not a.version:
-                print(echapper("Précisez la version à restaurer : make restore VERSION=<version>\n" + decrire_versions(),
-                               lignes=True))
-                return USAGE
-            return restaurer(a.version, dire=_dire).code
-        if commande == "versions":
-            print(echapper(decrire_versions(), lignes=True))
-            return OK
+        return actions[commande](args)
     except SystemExit as exc:
         if exc.code not in (0, None):
             print(echapper(exc.code, lignes=True) if isinstance(exc.code, str) else "", file=sys.stderr)
             return USAGE
         return OK
-    print(f"Commande inconnue : {echapper(commande)}", file=sys.stderr)
-    return USAGE
+
+
+def _ingest(args: list[str]) -> int:
+    if {"-h", "--help"} & set(args):
+        print(AIDE_INGEST)
+        return OK
+    p = _Arguments(AIDE_INGEST, prog="python -m observatoire ingest")
+    p.add_argument("fichiers", nargs="+", metavar="FICHIER")
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--table", choices=list(modele.TABLES))
+    p.add_argument("--annee", type=int)
+    a = p.parse_args(args)
+    return importer(a.fichiers, a.table, a.annee, a.dry_run, dire=_dire).code
+
+
+def _restore(args: list[str]) -> int:
+    p = _Arguments(AIDE_RESTORE, prog="python -m observatoire restore")
+    p.add_argument("version", nargs="?", default="")
+    a = p.parse_args(args)
+    if a.help:
+        print(AIDE_RESTORE)
+        return OK
+    if not a.version:
+        print(echapper("Précisez la version à restaurer : make restore VERSION=<version>\n" + decrire_versions(),
+                       lignes=True))
+        return USAGE
+    return restaurer(a.version, dire=_dire).code
+
+
+def _versions(args: list[str]) -> int:
+    print(echapper(decrire_versions(), lignes=True))
+    return OK
 
 
 def _dire(texte: str) -> None:

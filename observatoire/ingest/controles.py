@@ -24,9 +24,23 @@ LIBELLES_CLE = {
     "objectifs_cej": ("même Mission Locale la même année", "Mission Locale et par année"),
 }
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
-# The age bands of modele.tranche_de_age, in SQL.
-_TRANCHE_SQL = ("CASE WHEN age <= 17 THEN '16-17' WHEN age <= 20 THEN '18-20' WHEN age <= 23 THEN '21-23' "
-                "ELSE '24+' END")
+_CODE_TRANCHE = re.compile(r"^[0-9]+(-[0-9]+|\+)$")
+
+
+def macro_tranche_age() -> str:
+    """The DuckDB macro `tranche_age_de(age)`: the band of an age (NULL for NULL), written from the bands' one
+    definition (modele.BORNES_TRANCHES_AGE, as modele.tranche_de_age reads it). Its values are the model's
+    constants (whole numbers, codes checked here), never a file's content."""
+    quand, dernier = [], None
+    for code, haut in modele.BORNES_TRANCHES_AGE.items():
+        if not _CODE_TRANCHE.match(code):
+            raise AssertionError(f"code de tranche inattendu : {code!r}")
+        if haut is None:
+            dernier = code
+        else:
+            quand.append(f"WHEN age <= {int(haut)} THEN '{code}'")
+    return (f"CREATE OR REPLACE MACRO tranche_age_de(age) AS CASE WHEN age IS NULL THEN NULL {' '.join(quand)} "
+            f"ELSE '{dernier}' END")
 
 
 def _id(nom: str) -> str:
@@ -88,7 +102,8 @@ class Controles:
         comptes = ", ".join(f"{a} : {formats.nombre(n)} ligne{'s' if n > 1 else ''}" for a, n in annees)
         if self.annee_option is not None and any(a != self.annee_option for a, _ in annees):
             self.controle("annee_differente", "annee",
-                          "SELECT _ligne, NULL, 'l''année ' || $annee || ' (option --annee)' FROM type WHERE annee <> $annee",
+                          "SELECT _ligne, NULL, 'l''année ' || $annee || ' (option --annee)' "
+                          "FROM type WHERE annee <> $annee",
                           {"annee": self.annee_option}, message=f"années lues : {comptes}")
             return None
         if len(annees) > 1:
@@ -129,9 +144,9 @@ class Controles:
 
     def _controler_tranche(self):
         if {"age", "tranche_age"} <= set(self.lues):
-            self.controle("incoherence", "tranche_age", f"""
-                SELECT _ligne, 'âge ' || age || ' ans', '« ' || {_TRANCHE_SQL} || ' » pour cet âge'
-                FROM type WHERE age IS NOT NULL AND tranche_age IS NOT NULL AND tranche_age <> {_TRANCHE_SQL}""")
+            self.controle("incoherence", "tranche_age", """
+                SELECT _ligne, 'âge ' || age || ' ans', '« ' || tranche_age_de(age) || ' » pour cet âge'
+                FROM type WHERE age IS NOT NULL AND tranche_age IS NOT NULL AND tranche_age <> tranche_age_de(age)""")
 
     def _controler_sous_types(self):
         if {"type", "sous_type"} <= set(self.table.noms):
@@ -150,7 +165,8 @@ class Controles:
             self.controle("incoherence", "dispositif", """
                 SELECT _ligne, 'entrée le ' || strftime(date_entree, '%d/%m/%Y'),
                        'GJ avant le 1er mars 2022, CEJ à partir du 1er mars 2022'
-                FROM type WHERE (dispositif = 'CEJ' AND date_entree < $debut) OR (dispositif = 'GJ' AND date_entree >= $debut)""",
+                FROM type
+                WHERE (dispositif = 'CEJ' AND date_entree < $debut) OR (dispositif = 'GJ' AND date_entree >= $debut)""",
                           {"debut": modele.DEBUT_CEJ})
 
     def _controler_cle(self):

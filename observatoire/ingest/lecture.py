@@ -889,7 +889,8 @@ def _choisir_feuilles(classeur, nom: str, table_demandee: str | None):
     if not choix and len(feuilles) == 1:
         choix = [(feuilles[0], table_demandee)]
     if not choix:
-        raise refus(nom, "feuilles", f"{len(feuilles)} feuilles visibles non vides ({_feuilles([ws.title for ws in feuilles])}) "
+        visibles = _feuilles([ws.title for ws in feuilles])
+        raise refus(nom, "feuilles", f"{len(feuilles)} feuilles visibles non vides ({visibles}) "
                     "et aucune ne porte le nom d'une table (" + ", ".join(modele.TABLES) + ")"
                     + (f" ; nommez « {table_demandee} » la feuille à importer" if table_demandee else "")
                     + ("" if not masquees else " ; non lues : " + _feuilles(masquees, " (masquée)")))

@@ -109,8 +109,8 @@ PROBLEMES: dict[str, tuple[str, str]] = {
 
 # Problems of rows (as opposed to the file or its header): their count of lines is worth saying.
 PROBLEMES_DE_LIGNES = {
-    "entete_repetee", "nombre_de_cellules", "cellule_trop_longue", "cellule_vide", "type", "negatif", "plage", "date", "booleen",
-    "valeur", "formule", "identifiant", "ml_inconnue", "commune_inconnue", "commune_ambigue", "doublon",
+    "entete_repetee", "nombre_de_cellules", "cellule_trop_longue", "cellule_vide", "type", "negatif", "plage", "date",
+    "booleen", "valeur", "formule", "identifiant", "ml_inconnue", "commune_inconnue", "commune_ambigue", "doublon",
     "date_hors_annee", "incoherence", "annees_melangees", "annee_differente", "schema", "caractere_controle",
 }
 

@@ -4,9 +4,9 @@ Cells become values through the converters of observatoire/ingest/colonnes.py, a
 distinct text of a column (a million rows hold a few dozen distinct values of `sexe`), then joined
 back to the rows: every failing row is found by SQL with its line number, counted by kind, and the
 first ten shown. Checks across columns and rows (key duplicates, one year per file, dates within the
-year, age band against age, sub-type against type, totals) are SQL too (observatoire/ingest/controles.py). Last, the model's own pandera
-schema (modele.schema) validates the typed rows, in chunks, before anything is written; what it reports
-is said in French, without the library's names for its checks (attendu_du_controle).
+year, age band against age, sub-type against type, totals) are SQL too (observatoire/ingest/controles.py).
+Last, the model's own pandera schema (modele.schema) validates the typed rows, in chunks, before anything is
+written; what it reports is said in French, without the library's names for its checks (attendu_du_controle).
 
 SQL here is assembled only from the model's column names (fixed identifiers, checked by `_id`), never
 from the file's content; every value travels as a bound parameter or inside a registered table.
@@ -25,7 +25,7 @@ import pyarrow as pa_arrow
 
 from observatoire import formats, modele
 from observatoire.ingest.colonnes import PROVENANCE_IMPORT, Communes, convertisseur
-from observatoire.ingest.controles import Controles, _id
+from observatoire.ingest.controles import Controles, _id, macro_tranche_age
 from observatoire.ingest.lecture import DERIVABLES, Lecture
 from observatoire.ingest.rapport import NB_EXEMPLES, Exemple, FichierRefuse, Probleme
 
@@ -47,6 +47,7 @@ def connexion(travail: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={"threads": 2, "memory_limit": "1GB", "preserve_insertion_order": True,
                                   "temp_directory": str(travail / "duckdb")})
     con.execute("SET enable_progress_bar = false")   # it would draw on the user's terminal
+    con.execute(macro_tranche_age())
     return con
 
 
@@ -106,7 +107,8 @@ class _Validation(Controles):
                 selections.append("trim(b.id_jeune) AS id_jeune")
             elif c.nom in self.lues:
                 alias = _id("c_" + c.nom)
-                jointures.append(f"LEFT JOIN {_id('conv_' + c.nom)} {alias} ON b.{_id(c.nom)} IS NOT DISTINCT FROM {alias}.brut")
+                jointures.append(f"LEFT JOIN {_id('conv_' + c.nom)} {alias} "
+                                 f"ON b.{_id(c.nom)} IS NOT DISTINCT FROM {alias}.brut")
                 selections.append(f"CAST({alias}.valeur AS {c.type_sql}) AS {_id(c.nom)}")
             elif c.nom == "annee" and self.annee_option is not None:
                 selections.append("CAST($annee AS INTEGER) AS annee")
@@ -115,10 +117,9 @@ class _Validation(Controles):
         self.con.execute(f"CREATE TABLE type_brut AS SELECT {', '.join(selections)} FROM brut b {' '.join(jointures)}",
                          {"annee": self.annee_option} if "annee" not in self.lues and self.annee_option else {})
         if "tranche_age" in self.table.noms and "age" in self.table.noms:
-            # tranche_age derives from age when the file leaves it out or empty (same bands as modele.tranche_de_age).
-            self.con.execute("""CREATE TABLE type AS SELECT * REPLACE (coalesce(tranche_age, CASE
-                WHEN age IS NULL THEN NULL WHEN age <= 17 THEN '16-17' WHEN age <= 20 THEN '18-20'
-                WHEN age <= 23 THEN '21-23' ELSE '24+' END) AS tranche_age) FROM type_brut""")
+            # tranche_age derives from age when the file leaves it out or empty (the model's bands)
+            self.con.execute("CREATE TABLE type AS SELECT * REPLACE (coalesce(tranche_age, tranche_age_de(age)) "
+                             "AS tranche_age) FROM type_brut")
         else:
             self.con.execute("CREATE TABLE type AS SELECT * FROM type_brut")
         self.con.execute("DROP TABLE type_brut")
@@ -148,7 +149,8 @@ class _Validation(Controles):
                     p.nombre += 1
                     if len(p.exemples) < NB_EXEMPLES:
                         ligne = int(r["index"]) if pd.notna(r["index"]) else None
-                        p.exemples.append(Exemple(ligne, self.etiquette(colonne) if colonne in self.table.noms else None,
+                        etiquette = self.etiquette(colonne) if colonne in self.table.noms else None
+                        p.exemples.append(Exemple(ligne, etiquette,
                                                   None if pd.isna(r["failure_case"]) else str(r["failure_case"]),
                                                   attendu_du_controle(str(r["check"]))))
         self.problemes += echecs.values()

@@ -1,21 +1,18 @@
-"""Chiffres clés (the home page): the key figures of a year and a territory computed on the extracts, each with its
-change since the year before, its provenance and the secrecy of the year's reference mask
-(observatoire/secret/territoires.py); drawn by pages/chiffres_cles.py, beside the report's published figures."""
+"""Chiffres clés (the home page): the key figures of a year and a territory computed on the extracts, each with
+its change since the year before and its provenance, read on the publication layer (couche.py: protected by the
+year's reference mask); drawn by pages/chiffres_cles.py, beside the report's published figures."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pandas as pd
 
-from observatoire import config, db, formats, secret
-from observatoire.secret import territoires as secret_territoires
+from observatoire import config, formats, secret
 from observatoire.provenance import Provenance
-from observatoire.publication import perimetre
+from observatoire.publication import couche, perimetre
 from observatoire.publication.perimetre import Filtres
-from observatoire.publies import tous
+from observatoire.publies import publie_de, tous
 
-# The published figure of the report's year that a count of the extracts stands for, region only.
-PUBLIE_DE = {"nb_jeunes": "jeunes_accompagnes", "nb_premiers_accueils": "premiers_accueils"}
 PROFIL = [("Femmes", "nb_femmes"), ("Sans diplôme", "nb_sans_diplome"), ("Résidant en QPV", "nb_qpv"),
           ("Résidant en ZRR", "nb_zrr"), ("Reconnus travailleurs handicapés (RQTH)", "nb_rqth"),
           ("En logement précaire", "nb_logement_precaire"), ("Entrés en emploi", "nb_jeunes_emploi"),
@@ -44,22 +41,18 @@ class ChiffresExtraits:
     note_profil: str
 
 
-def _ligne(df: pd.DataFrame) -> dict:
-    """The one row of a query, with SQL NULLs as None."""
-    return {k: (None if pd.isna(v) else v) for k, v in df.iloc[0].items()}
-
-
-def _cache(annee: int, code: str, *colonnes: str) -> bool:
-    """One of these counts of `code` is hidden by the year's reference mask, the same cells as on every page."""
-    return any(secret_territoires.est_cache(annee, code, c) for c in colonnes)
-
-
 def evolution(actuel, precedent, annee_precedente: int, cache: bool = False) -> tuple[str | None, int]:
     """The change since last year; `cache`: this year's or last year's count is hidden (with the change, one
     gives the other back)."""
     if cache or not precedent or not actuel or secret.est_primaire(actuel) or secret.est_primaire(precedent):
         return None, 0
-    v = round(100 * float(actuel - precedent) / float(precedent), 1)
+    return _formule(round(100 * float(actuel - precedent) / float(precedent), 1), annee_precedente)
+
+
+def _formule(v: float | None, annee_precedente: int) -> tuple[str | None, int]:
+    if v is None:
+        return None, 0
+    v = round(v, 1)
     return f"{formats.variation(v)} par rapport à {annee_precedente}", int(v > 0) - int(v < 0)
 
 
@@ -71,22 +64,31 @@ def part(n, total, cache: bool = False) -> str:
     return formats.pourcentage(round(100 * n / total, 1))
 
 
+def _part_texte(v) -> str:
+    """A share of the layer (couche.part: a float, secret.SECRET, or None for a total of 0) in words."""
+    if v == secret.SECRET:
+        return formats.SECRET
+    return "–" if v is None else formats.pourcentage(round(v, 1))
+
+
 def source_de(f: Filtres, p: Provenance) -> str:
     return f"extraits {'de démonstration' if p is Provenance.DEMO else 'I-Milo'} {f.annee}, {f.libelle}"
 
 
 def _evolution_de(f: Filtres, code: str, t: dict, colonne: str) -> tuple[str | None, int]:
-    cache = _cache(f.annee, code, colonne) or _cache(f.annee - 1, code, colonne)
     if not perimetre.evolution_comparable(f.annee):
         # A real year against a demonstration one would be a made-up change. The region's year of the report
-        # has its published figure (the demonstration equals it): the change is taken against that.
-        publie = PUBLIE_DE.get(colonne) if f.est_region and f.annee - 1 == config.ANNEE_RAPPORT else None
-        if publie is None:
+        # has its published figure (the demonstration equals it): the change is taken against that
+        # (data/sources/correspondances.csv says which published figure a count stands for).
+        base = (publie_de("publics_effectifs", colonne, f.annee - 1, perimetre="region")
+                if f.est_region and f.annee - 1 == config.ANNEE_RAPPORT else None)
+        if base is None:
             return f"évolution non calculée : {f.annee - 1} n'existe qu'en données de démonstration", 0
-        base = tous()[publie]
+        avant = couche.territoire(f.annee - 1, code)
+        cache = t[colonne] == secret.SECRET or (avant is not None and avant[colonne] == secret.SECRET)
         delta, sens = evolution(t[colonne], base.valeur, f.annee - 1, cache)
         return (f"{delta} (base : {base.texte}, chiffre publié)" if delta else None), sens
-    return evolution(t[colonne], t[f"{colonne}_annee_precedente"], f.annee - 1, cache)
+    return _formule(couche.evolution(f.annee, code, colonne), f.annee - 1)
 
 
 def _carte_entrees(f: Filtres, code: str, t: dict, prov: Provenance, prov_entrees: Provenance) -> Carte:
@@ -95,44 +97,42 @@ def _carte_entrees(f: Filtres, code: str, t: dict, prov: Provenance, prov_entree
         # a year imported without its entries: nothing to count, and no demonstration to stand in
         return Carte(libelle, "non disponible", prov, source_de(f, prov),
                      complement=f"aucune entrée en Garantie Jeunes ou en CEJ dans les extraits de {f.annee}")
-    entrees = (t["nb_entrees_gj"] or 0) + (t["nb_entrees_cej"] or 0)
-    objectif = t["objectif_cej"]
+    entrees, objectif = t["nb_entrees"], t["objectif_cej"]
     complement = None
     if objectif:
         # the achievement × the objective shown would give hidden entries back
-        taux = (formats.SECRET if _cache(f.annee, code, "nb_entrees") or secret.est_primaire(entrees)
+        taux = (formats.SECRET if entrees == secret.SECRET
                 else formats.pourcentage(round(100 * entrees / objectif)))
         complement = f"pour un objectif de **{formats.nombre(objectif)}**, soit **{taux}** de réalisation"
-    return Carte(libelle, secret_territoires.texte(f.annee, code, "nb_entrees", entrees), prov_entrees,
-                 source_de(f, prov_entrees), complement=complement)
+    return Carte(libelle, _compte(entrees), prov_entrees, source_de(f, prov_entrees), complement=complement)
+
+
+def _compte(v) -> str:
+    """A count of the layer in words: 50 687, or « secret »."""
+    return formats.SECRET if v == secret.SECRET else formats.nombre(v)
 
 
 def chiffres_extraits(f: Filtres) -> ChiffresExtraits:
-    """The key figures of the selection's year and territory, computed on the extracts."""
+    """The key figures of the selection's year and territory, read on the publication layer."""
     code = config.REGION if f.est_region else f.code
-    t = _ligne(db.requete("chiffres_cles_territoire", annee=f.annee, territoire=code))
-    r = _ligne(db.requete("chiffres_cles_territoire", annee=f.annee, territoire=config.REGION))
+    t = couche.territoire(f.annee, code)
     # Each card says where its own table comes from: young people may be imported while the entries or the
     # situations of the year are still the demonstration's.
     prov, prov_entrees = f.provenance_de("jeunes"), f.provenance_de("entrees_dispositif")
     prov_profil = f.sur_tables("jeunes", "situations").provenance
     source = source_de(f, prov)
-    part_region = part(t["nb_jeunes"], r["nb_jeunes"],
-                       _cache(f.annee, code, "nb_jeunes") or _cache(f.annee, config.REGION, "nb_jeunes"))
+    part_region = _part_texte(couche.part(f.annee, code, "nb_jeunes", code_total=config.REGION))
     cartes = [
-        Carte("Jeunes accompagnés", secret_territoires.texte(f.annee, code, "nb_jeunes", t["nb_jeunes"]), prov,
-              source, *_evolution_de(f, code, t, "nb_jeunes"),
+        Carte("Jeunes accompagnés", _compte(t["nb_jeunes"]), prov, source, *_evolution_de(f, code, t, "nb_jeunes"),
               complement=None if f.est_region else f"soit {part_region} des jeunes accompagnés en Normandie"),
-        Carte("Jeunes en premier accueil",
-              secret_territoires.texte(f.annee, code, "nb_premiers_accueils", t["nb_premiers_accueils"]), prov,
-              source, *_evolution_de(f, code, t, "nb_premiers_accueils")),
+        Carte("Jeunes en premier accueil", _compte(t["nb_premiers_accueils"]), prov, source,
+              *_evolution_de(f, code, t, "nb_premiers_accueils")),
         _carte_entrees(f, code, t, prov, prov_entrees),
     ]
     colonnes = {"Part des jeunes accompagnés": [lib for lib, _ in PROFIL]}
     if not f.est_region:  # the region's column is named "Normandie": a territory column would collide with it
-        colonnes[f.libelle] = [part(t[c], t["nb_jeunes"], _cache(f.annee, code, c, "nb_jeunes")) for _, c in PROFIL]
-    colonnes["Normandie"] = [part(r[c], r["nb_jeunes"], _cache(f.annee, config.REGION, c, "nb_jeunes"))
-                             for _, c in PROFIL]
+        colonnes[f.libelle] = [_part_texte(couche.part(f.annee, code, c)) for _, c in PROFIL]
+    colonnes["Normandie"] = [_part_texte(couche.part(f.annee, config.REGION, c)) for _, c in PROFIL]
     note = (f"parts calculées sur les jeunes accompagnés de l'année ; effectifs de moins de {secret.seuil_actif()} "
             "jeunes masqués (secret statistique)")
     return ChiffresExtraits(Provenance.DEMO in (prov, prov_entrees, prov_profil), cartes, pd.DataFrame(colonnes),

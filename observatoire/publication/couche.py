@@ -170,3 +170,135 @@ def construire_tout(seuils: tuple[int, ...] | None = None) -> list[Path]:
     """The layer of every year of the extracts, at the configured threshold (or `seuils`)."""
     annees = db.requete("extraits_annees")["annee"].astype(int).tolist()
     return [stockee(nom, a, s) for nom in CONSTRUCTEURS for a in annees for s in (seuils or (secret.seuil_actif(),))]
+
+
+# --- what a channel reads of one territory ------------------------------------------------------------------
+
+# The extract tables whose provenance ('extraits' or 'démonstration') a channel says beside a figure.
+TABLES_EXTRAITS = ("jeunes", "entrees_dispositif", "situations", "objectifs_cej")
+
+
+@enregistrer("territoires")
+def _construire_territoires(annee: int, seuil: int) -> pd.DataFrame:
+    """Public attributes of every territory of the layer, none a count of young people: libelle,
+    nb_missions_locales, the CEJ State objective (publication/cej.py's rule: a group's objective is known only
+    when each of its Missions Locales' is), the provenance of each extract table for the year
+    (`provenance_<table>`: 'extraits', 'démonstration', or None when the table has no row that year) and
+    `provenance`, that of the key figures ('extraits' only when the young people and the entries, if any, come
+    from imported extracts). The threshold changes nothing here; it is in the key so that this table shares
+    the layer's fingerprint, write and cleanup."""
+    from observatoire.publication import cej, perimetre, referentiel  # noqa: PLC0415  (both read this module)
+
+    t = chiffres(annee, seuil)[IDENTITE].reset_index(drop=True)
+    noms = referentiel.territoires().set_index("code")
+    t["libelle"] = t["code"].map(noms["libelle"])
+    t["nb_missions_locales"] = t["code"].map(noms["nb_missions_locales"]).astype("Int64")
+    objectifs = pd.Series(dtype="float64")
+    if {"entrees_dispositif", "objectifs_cej"} <= set(db.tables_disponibles()):
+        objectifs = cej._objectifs(annee).set_index("code")["objectif_cej"]
+    t["objectif_cej"] = pd.to_numeric(t["code"].map(objectifs), errors="coerce").astype("Int64")
+    for table in TABLES_EXTRAITS:
+        t[f"provenance_{table}"] = perimetre._provenance_brute(table, annee)
+    reelles = (t["provenance_jeunes"] == "extraits") & t["provenance_entrees_dispositif"].isin(["extraits", None])
+    t["provenance"] = reelles.map({True: "extraits", False: "démonstration"})
+    return t
+
+
+class Cellules(dict):
+    """One territory's figures as a channel reads them: every count of the layer (an int, or secret.SECRET where
+    hidden) under its reference column and under the names channels give it (ALIAS of secret/territoires.py:
+    nb_sans_diplome, nb_sous_main_justice…), beside the public attributes of the table « territoires »
+    (libelle, nb_missions_locales, objectif_cej or None, provenance…)."""
+
+    def __missing__(self, cle: str):
+        col = reference.reference(cle)
+        if col != cle and col in self:
+            return self[col]
+        raise KeyError(cle)
+
+
+def annees() -> list[int]:
+    """The years of the extracts (latest first): the years the layer is built for."""
+    return list(_annees(db.version_donnees()))
+
+
+@lru_cache(maxsize=4)
+def _annees(version: str) -> tuple[int, ...]:
+    return tuple(int(a) for a in db.requete("extraits_annees")["annee"])
+
+
+def territoire(annee: int, code: str) -> Cellules | None:
+    """Every figure of territory `code` ('Normandie', '14', '14-CAE') in `annee`, protected; None when the
+    extracts have no such year (the year before the first one: no change to give) or no such territory."""
+    if int(annee) not in annees():
+        return None
+    cellules = _cellules(str(fichier(annee)), str(stockee("territoires", annee)))
+    code = _code(code)
+    return Cellules(cellules[code]) if code in cellules else None
+
+
+@lru_cache(maxsize=16)
+def _cellules(chemin_comptes: str, chemin_territoires: str) -> dict[str, dict]:
+    """Each territory's figures as plain Python values, read once per pair of files (a channel asks for a
+    territory many times a page)."""
+    comptes = _lire(chemin_comptes)
+    attributs = _lire_table(chemin_territoires).set_index("code")
+    out = {}
+    for code in comptes.index:
+        d = {k: (None if pd.isna(v) else v.item() if hasattr(v, "item") else v)
+             for k, v in attributs.loc[code].items()}
+        for col, v in comptes.loc[code].items():
+            if col not in IDENTITE and col != "population_2017":
+                d[col] = secret.SECRET if pd.isna(v) else int(v)
+        d.update(code=code, niveau=comptes.at[code, "niveau"], departement=comptes.at[code, "departement"])
+        out[code] = d
+    return out
+
+
+def _cellule(t: pd.DataFrame, code: str, colonne: str):
+    """One count of the layer's table `t` (a channel's name of it accepted): an int, or secret.SECRET."""
+    v = t.at[_code(code), reference.reference(colonne)]
+    return secret.SECRET if pd.isna(v) else int(v)
+
+
+def part(annee: int, code: str, colonne: str, total: str = "nb_jeunes", code_total: str | None = None):
+    """The share in % of count `colonne` of `code` in count `total` (of `code_total`, default the same
+    territory): the one way a channel gets a share of two counts. secret.SECRET where either is hidden (the
+    share and the other count would give it back), None where the total is 0."""
+    t = _lire(str(fichier(annee)))
+    return _part(_cellule(t, code, colonne), _cellule(t, code_total or code, total))
+
+
+def _part(n, tot):
+    if n == secret.SECRET or tot == secret.SECRET:
+        return secret.SECRET
+    return 100 * n / tot if tot else None
+
+
+def parts(annee: int, code: str, dimension: str, ordre: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The shares of the categories of a breakdown of the young people (dimension 'niveau', 'sexe'…) in
+    territory `code`: modalite, part_pct (a float, secret.SECRET where the category's count or the total is
+    hidden, None where the total is 0); the categories of `ordre` first, then the others by name."""
+    t = _lire(str(fichier(annee)))
+    prefixe = f"nb_{dimension}_"
+    rang = {m: i for i, m in enumerate(ordre)}
+    modalites = sorted((c.removeprefix(prefixe) for c in t.columns if c.startswith(prefixe)),
+                       key=lambda m: (rang.get(m, len(rang)), m))
+    total = _cellule(t, code, "nb_jeunes")
+    return pd.DataFrame({"modalite": modalites,
+                         "part_pct": [_part(_cellule(t, code, prefixe + m), total) for m in modalites]})
+
+
+def evolution(annee: int, code: str, colonne: str) -> float | None:
+    """The change in % of a count from `annee` − 1 to `annee`, each year under its own mask; None where either
+    count is hidden (the change and one of them would give the other back), where last year's is 0 or has no
+    extracts, or where the two years do not compare (imported extracts against a demonstration year)."""
+    from observatoire.publication import perimetre  # noqa: PLC0415  (it reads the queries: imported late)
+
+    if int(annee) - 1 not in annees():
+        return None
+    actuel = _cellule(_lire(str(fichier(annee))), code, colonne)
+    avant = _cellule(_lire(str(fichier(int(annee) - 1))), code, colonne)
+    if actuel == secret.SECRET or avant in (secret.SECRET, 0) or not perimetre.evolution_comparable(annee):
+        return None
+    return 100 * (actuel - avant) / avant

@@ -15,40 +15,14 @@ from observatoire.secret import territoires as secret_territoires
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publication import couche, stockees  # noqa: F401 - stockees registers the tables read here
 from observatoire.publication.perimetre import Filtres, annees
-from observatoire.publies import Indicateur, tous
+from observatoire.publies import Indicateur, publie_de, tous
 
 NORMANDIE = "Normandie"
 
-# Published figures a regional cell of this page equals (tests/test_demo.py checks the equality over the
-# demonstration extracts): (dimension, modality, 'part' | 'nb') -> id in indicateurs_publies.csv.
-PUBLIES = {
-    ("tranche_age", "16-17", "part"): "publics_part_age_16_17",
-    ("tranche_age", "18-20", "part"): "publics_part_age_18_20",
-    ("tranche_age", "21-23", "part"): "publics_part_age_21_23",
-    ("tranche_age", "24+", "part"): "publics_part_age_24_plus",
-    ("niveau", "sans_diplome", "part"): "publics_part_sans_diplome",
-    ("niveau", "sans_diplome", "nb"): "publics_nb_sans_diplome",
-    ("niveau", "cap_bep", "part"): "publics_part_cap_bep",
-    ("niveau", "bac", "part"): "publics_part_bac",
-    ("niveau", "bac", "nb"): "publics_nb_bac",
-    ("niveau", "superieur", "part"): "publics_part_diplome_superieur",
-    ("sexe", "F", "part"): "publics_part_femmes",
-    ("sexe", "H", "part"): "publics_part_hommes",
-    ("qpv", "oui", "part"): "publics_part_qpv",
-    ("zrr", "oui", "part"): "publics_part_zrr",
-    ("logement", "autonome", "part"): "logement_autonome_part",
-    ("logement", "autonome", "nb"): "logement_autonome",
-    ("logement", "parents_famille", "part"): "logement_parents_famille_part",
-    ("logement", "parents_famille", "nb"): "logement_parents_famille",
-    ("logement", "precaire", "part"): "logement_precaire_part",
-    ("logement", "precaire", "nb"): "logement_precaire",
-    ("rqth", "oui", "part"): "handicap_part_rqth",
-    ("rqth", "oui", "nb"): "handicap_rqth_nb_estime",
-}
-PUBLIES_2021 = {("rqth", "oui", "part"): "handicap_part_rqth_2021"}
-# The headline cards' published figures, per year of the report: young people supported, first welcomes.
-CARTES_PUBLIEES = {2022: ("jeunes_accompagnes", "premiers_accueils"),
-                   2021: ("jeunes_accompagnes_2021", "premiers_accueils_2021")}
+# The measure of a cell of queries/publics_repartitions.sql -> its column; which published figure a regional
+# cell gives back is data/sources/correspondances.csv (tests/test_demo.py checks the equality over the
+# demonstration extracts).
+COLONNES = {"part": "part_pct", "nb": "nb_jeunes"}
 
 PARLANTES = [(50.0, "un jeune accompagné sur deux"), (33.3, "un jeune accompagné sur trois"),
              (25.0, "un jeune accompagné sur quatre"), (20.0, "un jeune accompagné sur cinq"),
@@ -121,9 +95,8 @@ class _Vue:
         annee = annee or self.f.annee
         if self.f.provenance != Provenance.DEMO:
             return None
-        table = PUBLIES if annee == 2022 else PUBLIES_2021 if annee == 2021 else {}
-        ind = tous().get(table.get((dimension, modalite, mesure), ""))
-        return ind if ind is not None and ind.annee == annee else None
+        return publie_de("publics_repartitions", COLONNES[mesure], annee, perimetre="region", dimension=dimension,
+                         modalite=modalite)
 
     def noter(self, *inds: Indicateur | None) -> None:
         self.affiches.extend(i.id for i in inds if i is not None)
@@ -268,14 +241,23 @@ def _lecture_age(v: _Vue, g: pd.DataFrame) -> str:
             f"en représentent {pct(part_de(g, v.principal, modele.TRANCHES_AGE[0]))}.")
 
 
-def _lecture_niveau(v: _Vue, g: pd.DataFrame) -> str:
-    p = part_de(g, v.principal, "sans_diplome")
+def _lecture_part(v: _Vue, g: pd.DataFrame, modalite: str, cache: str, singulier: str, pluriel: str,
+                  suite: str) -> str:
+    """« Dans …, un jeune accompagné sur deux (50,5 %) <singulier>, contre … en Normandie ; <suite>. », the share of
+    `modalite` said in words when it is close to a simple fraction (« 50,5 % des jeunes accompagnés <pluriel> »
+    otherwise); « Dans …, <cache> par le secret statistique. » when it is hidden."""
+    p = part_de(g, v.principal, modalite)
     if pd.isna(p):
-        return f"{v.prefixe}, le nombre de jeunes sans diplôme est couvert par le secret statistique."
+        return f"{v.prefixe}, {cache} par le secret statistique."
     mots = parlante(p)
-    debut = f"{mots} ({pct(p)}) est sans diplôme" if mots else f"{pct(p)} des jeunes accompagnés sont sans diplôme"
-    sup = part_de(g, v.principal, "superieur")
-    return f"{v.prefixe}, {debut}{v.comparaison(g, 'sans_diplome')} ; {pct(sup)} ont un diplôme du supérieur."
+    debut = f"{mots} ({pct(p)}) {singulier}" if mots else f"{pct(p)} des jeunes accompagnés {pluriel}"
+    return f"{v.prefixe}, {debut}{v.comparaison(g, modalite)} ; {suite}."
+
+
+def _lecture_niveau(v: _Vue, g: pd.DataFrame) -> str:
+    superieur = part_de(g, v.principal, "superieur")
+    return _lecture_part(v, g, "sans_diplome", "le nombre de jeunes sans diplôme est couvert", "est sans diplôme",
+                         "sont sans diplôme", f"{pct(superieur)} ont un diplôme du supérieur")
 
 
 def _lecture_sexe(v: _Vue, g: pd.DataFrame) -> str:
@@ -289,13 +271,9 @@ def _lecture_sexe(v: _Vue, g: pd.DataFrame) -> str:
 
 
 def _lecture_logement(v: _Vue, g: pd.DataFrame) -> str:
-    p = part_de(g, v.principal, "parents_famille")
-    if pd.isna(p):
-        return f"{v.prefixe}, la situation de logement est couverte par le secret statistique."
-    mots = parlante(p)
-    debut = f"{mots} ({pct(p)}) sont hébergés" if mots else f"{pct(p)} des jeunes accompagnés sont hébergés"
-    return (f"{v.prefixe}, {debut} par leurs parents ou leur famille{v.comparaison(g, 'parents_famille')} ; "
-            f"{pct(part_de(g, v.principal, 'precaire'))} sont en précarité ou en situation complexe.")
+    heberges = "sont hébergés par leurs parents ou leur famille"
+    return _lecture_part(v, g, "parents_famille", "la situation de logement est couverte", heberges, heberges,
+                         f"{pct(part_de(g, v.principal, 'precaire'))} sont en précarité ou en situation complexe")
 
 
 # --- the page's content, in order ---------------------------------------------------------------------------
@@ -432,12 +410,10 @@ def rqth(f: Filtres) -> Repartition:
 def cartes(f: Filtres) -> list[Carte]:
     """The two headline figures: young people supported and first welcomes, the region's beside a territory's.
     For the region over the demonstration, the report's published figure itself."""
-    ids = CARTES_PUBLIEES.get(f.annee)
     demo = f.provenance == Provenance.DEMO
     resultat = []
-    for idx, (mesure, libelle) in enumerate((("nb_jeunes", "Jeunes accompagnés"),
-                                             ("nb_premiers_accueils", "Jeunes en premier accueil"))):
-        publie = tous()[ids[idx]] if ids and demo else None
+    for mesure, libelle in (("nb_jeunes", "Jeunes accompagnés"), ("nb_premiers_accueils", "Jeunes en premier accueil")):
+        publie = publie_de("publics_effectifs", mesure, f.annee, perimetre="region") if demo else None
         affiches = (publie.id,) if publie else ()
         if f.est_region and publie is not None:
             resultat.append(Carte(f"{libelle} en {f.annee}", indicateur=publie, affiches=affiches))

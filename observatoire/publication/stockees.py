@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from observatoire import config, db, modele, secret
+from observatoire import config, db, modele, publies, secret
 from observatoire.publication import couche
 from observatoire.secret import territoires as reference
 
@@ -27,10 +27,10 @@ def _recalculs(annee: int, seuil: int) -> pd.DataFrame:  # noqa: ARG001 - region
 
     resultats: dict[str, pd.DataFrame] = {}  # one run per query, whatever the number of figures it gives
     lignes = []
-    for id_, (requete, filtre, colonne) in recalculs.REPRODUITS.items():
-        if requete not in resultats:
-            resultats[requete] = db.requete(requete, annee=annee, codes_ml=list(modele.codes_ml()))
-        lignes.append({"id": id_, "valeur": recalculs.extraire(resultats[requete], filtre, colonne)})
+    for id_, c in publies.recalculables().items():
+        if c.requete not in resultats:
+            resultats[c.requete] = db.requete(c.requete, annee=annee, codes_ml=list(modele.codes_ml()))
+        lignes.append({"id": id_, "valeur": recalculs.extraire(resultats[c.requete], c)})
     return pd.DataFrame(lignes, columns=["id", "valeur"]).astype({"id": "str", "valeur": "float64"})
 
 

@@ -13,8 +13,9 @@ Rule (engineering guide, section 4; INSEE's frequency rule, DGFiP's "no cell und
   smallest non-zero first, are hidden until every hidden cell is undetermined;
 - a share computed from a hidden count is hidden too (share × total would give it back).
 
-Interval disclosure (bounds from non-negativity) is not audited cell by cell, as tau-ARGUS would;
-with N = 11 and complements chosen among non-zero cells the ranges stay wide.
+Interval disclosure (bounds from non-negativity) is not solved for here, as tau-ARGUS would: the audit of
+everything the channels publish checks it (tests/test_secret_territoires.py, linear programming), at thresholds
+11, 15, 60 and 200.
 """
 from __future__ import annotations
 

@@ -1,45 +1,22 @@
-"""One reference mask per year: the cells hidden by statistical secrecy, the same on every page, chart,
-map, sentence, slide, sheet and export that shows a count of one territory.
+"""The reference table of secrecy: per year, every count any channel shows per territory, the equations a
+reader can write on it, and its mask — the same hidden cells on every page, chart, map, sentence, slide, sheet
+and export (why one table: docs/ARCHITECTURE.md, « Why one publication layer »).
 
-Why one mask. Every page used to hide its small counts correctly *on its own*, but each computed its own
-secondary suppression over the counts it drew: the Justice page hid a Mission Locale's count of young
-people under justice supervision and a second Mission Locale's as complement, while the key sentences,
-the presentation slides and the PDF sheet showed the department and the other Missions Locales (Calvados
-124 − 26 − 72 − 19 = 7); the map hid a cell within one map level while the department's total was shown
-on another (Seine-Maritime 4 447 − the other Missions Locales = 27); the CEJ page hid GJ and CEJ entries
-while the map showed the CEJ entries and the page the total (176 − 162 = 14). Secondary suppression only
-protects when every reader's equations are in ONE problem.
-
-So, for a year, `comptes(annee)` is one table of every count of young people (and of entries, contracts
-and actions) the app shows per territory — one row per territory: the region, its departments, its
-Missions Locales (columns `niveau`, `departement`, `code`) — and `partitions` lists the equations a
-reader can write on each row (a total is the sum of its parts: age bands, qualification levels, sex,
-QPV, ZRR, RQTH, housing, first welcomes, justice and its sub-counts, GJ + CEJ entries, contracts by type,
-actions by funder, the CEJ entrants' profile). `secret.masque_territoires` runs ONCE over all of them
-with the hierarchy (region = Σ departments = Σ Missions Locales, for each column): a total hidden as a
-complement in one family is hidden in every family and on every page.
-
-Complements a reader gets by subtraction though no page shows them (young people who are not under
-justice supervision = young people − JSMJ, …) are cells of the table too, so that a small one cannot be
-read off two shown counts.
-
-Consumers look their cells up by territory code and by column (`masquer`, `est_cache`, `compte`,
-`texte`); the names pages use for the same counts are mapped by ALIAS (nb_sans_diplome is the column
-nb_niveau_sans_diplome of the breakdowns, …). A share or a rate computed from a hidden count is hidden too
-(rate × population, share × total would give the count back). The mask is cached per (data version,
-year, threshold): it costs a few joint queries and one suppression per year, whatever the number of
-pages and visitors.
-
-The monthly starts of Emploi & formation (months × contracts, alternance, training, with their totals) have
-their own joint mask per year over every territory (`masque_mois`, `croisement_mois`): one suppression with
-the hierarchy for each type and month and the partitions of the monthly table, whose annual totals of
-contracts and of actions agree with this mask (hidden where it hides them, never complements where it shows
-them); cached per (data version, year, threshold) too.
-
-Not covered here (each stays within its own territory): the other time series of one territory (the CEJ
-weekly curve and the monthly curve of the slides) keep their own rules, aligned on this mask where they end
-on one of its cells: a curve is not drawn where the mask hides the territory's entries or their GJ / CEJ
-split. A department's curve minus its other Missions Locales' curves is not audited.
+- `comptes(annee)`: one row per territory (the region, its departments, its Missions Locales: `niveau`,
+  `departement`, `code`), one column per count (young people and their breakdowns, GJ / CEJ entries and the
+  entrants' profile, contracts, actions), complements a reader gets by subtraction (young people not under
+  justice supervision…), and the CEJ series on one calendar of month ends (`cej_entrees_mNN`, `cej_cumul_mNN`);
+  with the equations: a total = Σ its parts, each point of the series = the previous one + the month's entries,
+  the last point = the year's entries, the 28 February 2022 point = the Garantie jeunes entries.
+- `masque(annee)`: `secret.masque_territoires` run once over them with the hierarchy (region = Σ departments =
+  Σ Missions Locales, for each column), then no two shown points of a series differing by 1 to N−1
+  (`_ecarts_de_serie`); cached per (data version, year, threshold).
+- Lookups by territory code and column (`est_cache`, `valeur`, `compte`, `texte`, `cellules`, `masquer`,
+  `repartitions`); the names pages use for the same counts map through ALIAS. A share or a rate of a hidden
+  count is hidden too.
+- The monthly starts of Emploi & formation (months × contracts, alternance, training): their own joint mask per
+  year over every territory (`masque_mois`, `croisement_mois`), whose annual totals of contracts and actions
+  agree with the reference mask.
 """
 from __future__ import annotations
 

@@ -21,9 +21,8 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from observatoire import config, db, formats, palette, secret
-from observatoire.publication import perimetre
-from observatoire.secret import territoires as secret_territoires
+from observatoire import config, formats, palette, secret
+from observatoire.publication import cej, couche, perimetre, referentiel
 from observatoire.sorties import phrases
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
@@ -72,13 +71,11 @@ def _source(*inds) -> str:
     return f"{SOURCE_RAPPORT} – " + " ; ".join(sections) + ("" if not derives else " ; dérivé : " + " ; ".join(derives))
 
 
-def _variation_texte(actuel, precedent, annee: int, cache: bool = False) -> str:
-    """The change since last year; `cache`: the current or last year's count is hidden (the change and one
-    of them would give the other back)."""
-    if cache or not precedent or secret.est_primaire(precedent) or secret.est_primaire(actuel) \
-            or not perimetre.evolution_comparable(annee):
-        return ""
-    return f"{formats.variation(100 * (actuel - precedent) / precedent)} par rapport à {annee - 1}"
+def _variation(annee: int, code: str, colonne: str) -> str:
+    """The change of a count since last year (couche.evolution: none where either year's count is hidden, the
+    change and one of them would give the other back, nor against a demonstration year)."""
+    v = couche.evolution(annee, code, colonne)
+    return "" if v is None else f"{formats.variation(v)} par rapport à {annee - 1}"
 
 
 # --- charts ---------------------------------------------------------------------------------------
@@ -234,7 +231,7 @@ def diapos(annee: int, territoire: str | None = None) -> list[Diapo]:
 
 def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
     n = formats.nombre
-    nb_ml = phrases._nombre_missions_locales()
+    nb_ml = referentiel.nb_missions_locales()
     liste: list[Diapo] = []
     ja, ev, pa, evpa = (p.get(k) for k in ("jeunes_accompagnes", "jeunes_accompagnes_evolution",
                                              "premiers_accueils", "premiers_accueils_evolution"))
@@ -245,7 +242,8 @@ def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
                                 f"{formats.variation(evpa.valeur)} par rapport à {annee - 1}" if evpa else ""))
     chiffres.append(Chiffre(str(nb_ml), "Missions Locales en Normandie"))
     liste.append(Diapo("chiffres", f"En {annee}, {n(ja.valeur)} jeunes ont été accompagnés par les {nb_ml} "
-                       "Missions Locales de Normandie", chiffres, source=_source(*[i for i in (ja, ev, pa, evpa) if i])))
+                       "Missions Locales de Normandie", chiffres,
+                       source=_source(*[i for i in (ja, ev, pa, evpa) if i])))
     if all(k in p for k in ("cej_entrees_gj", "cej_entrees_cej", "cej_objectif", "cej_taux_realisation")):
         gj, cej, obj, taux = p["cej_entrees_gj"], p["cej_entrees_cej"], p["cej_objectif"], p["cej_taux_realisation"]
         total = p.get("cej_entrees_total")
@@ -286,7 +284,8 @@ def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
         inds = [e, a, f]
         if "cej_sorties_emploi_durable" in p:
             s = p["cej_sorties_emploi_durable"]
-            chiffres.append(Chiffre(s.texte, "des sorties du CEJ liées à un emploi de 6 mois et plus ou à l'alternance"))
+            chiffres.append(Chiffre(s.texte, "des sorties du CEJ liées à un emploi de 6 mois et plus ou à "
+                                             "l'alternance"))
             inds.append(s)
         liste.append(Diapo("emploi", f"En {annee}, {e.texte} jeunes accompagnés sont entrés en entreprise", chiffres,
                            graphique_barres(df, "Situation", "Jeunes"),
@@ -296,7 +295,8 @@ def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
     themes = [(k, lib) for k, lib in (("justice_jeunes", "jeunes placés sous main de justice accompagnés"),
                                       ("logement_precaire", "jeunes en logement précaire ou complexe"),
                                       ("handicap_part_rqth", "des jeunes accompagnés ont une RQTH"),
-                                      ("citoyennete_repondants", "jeunes ont répondu à l'enquête « Fais entendre ta voix »"))
+                                      ("citoyennete_repondants",
+                                       "jeunes ont répondu à l'enquête « Fais entendre ta voix »"))
               if k in p]
     if themes:
         inds = [p[k] for k, _ in themes]
@@ -305,135 +305,157 @@ def _diapos_publiees(annee: int, p: dict) -> list[Diapo]:
     return liste
 
 
+@dataclass(frozen=True)
+class _Contexte:
+    """What every slide computed from the extracts shares: the year, the territory's figures from the
+    publication layer (counts, or "secret" where the reference mask hides them), its words, the provenance."""
+    annee: int
+    code: str
+    c: couche.Cellules
+    t: phrases.Territoire
+    source: str
+    provenance: Provenance
+
+    def n(self, colonne: str) -> str:
+        """A count of the territory in French format, or "secret"."""
+        return secret.formater(self.c[colonne])
+
+
+def _pct(valeur) -> str:
+    """A share from the layer (couche.part): "secret" where hidden or without a total."""
+    return secret.SECRET if valeur is None or secret.est_secret(valeur) else formats.pourcentage(valeur, 1)
+
+
+def _arrondi(valeur) -> float | None:
+    """A share from the layer as a chart's value: None where it is hidden or without a total."""
+    return None if valeur is None or secret.est_secret(valeur) else round(valeur, 1)
+
+
 def _diapos_extraits(annee: int, territoire: str) -> list[Diapo]:
     c = phrases.chiffres_territoire(annee, territoire)
-    if not c["nb_jeunes"]:
+    if c is None or not c["nb_jeunes"]:
         return []
     prov = Provenance.EXTRAITS if c["provenance"] == "extraits" else Provenance.DEMO
     source = phrases.SOURCE_EXTRAITS if prov is Provenance.EXTRAITS else phrases.SOURCE_DEMO
-    t = phrases.territoire(territoire, int(c["nb_missions_locales"]))
-    region = phrases.chiffres_territoire(annee, config.REGION)
+    ctx = _Contexte(annee, c["code"], c, phrases.territoire(territoire, int(c["nb_missions_locales"])), source, prov)
+    liste = [_diapo_chiffres(ctx), _diapo_cej(ctx), _diapo_publics(ctx), _diapo_emploi(ctx),
+             _diapo_thematiques(ctx)]
+    return [d for d in liste if d is not None]
 
-    def cache(*colonnes: str, ou: str = territoire, an: int = annee) -> bool:
-        """One of these counts of `ou` is hidden by the reference mask of year `an`."""
-        return any(secret_territoires.est_cache(an, ou, col) for col in colonnes)
 
-    def n(colonne: str, valeur=None) -> str:
-        return secret_territoires.texte(annee, territoire, colonne, c[colonne] if valeur is None else valeur)
-
-    def pct(valeur) -> str:
-        return secret.SECRET if valeur is None else formats.pourcentage(valeur, 1)
-
-    liste: list[Diapo] = []
-    chiffres = [Chiffre(n("nb_jeunes"), "jeunes accompagnés",
-                        _variation_texte(c["nb_jeunes"], c["nb_jeunes_annee_precedente"], annee,
-                                         cache("nb_jeunes") or cache("nb_jeunes", an=annee - 1))),
-                Chiffre(n("nb_premiers_accueils"), "jeunes en premier accueil",
-                        _variation_texte(c["nb_premiers_accueils"], c["nb_premiers_accueils_annee_precedente"], annee,
-                                         cache("nb_premiers_accueils")
-                                         or cache("nb_premiers_accueils", an=annee - 1)))]
+def _diapo_chiffres(ctx: _Contexte) -> Diapo:
+    annee, t = ctx.annee, ctx.t
+    chiffres = [Chiffre(ctx.n("nb_jeunes"), "jeunes accompagnés", _variation(annee, ctx.code, "nb_jeunes")),
+                Chiffre(ctx.n("nb_premiers_accueils"), "jeunes en premier accueil",
+                        _variation(annee, ctx.code, "nb_premiers_accueils"))]
     if t.niveau != "region":
-        part = (None if cache("nb_jeunes") or cache("nb_jeunes", ou=config.REGION)
-                else 100 * c["nb_jeunes"] / region["nb_jeunes"])
-        chiffres.append(Chiffre(pct(part), "des jeunes accompagnés en Normandie"))
-    liste.append(Diapo("chiffres", f"En {annee}, {n('nb_jeunes')} jeunes ont été accompagnés {t.par_les_ml}",
-                       chiffres, source=source, provenance=prov))
-    entrees = (c["nb_entrees_gj"] or 0) + (c["nb_entrees_cej"] or 0)
-    objectif = c["objectif_cej"]
-    if entrees and objectif and not pd.isna(objectif):
-        # entries hidden: neither the count, nor the achievement (× the objective shown), nor a bar in the chart
-        cache_total = cache("nb_entrees") or secret.est_primaire(entrees)
-        taux = None if cache_total else 100 * entrees / objectif
-        taux_texte = secret.SECRET if taux is None else formats.pourcentage(taux, 0)
-        gj = None if cache("nb_entrees_gj") or secret.est_primaire(c["nb_entrees_gj"]) else c["nb_entrees_gj"] or 0
-        cej = None if cache("nb_entrees_cej") or secret.est_primaire(c["nb_entrees_cej"]) else c["nb_entrees_cej"] or 0
-        titre = (f"Contrat d'Engagement Jeune : {taux_texte} de l'objectif réalisé {t.dans}" if taux is not None
-                 else f"Contrat d'Engagement Jeune : un objectif de {formats.nombre(objectif)} entrées {t.dans}")
-        lecture = (f"{n('nb_entrees', entrees)} entrées pour un objectif de {formats.nombre(objectif)}."
-                   if taux is not None else
-                   f"Entrées couvertes par le secret statistique ; objectif de {formats.nombre(objectif)}.")
-        liste.append(Diapo(
-            "cej", titre,
-            [Chiffre(n("nb_entrees", entrees), "entrées en Garantie Jeunes et CEJ"),
-             Chiffre(formats.nombre(objectif), "objectif"), Chiffre(taux_texte, "de réalisation")],
-            # nothing to draw when both parts are hidden (an empty bar chart has no size)
-            graphique_cej_objectif(gj, cej, objectif, annee) if gj is not None or cej is not None else None, lecture,
-            pd.DataFrame({"Dispositif": ["Garantie Jeunes", "CEJ", "Objectif"],
-                          "Entrées": [n("nb_entrees_gj"), n("nb_entrees_cej"), formats.nombre(objectif)]}),
-            source, prov))
-    niveaux = db.requete("jeunes_par_niveau_territoire_region", annee=annee, territoire=territoire)
+        chiffres.append(Chiffre(_pct(couche.part(annee, ctx.code, "nb_jeunes", code_total=config.REGION)),
+                                "des jeunes accompagnés en Normandie"))
+    return Diapo("chiffres", f"En {annee}, {ctx.n('nb_jeunes')} jeunes ont été accompagnés {t.par_les_ml}",
+                 chiffres, source=ctx.source, provenance=ctx.provenance)
 
-    def parts(ou: str, comptes: pd.Series) -> list[float | None]:
-        """Shares of the qualification levels in `ou`, None where the level's count or the total is hidden."""
-        tot = comptes.sum()
-        total_cache = cache("nb_jeunes", ou=ou)
-        return [None if total_cache or cache(secret_territoires.colonne_publics("niveau", x), ou=ou)
-                or secret.est_primaire(v) or not tot else round(100 * v / tot, 1)
-                for x, v in zip(niveaux["niveau"], comptes)]
 
-    if len(niveaux) and t.niveau == "region":
-        df = pd.DataFrame({"Niveau": [NIVEAUX.get(x, x) for x in niveaux["niveau"]],
-                           "Part (%)": parts(config.REGION, niveaux["nb_jeunes_region"])})
+def _diapo_cej(ctx: _Contexte) -> Diapo | None:
+    """Entries against the State objective: where the entries are hidden, neither the count, nor the achievement
+    (× the objective shown), nor a bar in the chart."""
+    c, t = ctx.c, ctx.t
+    entrees, objectif = c["nb_entrees"], c["objectif_cej"]
+    if not entrees or not objectif:
+        return None
+    taux = cej.ligne(ctx.annee, ctx.code)["realisation_pct"]
+    taux = None if pd.isna(taux) else taux
+    taux_texte = secret.SECRET if taux is None else formats.pourcentage(taux, 0)
+    gj, cej_ = (None if secret.est_secret(c[col]) else c[col] for col in ("nb_entrees_gj", "nb_entrees_cej"))
+    obj = formats.nombre(objectif)
+    if taux is not None:
+        titre = f"Contrat d'Engagement Jeune : {taux_texte} de l'objectif réalisé {t.dans}"
+        lecture = f"{ctx.n('nb_entrees')} entrées pour un objectif de {obj}."
+    else:
+        titre = f"Contrat d'Engagement Jeune : un objectif de {obj} entrées {t.dans}"
+        lecture = f"Entrées couvertes par le secret statistique ; objectif de {obj}."
+    return Diapo(
+        "cej", titre,
+        [Chiffre(ctx.n("nb_entrees"), "entrées en Garantie Jeunes et CEJ"), Chiffre(obj, "objectif"),
+         Chiffre(taux_texte, "de réalisation")],
+        # nothing to draw when both parts are hidden (an empty bar chart has no size)
+        graphique_cej_objectif(gj, cej_, objectif, ctx.annee) if gj is not None or cej_ is not None else None,
+        lecture,
+        pd.DataFrame({"Dispositif": ["Garantie Jeunes", "CEJ", "Objectif"],
+                      "Entrées": [ctx.n("nb_entrees_gj"), ctx.n("nb_entrees_cej"), obj]}),
+        ctx.source, ctx.provenance)
+
+
+def _diapo_publics(ctx: _Contexte) -> Diapo | None:
+    """The qualification levels' shares (the layer's, hidden where the level's count or the total is)."""
+    annee, t = ctx.annee, ctx.t
+    niveaux = couche.parts(annee, ctx.code, "niveau", tuple(NIVEAUX))
+    if not len(niveaux):
+        return None
+    libelles = [NIVEAUX.get(x, x) for x in niveaux["modalite"]]
+    region = [_arrondi(p) for p in couche.parts(annee, config.REGION, "niveau", tuple(NIVEAUX))["part_pct"]]
+    if t.niveau == "region":
+        df = pd.DataFrame({"Niveau": libelles, "Part (%)": region})
         part_sd = df["Part (%)"].iloc[0]
         titre = (f"{formats.pourcentage(part_sd, 1)} des jeunes accompagnés en Normandie sont sans diplôme"
                  if part_sd is not None else "La part des jeunes sans diplôme en Normandie est couverte par le "
                                              "secret statistique")
-        liste.append(Diapo(
+        return Diapo(
             "publics", titre,
-            [Chiffre(n("nb_sans_diplome"), "jeunes sans diplôme"), Chiffre(pct(part_sd), "des jeunes accompagnés")],
+            [Chiffre(ctx.n("nb_sans_diplome"), "jeunes sans diplôme"),
+             Chiffre(_pct(part_sd), "des jeunes accompagnés")],
             graphique_barres(df.dropna(subset=["Part (%)"]), "Niveau", "Part (%)", ",.1f"),
             "Part des jeunes par niveau de formation.",
-            df.assign(**{"Part (%)": [pct(v) for v in df["Part (%)"]]}), source, prov))
-    elif len(niveaux):
-        df = pd.DataFrame({
-            "Catégorie": [NIVEAUX.get(x, x) for x in niveaux["niveau"]],
-            t.nom: parts(territoire, niveaux["nb_jeunes_territoire"]),
-            config.REGION: parts(config.REGION, niveaux["nb_jeunes_region"]),
-        })
-        nom = df.columns[1]
-        sd = df.iloc[0]
-        titre = (f"{formats.pourcentage(sd[nom], 1)} des jeunes accompagnés {t.dans} sont sans diplôme, "
-                 f"contre {pct(sd[config.REGION])} en Normandie" if pd.notna(sd[nom]) else
-                 f"La part des jeunes sans diplôme {t.dans} est couverte par le secret statistique")
-        liste.append(Diapo(
-            "publics", titre,
-            [Chiffre(n("nb_sans_diplome"), "jeunes sans diplôme"),
-             Chiffre(pct(sd[nom] if pd.notna(sd[nom]) else None), "des jeunes accompagnés")],
-            graphique_comparaison(df, nom),
-            f"Part des jeunes par niveau de formation, {nom} et Normandie.",
-            df.assign(**{c_: [formats.pourcentage(v, 1) if v == v and v is not None else secret.SECRET for v in df[c_]]
-                         for c_ in (nom, config.REGION)}), source, prov))
-    if c["nb_jeunes_emploi"]:
-        situations = {"Emploi": "nb_jeunes_emploi", "Alternance": "nb_jeunes_alternance",
-                      "Formation": "nb_jeunes_formation"}
-        df = pd.DataFrame({"Situation": list(situations), "Jeunes": [c[col] for col in situations.values()]})
-        visibles = df[[not cache(col) and not secret.est_primaire(c[col]) for col in situations.values()]]
-        liste.append(Diapo("emploi", f"En {annee}, {n('nb_jeunes_emploi')} jeunes accompagnés {t.dans} sont "
-                           "entrés en emploi",
-                           # Counted from the extracts: a work contract outside alternance, an alternance
-                           # contract, a training action; one young person may be in several (not "dont").
-                           [Chiffre(n("nb_jeunes_emploi"), "jeunes entrés en emploi (hors alternance)"),
-                            Chiffre(n("nb_jeunes_alternance"), "jeunes entrés en alternance"),
-                            Chiffre(n("nb_jeunes_formation"), "jeunes entrés en formation")],
-                           graphique_barres(visibles, "Situation", "Jeunes"),
-                           "Jeunes entrés dans l'année en emploi hors alternance, en alternance et en formation ; "
-                           "un même jeune peut figurer dans plusieurs de ces situations.",
-                           df.assign(Jeunes=[n(col) for col in situations.values()]), source, prov))
-    rqth_cache = cache("nb_rqth", "nb_jeunes") or secret.est_primaire(c["nb_rqth"])
-    themes = [Chiffre(n("nb_sous_main_justice"), "jeunes placés sous main de justice"),
-              Chiffre(n("nb_logement_precaire"), "jeunes en logement précaire ou complexe"),
-              Chiffre(secret.SECRET if rqth_cache else formats.pourcentage(100 * c["nb_rqth"] / c["nb_jeunes"], 1),
-                      "des jeunes accompagnés ont une RQTH")]
-    liste.append(Diapo("thematiques", "Des publics aux besoins particuliers, accompagnés au quotidien", themes,
-                       source=source, provenance=prov))
-    return liste
+            df.assign(**{"Part (%)": [_pct(v) for v in df["Part (%)"]]}), ctx.source, ctx.provenance)
+    df = pd.DataFrame({"Catégorie": libelles, t.nom: [_arrondi(p) for p in niveaux["part_pct"]],
+                       config.REGION: region})
+    nom = df.columns[1]
+    sd = df.iloc[0]
+    titre = (f"{formats.pourcentage(sd[nom], 1)} des jeunes accompagnés {t.dans} sont sans diplôme, "
+             f"contre {_pct(sd[config.REGION])} en Normandie" if pd.notna(sd[nom]) else
+             f"La part des jeunes sans diplôme {t.dans} est couverte par le secret statistique")
+    return Diapo(
+        "publics", titre,
+        [Chiffre(ctx.n("nb_sans_diplome"), "jeunes sans diplôme"),
+         Chiffre(_pct(sd[nom] if pd.notna(sd[nom]) else None), "des jeunes accompagnés")],
+        graphique_comparaison(df, nom),
+        f"Part des jeunes par niveau de formation, {nom} et Normandie.",
+        df.assign(**{c_: [formats.pourcentage(v, 1) if v == v and v is not None else secret.SECRET for v in df[c_]]
+                     for c_ in (nom, config.REGION)}), ctx.source, ctx.provenance)
+
+
+def _diapo_emploi(ctx: _Contexte) -> Diapo | None:
+    c = ctx.c
+    if not c["nb_jeunes_emploi"]:
+        return None
+    situations = {"Emploi": "nb_jeunes_emploi", "Alternance": "nb_jeunes_alternance",
+                  "Formation": "nb_jeunes_formation"}
+    montrees = {s: c[col] for s, col in situations.items() if not secret.est_secret(c[col])}
+    visibles = pd.DataFrame({"Situation": list(montrees), "Jeunes": list(montrees.values())})
+    return Diapo(
+        "emploi", f"En {ctx.annee}, {ctx.n('nb_jeunes_emploi')} jeunes accompagnés {ctx.t.dans} sont entrés en emploi",
+        # Counted from the extracts: a work contract outside alternance, an alternance contract, a training
+        # action; one young person may be in several (not "dont").
+        [Chiffre(ctx.n("nb_jeunes_emploi"), "jeunes entrés en emploi (hors alternance)"),
+         Chiffre(ctx.n("nb_jeunes_alternance"), "jeunes entrés en alternance"),
+         Chiffre(ctx.n("nb_jeunes_formation"), "jeunes entrés en formation")],
+        graphique_barres(visibles, "Situation", "Jeunes"),
+        "Jeunes entrés dans l'année en emploi hors alternance, en alternance et en formation ; "
+        "un même jeune peut figurer dans plusieurs de ces situations.",
+        pd.DataFrame({"Situation": list(situations), "Jeunes": [ctx.n(col) for col in situations.values()]}),
+        ctx.source, ctx.provenance)
+
+
+def _diapo_thematiques(ctx: _Contexte) -> Diapo:
+    themes = [Chiffre(ctx.n("nb_sous_main_justice"), "jeunes placés sous main de justice"),
+              Chiffre(ctx.n("nb_logement_precaire"), "jeunes en logement précaire ou complexe"),
+              Chiffre(_pct(couche.part(ctx.annee, ctx.code, "nb_rqth")), "des jeunes accompagnés ont une RQTH")]
+    return Diapo("thematiques", "Des publics aux besoins particuliers, accompagnés au quotidien", themes,
+                 source=ctx.source, provenance=ctx.provenance)
 
 
 def _diapo_rythme_cej(annee: int, territoire: str) -> Diapo | None:
     """The CEJ curve on the one calendar of month ends (observatoire/publication/cej.py): the same points as
     the page, the sheets and the exports, hidden alike."""
-    from observatoire.publication import cej  # noqa: PLC0415
-
     serie = cej.serie(annee, territoire)
     vus = serie[serie["cumul_entrees"].notna() & (serie["mois"] > 0)]
     if vus.empty or int(vus["cumul_entrees"].max()) == 0:
@@ -461,15 +483,13 @@ def _diapo_rythme_cej(annee: int, territoire: str) -> Diapo | None:
 
 
 def _diapo_carte(annee: int, territoire: str) -> Diapo | None:
-    from observatoire.publication import couche  # noqa: PLC0415
-
     # the rate per 1 000 inhabitants of the publication layer: one source for the screen, slides and sheets,
     # hidden with its count (rate × the public population would give it back)
     taux_par_territoire = couche.jeunes_pour_1000_habitants(annee).set_index("code")
     par_ml = taux_par_territoire[taux_par_territoire["niveau"] == "mission_locale"].reset_index()
     if par_ml["nb_jeunes"].fillna(0).sum() == 0 and par_ml["nb_jeunes"].notna().all():
         return None
-    noms = db.requete("territoires_normandie").set_index("code")["libelle"]
+    noms = referentiel.territoires().set_index("code")["libelle"]
     par_ml["nom"] = par_ml["code"].map(noms)
     par_ml["code_ml"] = par_ml["code"]
     prov = perimetre.provenance_extraits("jeunes", annee)
@@ -483,8 +503,8 @@ def _diapo_carte(annee: int, territoire: str) -> Diapo | None:
     if territoire == config.REGION:
         vus = par_ml["jeunes_pour_1000_hab"].dropna()
         bas, haut = vus.min(), vus.max()
-        titre = (f"De {formats.nombre(bas, 1)} à {formats.nombre(haut, 1)} jeunes accompagnés pour 1\u202f000 habitants "
-                 "selon la Mission Locale")
+        titre = (f"De {formats.nombre(bas, 1)} à {formats.nombre(haut, 1)} jeunes accompagnés pour "
+                 "1\u202f000 habitants selon la Mission Locale")
         chiffres = [Chiffre(taux_region, "jeunes accompagnés pour 1\u202f000 habitants en Normandie")]
     else:
         lignes = par_ml[(par_ml["code_ml"] == territoire) | (par_ml["departement"] == territoire)]

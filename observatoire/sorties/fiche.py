@@ -13,10 +13,9 @@ import datetime as dt
 
 import pandas as pd
 
-from observatoire import config, db, formats, secret, theme_graphique
+from observatoire import config, formats, secret, theme_graphique
 from observatoire.sorties import diapositives as presentation, phrases
-from observatoire.publication import couche, perimetre
-from observatoire.secret import territoires as secret_territoires
+from observatoire.publication import cej, couche, referentiel
 from observatoire.sorties.tableurs import libelle_territoire
 from observatoire.provenance import AVERTISSEMENT_DEMO, SOURCE_RAPPORT, Provenance
 from observatoire.sorties import graphiques, typst
@@ -45,73 +44,65 @@ def _lignes_publiees(annee: int) -> tuple[list[tuple[str, str, str]], list[str]]
     return lignes, sections
 
 
-def _part(n, total, cache: bool = False) -> str:
-    """A share in %, "secret" when the count or the total is hidden (`cache`, or under the threshold)."""
-    if cache or secret.est_primaire(n) or secret.est_primaire(total):
-        return secret.SECRET
-    if not total:
-        return "–"
-    return formats.pourcentage(100 * n / total, 1)
+def _part(annee: int, colonne: str):
+    """A share of the young people in %, as the layer gives it (couche.part): "secret" where the count or the
+    total is hidden, « – » without young people."""
+    def lire(ou: str, d) -> str:
+        v = couche.part(annee, ou, colonne)
+        return v if secret.est_secret(v) else "–" if v is None else formats.pourcentage(v, 1)
+    return lire
+
+
+def _realisation(annee: int):
+    """Achievement of the State objective as publication/cej.py computes it: « – » without an objective, secret
+    where the entries are hidden (× the objective shown, it would give them back)."""
+    def lire(ou: str, d) -> str:
+        if not d["objectif_cej"]:
+            return "–"
+        if secret.est_secret(d["nb_entrees"]):
+            return secret.SECRET
+        return formats.pourcentage(cej.ligne(annee, ou)["realisation_pct"], 0)
+    return lire
 
 
 def lignes_comparaison(annee: int, code: str) -> pd.DataFrame:
-    """Key figures of the territory and of the region, computed alike from the extracts; the cells hidden are
-    those of the year's reference mask (observatoire/secret_territoires.py), the same as on every page."""
+    """Key figures of the territory and of the region, as the publication layer gives them (the cells hidden
+    are those of the year's reference mask, observatoire/secret/territoires.py, the same as on every page)."""
     c = phrases.chiffres_territoire(annee, code)
     r = phrases.chiffres_territoire(annee, config.REGION)
     taux_par_territoire = couche.jeunes_pour_1000_habitants(annee).set_index("code")
-
-    def cache(ou: str, *colonnes: str, an: int = annee) -> bool:
-        return any(secret_territoires.est_cache(an, ou, col) for col in colonnes)
 
     def taux(ou):
         # the layer's rate, hidden with its count (rate × the public population would give it back)
         v = taux_par_territoire.at[ou, "jeunes_pour_1000_hab"]
         return secret.SECRET if pd.isna(v) else formats.nombre(v, 1)
 
-    def evolution(ou, d, cle):
-        prec = d[f"{cle}_annee_precedente"]
-        if not prec or secret.est_primaire(prec) or secret.est_primaire(d[cle]) \
-                or cache(ou, cle) or cache(ou, cle, an=annee - 1) or not perimetre.evolution_comparable(annee):
-            return "–"
-        return formats.variation(100 * (d[cle] - prec) / prec)
+    def evolution(ou, d):
+        v = couche.evolution(annee, ou, "nb_jeunes")
+        return "–" if v is None else formats.variation(v)
 
-    def entrees(d):
-        return (d["nb_entrees_gj"] or 0) + (d["nb_entrees_cej"] or 0)
-
-    def realisation(ou, d):
-        obj = d["objectif_cej"]
-        if obj is None or pd.isna(obj) or not obj:
-            return "–"
-        if cache(ou, "nb_entrees") or secret.est_primaire(entrees(d)):
-            return secret.SECRET  # × the objective shown, it would give the entries back
-        return formats.pourcentage(100 * entrees(d) / obj, 0)
-
-    def t(colonne, valeur=None):
-        return lambda ou, d: secret_territoires.texte(annee, ou, colonne, d[colonne] if valeur is None else valeur(d))
-
-    def part(colonne):
-        return lambda ou, d: _part(d[colonne], d["nb_jeunes"], cache(ou, colonne, "nb_jeunes"))
+    def t(colonne):
+        return lambda ou, d: secret.formater(d[colonne])
 
     definitions = [
         ("Jeunes accompagnés", t("nb_jeunes")),
-        (f"Évolution par rapport à {annee - 1}", lambda ou, d: evolution(ou, d, "nb_jeunes")),
+        (f"Évolution par rapport à {annee - 1}", evolution),
         ("Jeunes en premier accueil", t("nb_premiers_accueils")),
-        ("Part des jeunes sans diplôme", part("nb_sans_diplome")),
-        ("Part des jeunes résidant en QPV", part("nb_qpv")),
-        ("Part des jeunes résidant en ZRR", part("nb_zrr")),
-        ("Part des jeunes ayant une RQTH", part("nb_rqth")),
+        ("Part des jeunes sans diplôme", _part(annee, "nb_sans_diplome")),
+        ("Part des jeunes résidant en QPV", _part(annee, "nb_qpv")),
+        ("Part des jeunes résidant en ZRR", _part(annee, "nb_zrr")),
+        ("Part des jeunes ayant une RQTH", _part(annee, "nb_rqth")),
         ("Jeunes en logement précaire ou complexe", t("nb_logement_precaire")),
         ("Jeunes placés sous main de justice", t("nb_sous_main_justice")),
-        ("Entrées en Garantie Jeunes et CEJ", t("nb_entrees", entrees)),
+        ("Entrées en Garantie Jeunes et CEJ", t("nb_entrees")),
         ("Objectif d'entrées conventionné avec l'État",
-         lambda ou, d: "–" if pd.isna(d["objectif_cej"]) else formats.nombre(d["objectif_cej"])),
-        ("Taux de réalisation de l'objectif", realisation),
+         lambda ou, d: "–" if d["objectif_cej"] is None else formats.nombre(d["objectif_cej"])),
+        ("Taux de réalisation de l'objectif", _realisation(annee)),
         ("Jeunes entrés en emploi", t("nb_jeunes_emploi")),
         ("Jeunes entrés en alternance", t("nb_jeunes_alternance")),
         ("Jeunes entrés en formation", t("nb_jeunes_formation")),
     ]
-    rows = [(lib, f(code, c), f(config.REGION, r)) for lib, f in definitions]
+    rows = [(lib, f(code, c) if c else "–", f(config.REGION, r) if r else "–") for lib, f in definitions]
     rows.insert(1, ("Jeunes accompagnés pour 1\u202f000 habitants (population 2017)", taux(code),
                     taux(config.REGION)))
     return pd.DataFrame(rows, columns=["Indicateur", "Territoire", config.REGION])
@@ -154,9 +145,7 @@ def _chiffres(annee: int, code: str, nom: str, publie: bool, prov_extraits: Prov
 
 
 def _contacts(code: str) -> dict:
-    ml = db.requete("coordonnees_missions_locales")
-    if code != config.REGION:
-        ml = ml[(ml["code_ml"] == code) | (ml["departement"] == code)]
+    ml = referentiel.coordonnees(code)
     lignes = [(r.nom.removeprefix("Mission Locale "), r.ville_siege, r.telephone, r.email) for r in ml.itertuples()]
     return _tableau(["Mission Locale", "Siège", "Téléphone", "Courriel"], lignes, "contacts",
                     f"Coordonnées publiées dans le {SOURCE_RAPPORT} (points d'accueil).",
@@ -183,7 +172,7 @@ def fiche(annee: int, code: str | None = None, date: dt.date | None = None) -> b
     nom = libelle_territoire(code)
     diapos = {d.cle: d for d in presentation.diapos(annee, code)}
     c = phrases.chiffres_territoire(annee, code)
-    prov_extraits = Provenance.EXTRAITS if c["provenance"] == "extraits" else Provenance.DEMO
+    prov_extraits = Provenance.EXTRAITS if c and c["provenance"] == "extraits" else Provenance.DEMO
     publie = code == config.REGION and "cej" in diapos and diapos["cej"].provenance is Provenance.PUBLIE
     demo = prov_extraits is Provenance.DEMO
     source_extraits = phrases.SOURCE_EXTRAITS if not demo else phrases.SOURCE_DEMO

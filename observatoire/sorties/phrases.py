@@ -16,10 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from observatoire import config, db, formats, secret
-from observatoire.publication import perimetre
-from observatoire.secret import territoires as secret_territoires
-from observatoire.sorties.tableurs import libelle_territoire
+from observatoire import config, formats, secret
+from observatoire.publication import cej, couche, perimetre, referentiel
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 
 NBSP = "\u00a0"
@@ -83,7 +81,7 @@ def territoire(code: str | None, nb_missions_locales: int) -> Territoire:
         return Territoire(code, d["sujet"][0].upper() + d["sujet"][1:],
                           f"par les {nb_missions_locales} Missions Locales {d['de']}", d["dans"], "departement",
                           d["nom"])
-    nom = libelle_territoire(code)
+    nom = referentiel.libelle(code)
     return Territoire(code, f"La {nom}", f"par la {nom}", f"à la {nom}", "mission_locale", nom)
 
 
@@ -170,95 +168,98 @@ def phrases_publiees(annee: int, nb_missions_locales: int = 24) -> list[Phrase]:
 
 # --- sentences computed from the extracts -----------------------------------------------------------
 
-def chiffres_territoire(annee: int, code: str) -> dict:
-    df = db.requete("chiffres_cles_territoire", annee=int(annee), territoire=str(code))
-    return df.iloc[0].to_dict()
+def chiffres_territoire(annee: int, code: str) -> couche.Cellules | None:
+    """The territory's figures as the publication layer gives them (a count, or "secret" where the year's
+    reference mask hides it); None when the extracts have no such year."""
+    return couche.territoire(annee, code)
 
 
-def _montrable(n) -> bool:
-    return n is not None and not secret.est_primaire(n) and not (isinstance(n, float) and n != n)
+def _montre(*valeurs) -> bool:
+    """Every figure is shown: none hidden by the layer (secret) nor missing (a share of a total of 0)."""
+    return all(v is not None and not secret.est_secret(v) for v in valeurs)
 
 
 def phrases_extraits(annee: int, code: str) -> list[Phrase]:
     c = chiffres_territoire(annee, code)
-    if not c["nb_jeunes"]:
+    if c is None or not c["nb_jeunes"]:
         return []
     prov = Provenance.EXTRAITS if c["provenance"] == "extraits" else Provenance.DEMO
     mention = "" if prov is Provenance.EXTRAITS else f" {MENTION_DEMO}"
     source = SOURCE_EXTRAITS if prov is Provenance.EXTRAITS else SOURCE_DEMO
     t = territoire(code, int(c["nb_missions_locales"]))
-    region = chiffres_territoire(annee, config.REGION) if t.niveau != "region" else c
     n = formats.nombre
     sorties: list[Phrase] = []
 
-    def visible(*colonnes: str, ou: str = t.code, an: int = annee) -> bool:
-        """None of these counts of the territory `ou` is hidden by the year's reference mask
-        (observatoire/secret/territoires.py), the same as on every page."""
-        return not any(secret_territoires.est_cache(an, ou, col) for col in colonnes)
+    def ajouter(theme: str, texte, *valeurs) -> None:
+        """The sentence `texte()` when every figure it quotes is shown (built only then: a hidden one is not
+        a number)."""
+        if _montre(*valeurs):
+            sorties.append(Phrase(pour_publication(texte().rstrip(".") + mention + "."), source, prov, theme))
 
-    def ajouter(theme: str, texte: str, comptes: list, montre: bool = True) -> None:
-        if montre and all(_montrable(x) for x in comptes):
-            sorties.append(Phrase(pour_publication(texte.rstrip(".") + mention + "."), source, prov, theme))
+    def evolution(colonne: str) -> str:
+        # The layer gives no change where last year's count is hidden (the change would give it back).
+        v = couche.evolution(annee, t.code, colonne)
+        return "" if v is None else f", {_ecart(v, annee - 1)}"
 
-    def evolution(actuel: str, precedent: str) -> str:
-        # A change is only given when last year's count is itself shown (the change would give it back).
-        if c[precedent] and _montrable(c[precedent]) and visible(actuel, an=annee - 1) \
-                and perimetre.evolution_comparable(annee):
-            return f", {_ecart(100 * (c[actuel] - c[precedent]) / c[precedent], annee - 1)}"
-        return ""
-
-    ajouter("Publics", f"En {annee}, {n(c['nb_jeunes'])} jeunes ont été accompagnés {t.par_les_ml}"
-            f"{evolution('nb_jeunes', 'nb_jeunes_annee_precedente')}.", [c["nb_jeunes"]], visible("nb_jeunes"))
-    if t.niveau != "region" and region["nb_jeunes"]:
-        ajouter("Publics", f"{t.sujet} rassemble {formats.pourcentage(100 * c['nb_jeunes'] / region['nb_jeunes'], 1)} "
-                f"des jeunes accompagnés en Normandie en {annee}.", [c["nb_jeunes"]],
-                visible("nb_jeunes") and visible("nb_jeunes", ou=config.REGION))
+    ajouter("Publics", lambda: f"En {annee}, {n(c['nb_jeunes'])} jeunes ont été accompagnés {t.par_les_ml}"
+            f"{evolution('nb_jeunes')}.", c["nb_jeunes"])
+    if t.niveau != "region":
+        part = couche.part(annee, t.code, "nb_jeunes", code_total=config.REGION)
+        ajouter("Publics", lambda: f"{t.sujet} rassemble {formats.pourcentage(part, 1)} des jeunes accompagnés en "
+                f"Normandie en {annee}.", part)
     if c["nb_premiers_accueils"]:
-        ajouter("Publics", f"En {annee}, {n(c['nb_premiers_accueils'])} jeunes ont été reçus pour la première fois "
-                f"{t.dans}{evolution('nb_premiers_accueils', 'nb_premiers_accueils_annee_precedente')}.",
-                [c["nb_premiers_accueils"]], visible("nb_premiers_accueils"))
-    part_sd = 100 * c["nb_sans_diplome"] / c["nb_jeunes"]
-    part_sd_region = 100 * region["nb_sans_diplome"] / region["nb_jeunes"]
-    comparaison = "" if t.niveau == "region" else f", contre {formats.pourcentage(part_sd_region, 1)} en Normandie"
-    ajouter("Publics", f"En {annee}, {formats.pourcentage(part_sd, 1)} des jeunes accompagnés {t.dans} étaient "
-            f"sans diplôme{comparaison}.", [c["nb_sans_diplome"]],
-            visible("nb_sans_diplome", "nb_jeunes") and visible("nb_sans_diplome", "nb_jeunes", ou=config.REGION))
-    entrees = (c["nb_entrees_gj"] or 0) + (c["nb_entrees_cej"] or 0)
-    objectif = c["objectif_cej"]
-    if entrees and objectif and objectif == objectif:
-        ajouter("Contrat d'Engagement Jeune",
-                f"En {annee}, {n(entrees)} jeunes sont entrés en Garantie Jeunes ou en Contrat d'Engagement Jeune "
-                f"{t.dans}, pour un objectif de {n(objectif)} : {formats.pourcentage(100 * entrees / objectif, 0)} "
-                "de réalisation.", [entrees], visible("nb_entrees"))
-    elif c["nb_entrees_cej"]:
-        ajouter("Contrat d'Engagement Jeune", f"En {annee}, {n(c['nb_entrees_cej'])} jeunes sont entrés en Contrat "
-                f"d'Engagement Jeune {t.dans}.", [c["nb_entrees_cej"]], visible("nb_entrees_cej"))
+        ajouter("Publics", lambda: f"En {annee}, {n(c['nb_premiers_accueils'])} jeunes ont été reçus pour la "
+                f"première fois {t.dans}{evolution('nb_premiers_accueils')}.", c["nb_premiers_accueils"])
+    _phrase_sans_diplome(annee, t, ajouter)
+    _phrase_cej(annee, t, c, ajouter)
     if c["nb_jeunes_emploi"]:
-        ajouter("Emploi & formation", f"En {annee}, parmi les jeunes accompagnés {t.dans}, {n(c['nb_jeunes_emploi'])} "
-                f"ont signé un contrat de travail hors alternance, {n(c['nb_jeunes_alternance'])} un contrat en "
-                f"alternance et {n(c['nb_jeunes_formation'])} sont entrés en formation (un même jeune peut être "
-                "compté dans plusieurs de ces situations).",
-                [c["nb_jeunes_emploi"], c["nb_jeunes_alternance"], c["nb_jeunes_formation"]],
-                visible("nb_jeunes_emploi", "nb_jeunes_alternance", "nb_jeunes_formation"))
-    ajouter("Logement", f"En {annee}, {n(c['nb_logement_precaire'])} jeunes accompagnés {t.dans} étaient en "
-            f"situation de logement précaire ou complexe, soit "
-            f"{formats.pourcentage(100 * c['nb_logement_precaire'] / c['nb_jeunes'], 1)}.",
-            [c["nb_logement_precaire"]], visible("nb_logement_precaire", "nb_jeunes"))
-    ajouter("Justice", f"En {annee}, {n(c['nb_sous_main_justice'])} jeunes placés sous main de justice ont été "
-            f"accompagnés {t.par_les_ml}.", [c["nb_sous_main_justice"]], visible("nb_sous_main_justice"))
+        ajouter("Emploi & formation", lambda: f"En {annee}, parmi les jeunes accompagnés {t.dans}, "
+                f"{n(c['nb_jeunes_emploi'])} ont signé un contrat de travail hors alternance, "
+                f"{n(c['nb_jeunes_alternance'])} un contrat en alternance et {n(c['nb_jeunes_formation'])} sont "
+                "entrés en formation (un même jeune peut être compté dans plusieurs de ces situations).",
+                c["nb_jeunes_emploi"], c["nb_jeunes_alternance"], c["nb_jeunes_formation"])
+    part_logement = couche.part(annee, t.code, "nb_logement_precaire")
+    ajouter("Logement", lambda: f"En {annee}, {n(c['nb_logement_precaire'])} jeunes accompagnés {t.dans} étaient "
+            f"en situation de logement précaire ou complexe, soit {formats.pourcentage(part_logement, 1)}.",
+            c["nb_logement_precaire"], part_logement)
+    ajouter("Justice", lambda: f"En {annee}, {n(c['nb_sous_main_justice'])} jeunes placés sous main de justice ont "
+            f"été accompagnés {t.par_les_ml}.", c["nb_sous_main_justice"])
     return sorties
+
+
+def _phrase_sans_diplome(annee: int, t: Territoire, ajouter) -> None:
+    """The share without a diploma, beside the region's: both shown or no sentence."""
+    part = couche.part(annee, t.code, "nb_sans_diplome")
+    part_region = couche.part(annee, config.REGION, "nb_sans_diplome")
+
+    def texte() -> str:
+        comparaison = "" if t.niveau == "region" else f", contre {formats.pourcentage(part_region, 1)} en Normandie"
+        return f"En {annee}, {formats.pourcentage(part, 1)} des jeunes accompagnés {t.dans} étaient sans diplôme" \
+               f"{comparaison}."
+
+    ajouter("Publics", texte, part, part_region)
+
+
+def _phrase_cej(annee: int, t: Territoire, c: couche.Cellules, ajouter) -> None:
+    """GJ and CEJ entries against the State objective (achievement as publication/cej.py computes it), or the CEJ
+    entries alone where the territory has no objective."""
+    entrees, objectif = c["nb_entrees"], c["objectif_cej"]
+    if entrees and objectif:
+        taux = cej.ligne(annee, t.code)["realisation_pct"]
+        ajouter("Contrat d'Engagement Jeune",
+                lambda: f"En {annee}, {formats.nombre(entrees)} jeunes sont entrés en Garantie Jeunes ou en Contrat "
+                f"d'Engagement Jeune {t.dans}, pour un objectif de {formats.nombre(objectif)} : "
+                f"{formats.pourcentage(taux, 0)} de réalisation.", entrees)
+    elif c["nb_entrees_cej"]:
+        ajouter("Contrat d'Engagement Jeune", lambda: f"En {annee}, {formats.nombre(c['nb_entrees_cej'])} jeunes "
+                f"sont entrés en Contrat d'Engagement Jeune {t.dans}.", c["nb_entrees_cej"])
 
 
 def phrases(annee: int, code: str | None = None) -> list[Phrase]:
     """Published sentences first (region, year of the report), then those computed from the extracts."""
     code = code or config.REGION
     if code == config.REGION:
-        publiees = phrases_publiees(int(annee), _nombre_missions_locales())
+        publiees = phrases_publiees(int(annee), referentiel.nb_missions_locales())
         if publiees:
             return publiees
     return phrases_extraits(int(annee), code)
-
-
-def _nombre_missions_locales() -> int:
-    df = db.requete("territoires_normandie")
-    return int((df["niveau"] == "mission_locale").sum())

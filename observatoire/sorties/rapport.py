@@ -172,9 +172,9 @@ class _Donnees:
 
 
 def _donnees(annee: int, code: str) -> _Donnees:
-    from observatoire import db, publies  # noqa: PLC0415
+    from observatoire import publies  # noqa: PLC0415
     from observatoire.sorties import diapositives as presentation, phrases  # noqa: PLC0415
-    from observatoire.publication import perimetre  # noqa: PLC0415
+    from observatoire.publication import perimetre, referentiel  # noqa: PLC0415
     from observatoire.sorties.tableurs import libelle_territoire  # noqa: PLC0415
     from observatoire.sorties import fiche  # noqa: PLC0415
 
@@ -182,10 +182,7 @@ def _donnees(annee: int, code: str) -> _Donnees:
     publies_annee = publies.tous() if code == config.REGION and annee == config.ANNEE_RAPPORT else {}
     diapos = {d.cle: d for d in presentation.diapos(annee, code)}
     comparaison = None if publies_annee.get("jeunes_accompagnes") else fiche.lignes_comparaison(annee, code)
-    contacts = db.requete("coordonnees_missions_locales")
-    if code != config.REGION:
-        contacts = contacts[(contacts["code_ml"] == code) | (contacts["departement"] == code)]
-    return _Donnees(publies_annee, diapos, comparaison, phrases.phrases(annee, code), contacts,
+    return _Donnees(publies_annee, diapos, comparaison, phrases.phrases(annee, code), referentiel.coordonnees(code),
                     libelle_territoire(code), perimetre.provenance_extraits("jeunes", annee))
 
 

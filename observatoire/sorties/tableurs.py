@@ -171,19 +171,23 @@ def _date(x) -> dt.date | None:
         return x.date() if (x.hour, x.minute, x.second) == (0, 0, 0) else None
     if isinstance(x, dt.date):
         return x
-    m = _DATE_FR.match(x) if isinstance(x, str) else None
+    return _date_texte(x) if isinstance(x, str) else None
+
+
+def _date_texte(x: str) -> dt.date | None:
+    """A French text date, short ("05/12/2022") or long ("5 décembre 2022"); None when it is no real date."""
+    m = _DATE_FR.match(x)
     if m:
-        try:
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
-        except ValueError:
+        jour, mois, an = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = _DATE_LONGUE.match(x)
+        if not (m and m[2] in MOIS_LONGS):
             return None
-    m = _DATE_LONGUE.match(x) if isinstance(x, str) else None
-    if m and m[2] in MOIS_LONGS:
-        try:
-            return dt.date(int(m[3]), MOIS_LONGS.index(m[2]) + 1, int(m[1]))
-        except ValueError:
-            return None
-    return None
+        jour, mois, an = int(m[1]), MOIS_LONGS.index(m[2]) + 1, int(m[3])
+    try:
+        return dt.date(an, mois, jour)
+    except ValueError:
+        return None
 
 
 def _cellule(x) -> tuple[object, tuple[str, int] | None]:
@@ -201,7 +205,11 @@ def _cellule(x) -> tuple[object, tuple[str, int] | None]:
         return date, None
     if isinstance(x, dt.datetime | pd.Timestamp):
         return x.strftime("%d/%m/%Y %H:%M"), None
-    texte = str(x)
+    return _cellule_texte(str(x))
+
+
+def _cellule_texte(texte: str) -> tuple[object, tuple[str, int] | None]:
+    """A text cell: a French number ("12,5 %") as the number with its unit and decimals, else the text."""
     if texte in ("", "–"):  # formats.py's mark for a missing value
         return None, None
     lu = nombre_francais(texte)
@@ -523,7 +531,6 @@ def xlsx(df: pd.DataFrame, ctx: Contexte) -> bytes:
     """One sheet: title, source, scope, provenance, caveats and date, then the table (numbers as numbers,
     a format per cell as on screen, real dates), printable as is (see _mise_en_page)."""
     from openpyxl import Workbook  # noqa: PLC0415
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # noqa: PLC0415
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
     cols, ctx = _preparer(df, ctx)
@@ -534,18 +541,51 @@ def xlsx(df: pd.DataFrame, ctx: Contexte) -> bytes:
     # Columns left out of the printed pages go last, so that the print area is the first columns.
     cols = [c for c in cols if c.nom not in NON_IMPRIMEES] + [c for c in cols if c.nom in NON_IMPRIMEES]
     imprimees = [c for c in cols if c.nom not in NON_IMPRIMEES] or cols
+    largeurs, largeur_imprimee = _largeurs_xlsx(ws, cols, imprimees)
+    derniere = get_column_letter(max(1, len(cols)))
+    derniere_imprimee = get_column_letter(max(1, len(imprimees)))
+    lignes = ctx.lignes()
+    _lignes_meta_xlsx(ws, lignes, largeur_imprimee, derniere_imprimee if len(imprimees) > 1 else None)
+    entete = len(lignes) + 2
+    _tableau_xlsx(ws, cols, entete)
+    ws.row_dimensions[entete].height = _hauteur_ligne([(_entete(c), w * 0.92) for c, w in zip(cols, largeurs)])
+    for i in range(len(df)):
+        textes = [(v, w) for c, w in zip(cols, largeurs) if isinstance(v := c.valeurs[i], str)]
+        if any(largeur_texte(t) > _utile(w) for t, w in textes):
+            ws.row_dimensions[entete + 1 + i].height = _hauteur_ligne(textes)
+    ws.freeze_panes = ws.cell(row=entete + 1, column=1)
+    if cols:
+        ws.auto_filter.ref = f"A{entete}:{derniere}{entete + len(df)}"
+    _mise_en_page(ws, ctx, entete)
+    # Printed columns first (NON_IMPRIMEES are last in the tables that have them): the rest stays on screen.
+    ws.print_area = f"A1:{derniere_imprimee}{entete + len(df)}"
+    wb.properties.title = ctx.titre
+    wb.properties.creator = "Observatoire des Missions Locales de Normandie"
+    wb.properties.description = " — ".join(lignes[1:])
+    sortie = io.BytesIO()
+    wb.save(sortie)
+    return sortie.getvalue()
+
+
+def _largeurs_xlsx(ws, cols: list[Colonne], imprimees: list[Colonne]) -> tuple[list[float], float]:
+    """Sets the columns' widths from their texts (the printed columns fitted together to the page); returns
+    the widths and the printed columns' total width, which the metadata lines wrap to."""
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
     textes = {c.nom: [_entete(c)] + ["" if v is None else _texte_imprime(v) for v in c.valeurs] for c in cols}
     largeurs_imprimees = dict(zip((c.nom for c in imprimees), largeurs_colonnes([textes[c.nom] for c in imprimees])))
     largeurs = [largeurs_imprimees.get(c.nom) or largeurs_colonnes([textes[c.nom]])[0] for c in cols]
     largeurs = largeurs or [LARGEUR_TEXTE_MAX]
     for j, largeur in enumerate(largeurs, start=1):
         ws.column_dimensions[get_column_letter(j)].width = largeur
-    largeur_totale = sum(largeurs_imprimees.values()) or largeurs[0]
-    derniere = get_column_letter(max(1, len(cols)))
-    derniere_imprimee = get_column_letter(max(1, len(imprimees)))
+    return largeurs, sum(largeurs_imprimees.values()) or largeurs[0]
 
-    # Metadata lines span the table's width and wrap: a caveat is printed whole, not cut at the page edge.
-    lignes = ctx.lignes()
+
+def _lignes_meta_xlsx(ws, lignes: list[str], largeur_totale: float, fusion: str | None) -> None:
+    """Metadata lines (title first) span the printed width (merged up to column `fusion`, when more than one
+    column is printed) and wrap: a caveat is printed whole, not cut at the page edge."""
+    from openpyxl.styles import Alignment, Font  # noqa: PLC0415
+
     for i, texte in enumerate(lignes, start=1):
         cell = ws.cell(row=i, column=1, value=neutraliser(texte))
         cell.data_type = "s"
@@ -553,14 +593,19 @@ def xlsx(df: pd.DataFrame, ctx: Contexte) -> bytes:
         cell.font = Font(name=POLICE_BUREAU, size=14 if titre else TAILLE, bold=titre, italic=not titre,
                          color="1A1A1A" if titre else "444444")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if len(imprimees) > 1:
-            ws.merge_cells(f"A{i}:{derniere_imprimee}{i}")
+        if fusion:
+            ws.merge_cells(f"A{i}:{fusion}{i}")
         # A merged cell's height is not fitted by spreadsheets: set from the wrapped lines it needs.
         taille = 14 if titre else TAILLE
         lignes_texte = lignes_repliees(texte, largeur_totale, taille * (1.1 if titre else 1.0))  # bold: wider
         ws.row_dimensions[i].height = max(HAUTEUR_MIN, taille * 1.16 * lignes_texte + 3)
 
-    entete = len(lignes) + 2
+
+def _tableau_xlsx(ws, cols: list[Colonne], entete: int) -> None:
+    """The header row at row `entete`, then the cells: texts never formulas, numbers and dates as such, each
+    with the format it had on screen."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # noqa: PLC0415
+
     fin = Side(style="thin", color="BFBFBF")
     for j, col in enumerate(cols, start=1):
         cell = ws.cell(row=entete, column=j, value=neutraliser(_entete(col)))
@@ -584,23 +629,6 @@ def xlsx(df: pd.DataFrame, ctx: Contexte) -> bytes:
                 c.value = v
                 c.number_format = FORMAT_DATE if isinstance(v, dt.date) else format_nombre(col, i, annee)
                 c.alignment = Alignment(horizontal="right", vertical="top", indent=1)
-    ws.row_dimensions[entete].height = _hauteur_ligne([(_entete(c), w * 0.92) for c, w in zip(cols, largeurs)])
-    for i in range(len(df)):
-        textes = [(v, w) for c, w in zip(cols, largeurs) if isinstance(v := c.valeurs[i], str)]
-        if any(largeur_texte(t) > _utile(w) for t, w in textes):
-            ws.row_dimensions[entete + 1 + i].height = _hauteur_ligne(textes)
-    ws.freeze_panes = ws.cell(row=entete + 1, column=1)
-    if cols:
-        ws.auto_filter.ref = f"A{entete}:{derniere}{entete + len(df)}"
-    _mise_en_page(ws, ctx, entete)
-    # Printed columns first (NON_IMPRIMEES are last in the tables that have them): the rest stays on screen.
-    ws.print_area = f"A1:{derniere_imprimee}{entete + len(df)}"
-    wb.properties.title = ctx.titre
-    wb.properties.creator = "Observatoire des Missions Locales de Normandie"
-    wb.properties.description = " — ".join(lignes[1:])
-    sortie = io.BytesIO()
-    wb.save(sortie)
-    return sortie.getvalue()
 
 
 # --- images ---------------------------------------------------------------------------------------
@@ -657,13 +685,9 @@ def svg(chart, ctx: Contexte) -> bytes:
 
 def libelle_territoire(code: str | None) -> str:
     """'14' -> 'Calvados (14)', '14-CAE' -> the Mission Locale's name, None -> the region."""
-    if not code or code == config.REGION:
-        return config.REGION
-    from observatoire import db  # noqa: PLC0415
+    from observatoire.publication import referentiel  # noqa: PLC0415  (it reads the queries: only when asked)
 
-    df = db.requete("territoires_normandie")
-    trouve = df.loc[df["code"] == str(code), "libelle"]
-    return str(trouve.iloc[0]) if len(trouve) else str(code)
+    return referentiel.libelle(code)
 
 
 def notes_de(note: str | None) -> tuple[str, ...]:

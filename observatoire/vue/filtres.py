@@ -91,6 +91,6 @@ def barre_laterale(*, avec_annee: bool = True, avec_territoire: bool = True) -> 
 
 
 def perimetre() -> tuple[int, str]:
-    """Year and territory code chosen in the sidebar (drawn here): what observatoire/exports.py asks for."""
+    """Year and territory code chosen in the sidebar (drawn here), as telechargements.choisir_perimetre asks."""
     f = barre_laterale()
     return f.annee, f.code

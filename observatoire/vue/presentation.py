@@ -15,15 +15,17 @@ def css(plein_ecran: bool) -> str:
     """Large type readable from the back of a room; in full-screen mode, no menu, sidebar or toolbar."""
     base = """
 <style>
-[data-testid="stMarkdownContainer"] p.diapo-titre {font-size: 2.6rem; font-weight: 700; line-height: 1.2; color: #1a1a1a; margin: 0 0 1.2rem 0;}
+[data-testid="stMarkdownContainer"] p.diapo-titre {font-size: 2.6rem; font-weight: 700; line-height: 1.2;
+  color: #1a1a1a; margin: 0 0 1.2rem 0;}
 [data-testid="stMarkdownContainer"] p.diapo-valeur {font-size: 4.6rem; font-weight: 800; line-height: 1.05;
   color: #1d4e89; margin: 0;}
 [data-testid="stMarkdownContainer"] p.diapo-valeur.serre {font-size: 3.4rem;}
-[data-testid="stMarkdownContainer"] p.diapo-libelle {font-size: 1.5rem; line-height: 1.3; color: #1a1a1a; margin: 0.2rem 0 0 0;}
+[data-testid="stMarkdownContainer"] p.diapo-libelle {font-size: 1.5rem; line-height: 1.3; color: #1a1a1a;
+  margin: 0.2rem 0 0 0;}
 [data-testid="stMarkdownContainer"] p.diapo-detail {font-size: 1.35rem; color: #1a1a1a; margin: 0.2rem 0 1.2rem 0;}
 [data-testid="stMarkdownContainer"] p.diapo-pied {font-size: 1.05rem; color: #444444; margin-top: 0.8rem;}
-[data-testid="stMarkdownContainer"] p.diapo-demo {font-size: 1.15rem; font-weight: 700; color: #9a3412; background: #fff4e5;
-  padding: 0.3rem 0.7rem; border-radius: 0.3rem; display: inline-block;}
+[data-testid="stMarkdownContainer"] p.diapo-demo {font-size: 1.15rem; font-weight: 700; color: #9a3412;
+  background: #fff4e5; padding: 0.3rem 0.7rem; border-radius: 0.3rem; display: inline-block;}
 [data-testid="stMarkdownContainer"] p.diapo-compteur {font-size: 1.3rem; margin: 0.35rem 1rem 0 1rem;}
 [data-testid="stMarkdownContainer"] p.diapo-lecture {font-size: 1.3rem; margin: 0.4rem 0 0 0;}
 </style>
@@ -70,7 +72,8 @@ def afficher(d: Diapo, numero: int, total: int, perimetre: str) -> None:
         for c in liste:
             st.markdown(f'<p class="{classe}">{html.escape(c.valeur, quote=False)}</p>'
                         f'<p class="diapo-libelle">{html.escape(c.libelle, quote=False)}</p>'
-                        f'<p class="diapo-detail">{html.escape(c.detail, quote=False) or "&nbsp;"}</p>', unsafe_allow_html=True)
+                        f'<p class="diapo-detail">{html.escape(c.detail, quote=False) or "&nbsp;"}</p>',
+                        unsafe_allow_html=True)
 
     if d.graphique is not None:
         gauche, droite = st.columns([1, 2], gap="large")
@@ -84,5 +87,5 @@ def afficher(d: Diapo, numero: int, total: int, perimetre: str) -> None:
         for col, c in zip(colonnes, d.chiffres):
             with col:
                 chiffres([c])
-    st.markdown(f'<p class="diapo-pied">{html.escape(d.mention, quote=False)} — {html.escape(perimetre, quote=False)} — '
-                f'diapositive {numero} sur {total}</p>', unsafe_allow_html=True)
+    pied = f"{d.mention} — {perimetre} — diapositive {numero} sur {total}"
+    st.markdown(f'<p class="diapo-pied">{html.escape(pied, quote=False)}</p>', unsafe_allow_html=True)

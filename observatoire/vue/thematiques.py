@@ -3,7 +3,7 @@ Vie du réseau) draw alike, so that each page stays a short list of what it show
 
 - published figures as cards, with uncertain pairings flagged *visibly* (not only in a tooltip);
 - published breakdowns as bar charts (never pies: some add up to more than 100 %), with the caveat under them;
-- the report's actions and 2023 perspectives (observatoire/textes_rapport.py);
+- the report's actions and 2023 perspectives (data/sources/textes_rapport.toml);
 - counts from the extracts by territory, computed and protected by observatoire/publication/thematiques.py:
   the share of each territory against Normandy's, the table of the selected territory.
 """
@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from observatoire import palette, formats, secret
+from observatoire import config, formats, palette, secret
 from observatoire.sorties.phrases import typographier
 from observatoire.provenance import SOURCE_RAPPORT, Provenance
 from observatoire.publication import perimetre
@@ -28,7 +28,7 @@ from observatoire.publication.thematiques import (
 )
 from observatoire.publies import Indicateur
 from observatoire.textes_rapport import TEXTES
-from observatoire.vue import composants, graphiques, publies
+from observatoire.vue import composants, filtres, graphiques, publies
 
 DRAPEAU_INCERTAIN = ":orange-badge[:material/warning: appariement incertain]"
 
@@ -73,6 +73,12 @@ def cartes(inds: Sequence[Indicateur], par_ligne: int = 3, libelles: dict[str, s
             with col:
                 carte(ind, libelles.get(ind.id), complements.get(ind.id))
     notes_incertaines(inds)
+
+
+def cartes_libellees(libelles: dict[str, str], par_ligne: int = 3,
+                     complements: dict[str, str] | None = None) -> None:
+    """The cards of the published figures `libelles` names (id -> the card's label), in its order."""
+    cartes(indicateurs(*libelles), par_ligne, libelles, complements)
 
 
 def indicateurs(*ids: str) -> list[Indicateur]:
@@ -160,8 +166,17 @@ def tous_les_chiffres(*themes: str, titre: str = "Tous les chiffres publiés de 
         composants.tableau_publies(inds)
 
 
+def entete_par_territoire(titre: str, chapeau: str) -> Filtres:
+    """The head of a thematic page whose counts the extracts give by territory: title and lead, the sidebar's
+    filters (returned), then the section of the report's year."""
+    composants.entete(titre, chapeau)
+    f = filtres.barre_laterale()
+    st.header(f"En {config.ANNEE_RAPPORT}")
+    return f
+
+
 def contexte(cle: str) -> None:
-    """Why the network acts on this theme, in one or two sentences (observatoire/textes_rapport.py)."""
+    """Why the network acts on this theme, in one or two sentences (data/sources/textes_rapport.toml)."""
     st.markdown(typographier(TEXTES[cle].contexte))
 
 

@@ -23,3 +23,17 @@ create macro code_du_cumul(departement_regroupe, mission_locale_regroupee, depar
         when mission_locale_regroupee = 1 then departement
         else code_ml
     end;
+
+-- The Missions Locales of a territory as the app names it: 'Normandie', a department ('14') or a Mission Locale
+-- ('14-CAE'). Used as a table: `join missions_locales_du_territoire($territoire) using (code_ml)`.
+create macro missions_locales_du_territoire(territoire) as table
+    select code_ml
+    from missions_locales
+    where territoire = 'Normandie' or departement = territoire or code_ml = territoire;
+
+-- The rows of table `nom_table` (a view of the connection, with a `code_ml` column) of a territory's Missions
+-- Locales: `select * from lignes_du_territoire('entrees_dispositif', $territoire) where annee = $annee`.
+create macro lignes_du_territoire(nom_table, territoire) as table
+    select *
+    from query_table(nom_table)
+    where code_ml in (select code_ml from missions_locales_du_territoire(territoire));

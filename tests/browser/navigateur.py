@@ -122,7 +122,8 @@ def capture(page, nom: str, hauteur_max: int = 12_000) -> Path:
     chemin = CAPTURES / f"{nom}.png"
     taille = page.viewport_size
     hauteur = page.evaluate("() => Math.max(...[...document.querySelectorAll("
-                            "\"[data-testid='stMain'], [data-testid='stSidebarContent']\")].map(e => e.scrollHeight), 0)")
+                            "\"[data-testid='stMain'], [data-testid='stSidebarContent']\")]"
+                            ".map(e => e.scrollHeight), 0)")
     if taille and hauteur > taille["height"]:
         page.set_viewport_size({"width": taille["width"], "height": min(hauteur + 40, hauteur_max)})
         page.wait_for_timeout(600)  # charts re-lay out to the new size

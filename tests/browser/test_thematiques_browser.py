@@ -1,5 +1,6 @@
 """The thematic pages in chromium with no internet: no exception element, headline figures visible (in every tab,
-each tab drawn when chosen and named in the address), charts drawn, no request leaving the machine; screenshots on a laptop (1366×768) and a phone (390×844) saved under
+each tab drawn when chosen and named in the address), charts drawn, no request leaving the machine; screenshots
+on a laptop (1366×768) and a phone (390×844) saved under
 artifacts/screenshots/thematique-<page>-<format>.png."""
 import pytest
 
