@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from bench import charge_machine, sans_navigateur
 from bench.pages import CONTENU_PRET, _pid_serveur, url_de
 from observatoire.pages_registre import PAGES
 from tests.browser import navigateur
@@ -103,12 +104,11 @@ def _cpu_s(pid: int) -> float:
 
 
 def main() -> int:
-    if navigateur.chromium() is None:
-        print("chromium absent : test de charge impossible (apt-get install chromium)")
+    if sans_navigateur("test de charge"):
         return 0
     print(f"{SESSIONS} sessions simultanées ({'onglets d’un même contexte' if ONGLETS else 'un contexte chacune'}), "
           f"chacune : {' → '.join(PARCOURS)} (cache vide au départ) ; "
-          f"charge de la machine : {os.getloadavg()[0]:.1f} pour {os.cpu_count()} cœurs", flush=True)
+          f"{charge_machine()}", flush=True)
     port = navigateur.port_libre()
     with navigateur.serveur_app(port=port) as base:
         pid = _pid_serveur(port)

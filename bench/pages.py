@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bench import charge_machine, sans_navigateur
 from observatoire.pages_registre import PAGES, PageDef
 from tests.browser import navigateur
 
@@ -188,8 +189,7 @@ def memoire_echelle_nationale(taille: str = "national_10ans") -> dict:
 def main() -> int:
     """Prints the measures and their verdicts; 1 when a page raised on the national extracts."""
     warnings.filterwarnings("ignore")
-    if navigateur.chromium() is None:
-        print("chromium absent : mesures navigateur impossibles (apt-get install chromium)")
+    if sans_navigateur("mesures navigateur"):
         return 0
     print(f"Cibles : exécution serveur ≤ {CIBLE_SERVEUR_MS} ms, contenu affiché ≤ {CIBLE_CONTENU_MS / 1000:.0f} s "
           f"(données de démonstration) ; processus de l'application < 1 Go à l'échelle nationale. "
@@ -198,7 +198,7 @@ def main() -> int:
     nav = mesurer_navigateur()
     manques: list[str] = []
     manques_nationaux: list[str] = []
-    print(f"\n    charge de la machine (load average 1 min) : {os.getloadavg()[0]:.1f} pour {os.cpu_count()} cœurs")
+    print(f"\n    {charge_machine()} (load average 1 min)")
     print(f"\n    {'page':<26} │ {'serveur 1er':>11} {'p50':>6} {'p95':>6} │ {'contenu p50':>11} {'p95':>6} │ "
           f"{'avec cache p50':>14} {'p95':>6} │ verdict")
     for page_def in PAGES:

@@ -124,20 +124,7 @@ def croisement_mois(annee: int, code: str) -> pd.DataFrame:
 
 
 def cellules(df: pd.DataFrame, annee: int, colonnes, code: str = "code") -> pd.DataFrame:
-    """secret/territoires.cellules read from the layer: the boolean mask (same index as `df`, one column per count
-    column) of the cells to hide — hidden in the layer (<NA>), or a count of 1 to N−1 whatever it is. A page view
-    then neither builds the reference table nor solves its mask (seconds at national scale on a fresh process)."""
-    correspondance = dict(colonnes) if isinstance(colonnes, dict) else {c: reference.reference(c) for c in colonnes}
-    chiffres = couche.chiffres(annee)
-    codes = [config.REGION if str(c).lower() == config.REGION.lower() else str(c) for c in df[code]]
-    inconnus = sorted(set(codes) - set(chiffres.index))
-    if inconnus:
-        raise KeyError(f"territoires inconnus de la table de référence du secret : {inconnus}")
-    out = pd.DataFrame(index=df.index)
-    for col, ref in correspondance.items():
-        if ref not in chiffres.columns:
-            raise KeyError(f"« {ref} » n'est pas un effectif de la table de référence du secret")
-        caches = chiffres.loc[codes, ref].isna().to_numpy(dtype=bool)
-        primaires = [secret.est_primaire(reference._nombre(v)) for v in df[col]]
-        out[col] = caches | pd.array(primaires, dtype=bool).to_numpy(dtype=bool)
-    return out
+    """secret/territoires.cellules read from the layer: the cells to hide are those hidden in the layer (<NA>),
+    and any count of 1 to N−1 whatever it is. A page view then neither builds the reference table nor solves its
+    mask (seconds at national scale on a fresh process)."""
+    return reference.cellules(df, annee, colonnes, code, masque_=couche.chiffres(annee).isna())

@@ -328,12 +328,14 @@ def _colonnes(colonnes) -> dict[str, str]:
     return {c: reference(c) for c in colonnes}
 
 
-def cellules(df: pd.DataFrame, annee: int, colonnes, code: str = "code") -> pd.DataFrame:
+def cellules(df: pd.DataFrame, annee: int, colonnes, code: str = "code",
+             masque_: pd.DataFrame | None = None) -> pd.DataFrame:
     """Boolean mask (same index as `df`, one column per count column) of the cells of `df` to hide: looked up
     in the reference mask by territory code (`code` column of `df`), and any count of 1 to N−1 whatever it is.
-    `colonnes`: the count columns (names of ALIAS accepted), or {column of df: reference column}."""
+    `colonnes`: the count columns (names of ALIAS accepted), or {column of df: reference column}. `masque_`:
+    the year's mask already at hand (the publication layer's hidden cells), instead of solving it here."""
     correspondance = _colonnes(colonnes)
-    m = _masque(*_cle(annee), secret.seuil_actif())
+    m = _masque(*_cle(annee), secret.seuil_actif()) if masque_ is None else masque_
     codes = [REGION if str(c).lower() == REGION.lower() else str(c) for c in df[code]]
     inconnus = sorted(set(codes) - set(m.index))
     if inconnus:
