@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from bench import national
+from bench import charge_machine, national
 from bench.equivalents_pandas import EQUIVALENTS_PANDAS
 from observatoire import config, db, derive, modele
 
@@ -220,7 +220,8 @@ def profiler(build_dir: Path, nom: str, params: dict) -> dict:
     for racine in arbre.get("operator") or [arbre]:
         parcourir(racine)
     operateurs.sort(reverse=True)
-    return {"total_ms": total_ms, "fichier": str(sortie.relative_to(config.ROOT)), "operateurs": operateurs[:int(os.environ.get("BENCH_OPERATEURS", "5"))]}
+    return {"total_ms": total_ms, "fichier": str(sortie.relative_to(config.ROOT)),
+            "operateurs": operateurs[:int(os.environ.get("BENCH_OPERATEURS", "5"))]}
 
 
 def travailleur(taille: str, n: int) -> dict:
@@ -231,46 +232,21 @@ def travailleur(taille: str, n: int) -> dict:
     version = db.version_donnees(build_dir)
     rss = EchantillonneurRSS()
     base = rss.lire()
-    resultats: dict[str, dict] = {}
     noms = sorted(p.stem for p in config.QUERIES_DIR.glob("*.sql"))
-    sql_res: dict[str, pd.DataFrame] = {}
     # Derived tables: built from scratch here (once per data version in the app), timed apart.
     shutil.rmtree(derive.dossier(build_dir), ignore_errors=True)
     t0 = time.perf_counter()
     db.vues(build_dir)
     derive_s = time.perf_counter() - t0
     db.connexion(version, str(build_dir))  # views created once, as in the app
-    for nom in noms:
-        try:
-            params, inconnus = parametres_types(nom)
-        except db.RequeteInconnue:  # renamed or removed while the benchmark runs
-            continue
-        if inconnus:
-            resultats[nom] = {"ignoree": f"skipped: unknown param {', '.join(inconnus)}"}
-            continue
-        try:
-            sql_res[nom] = db._executer(nom, params, version, str(build_dir))
-            resultats[nom] = {"params": params, "lignes": len(sql_res[nom]),
-                              "duckdb": chronometrer(lambda: db._executer(nom, params, version, str(build_dir)),
-                                                     n, rss)}
-        except Exception as exc:  # a broken query is reported, the others still run
-            resultats[nom] = {"erreur": f"{type(exc).__name__}: {str(exc).splitlines()[0][:150]}"}
+    resultats, sql_res = _mesurer_sql(noms, version, build_dir, n, rss)
     rss_duckdb = rss.lire()
     # The pandas way: load once (timed, not counted in the per-query latency), then filter and group.
     t0 = time.perf_counter()
     frames = charger_pandas(build_dir)
     chargement_s = time.perf_counter() - t0
     rss_charge = rss.lire()
-    for nom, fn in EQUIVALENTS_PANDAS.items():
-        r = resultats.get(nom)
-        if not r or "duckdb" not in r:
-            continue
-        params = r["params"]
-        try:
-            r["pandas"] = chronometrer(lambda: fn(frames, **params), n, rss)
-            r["pandas"]["ecart"] = memes_resultats(sql_res[nom], fn(frames, **params))
-        except Exception as exc:
-            r["pandas"] = {"erreur": f"{type(exc).__name__}: {exc}"[:150]}
+    _mesurer_pandas(resultats, sql_res, frames, n, rss)
     frames = None  # the pandas copy is released before the profiles run
     if taille == TAILLE_CIBLE:
         for nom, r in resultats.items():
@@ -288,6 +264,42 @@ def travailleur(taille: str, n: int) -> dict:
             "pandas_chargement_s": chargement_s, "rss_pandas_charge_mo": rss_charge, "requetes": resultats}
 
 
+def _mesurer_sql(noms: list[str], version: str, build_dir: Path, n: int, rss) -> tuple[dict, dict]:
+    """Every query through the app's runner: its result (kept for the pandas comparison) and its timings."""
+    resultats: dict[str, dict] = {}
+    sql_res: dict[str, pd.DataFrame] = {}
+    for nom in noms:
+        try:
+            params, inconnus = parametres_types(nom)
+        except db.RequeteInconnue:  # renamed or removed while the benchmark runs
+            continue
+        if inconnus:
+            resultats[nom] = {"ignoree": f"skipped: unknown param {', '.join(inconnus)}"}
+            continue
+        try:
+            sql_res[nom] = db._executer(nom, params, version, str(build_dir))
+            resultats[nom] = {"params": params, "lignes": len(sql_res[nom]),
+                              "duckdb": chronometrer(lambda: db._executer(nom, params, version, str(build_dir)),
+                                                     n, rss)}
+        except Exception as exc:  # a broken query is reported, the others still run
+            resultats[nom] = {"erreur": f"{type(exc).__name__}: {str(exc).splitlines()[0][:150]}"}
+    return resultats, sql_res
+
+
+def _mesurer_pandas(resultats: dict, sql_res: dict, frames, n: int, rss) -> None:
+    """The same questions written in pandas on frames loaded once: timings and any difference of result."""
+    for nom, fn in EQUIVALENTS_PANDAS.items():
+        r = resultats.get(nom)
+        if not r or "duckdb" not in r:
+            continue
+        params = r["params"]
+        try:
+            r["pandas"] = chronometrer(lambda: fn(frames, **params), n, rss)
+            r["pandas"]["ecart"] = memes_resultats(sql_res[nom], fn(frames, **params))
+        except Exception as exc:
+            r["pandas"] = {"erreur": f"{type(exc).__name__}: {exc}"[:150]}
+
+
 # --- Report -------------------------------------------------------------------------------------------
 
 def _ms(x: float | None) -> str:
@@ -296,66 +308,89 @@ def _ms(x: float | None) -> str:
 
 def imprimer(mesures: list[dict]) -> list[str]:
     """The table, then the targets; returns the list of missed targets."""
-    manques = []
+    manques: list[str] = []
     for m in mesures:
-        lignes = {t: f"{n:,}".replace(",", " ") for t, n in m["lignes"].items()}
-        print(f"\n--- {m['taille']} : {national.TAILLES[m['taille']]} — jeunes {lignes['jeunes']}, "
-              f"entrées {lignes['entrees_dispositif']}, situations {lignes['situations']} ---")
-        print(f"    tables dérivées (observatoire/derive.py), construites une fois par version des données : "
-              f"{m['derive_s']:.1f} s")
-        print(f"    pandas : chargement unique {m['pandas_chargement_s']:.1f} s, RSS après chargement "
-              f"{m['rss_pandas_charge_mo']:.0f} Mo (processus à {m['rss_base_mo']:.0f} Mo au départ, "
-              f"{m['rss_duckdb_mo']:.0f} Mo après les requêtes DuckDB)")
-        print(f"    {'requête':<36} {'lignes':>6} {'duckdb p50':>10} {'p95':>8} {'RSS max':>8} │ "
-              f"{'pandas p50':>10} {'p95':>8} {'RSS max':>8} │ verdict")
+        _imprimer_entete(m)
         for nom, r in m["requetes"].items():
             if "ignoree" in r or "erreur" in r:
                 print(f"    {nom:<36} {r.get('ignoree') or 'ERREUR ' + r['erreur']}")
                 if "erreur" in r:
                     manques.append(f"{m['taille']} {nom} : {r['erreur']}")
                 continue
-            d, p = r["duckdb"], r.get("pandas")
-            verdict = []
-            if p is None:
-                pcols = f"{'pas d’équivalent pandas écrit':>30}"
-            elif "erreur" in p:
-                pcols = f"{'pandas : ' + p['erreur'][:21]:>30}"
-            else:
-                pcols = f"{_ms(p['p50_ms']):>10} {_ms(p['p95_ms']):>8} {p['rss_mo']:>6.0f}Mo"
-                if p.get("ecart"):
-                    verdict.append(f"pandas ≠ SQL ({p['ecart']})")
-                verdict.append(f"×{p['p95_ms'] / d['p95_ms']:.1f} vs pandas")
-            if m["taille"] == TAILLE_CIBLE and not r.get("tableau_de_bord", True):
-                verdict.insert(0, "hors tableau de bord (tests seulement) : pas de cible")
-            elif m["taille"] == TAILLE_CIBLE:
-                if d["p95_ms"] <= CIBLE_P95_MS:
-                    verdict.insert(0, f"≤ {CIBLE_P95_MS:.0f} ms ✓")
-                else:
-                    verdict.insert(0, f"> {CIBLE_P95_MS:.0f} ms ✗ (+{d['p95_ms'] - CIBLE_P95_MS:.0f} ms)")
-                    manques.append(f"{nom} : p95 {d['p95_ms']:.0f} ms à 11 M (cible {CIBLE_P95_MS:.0f} ms)")
-                if p and "p95_ms" in p and d["p95_ms"] > p["p95_ms"]:
-                    if r.get("lit_extraits", True):
-                        verdict.append("plus lent que pandas ✗")
-                        manques.append(f"{nom} : plus lent que pandas ({d['p95_ms']:.0f} vs {p['p95_ms']:.0f} ms)")
-                    else:  # a few hundred rows of a reference table: the same at every size
-                        verdict.append("plus lent que pandas, mais ne lit aucun extrait (taille fixe)")
-            if d["n"] < REPETITIONS:
-                verdict.append(f"{d['n']} mesures (plus d'1 s chacune)")
-            print(f"    {nom:<36} {r['lignes']:>6} {_ms(d['p50_ms']):>10} {_ms(d['p95_ms']):>8} "
-                  f"{d['rss_mo']:>6.0f}Mo │ {pcols} │ {'; '.join(verdict)}")
-        for nom, r in m["requetes"].items():
-            if "profil" in r:
-                pr = r["profil"]
-                print(f"    profil de {nom} ({pr['total_ms']:.0f} ms, {pr['fichier']}) :")
-                for ms, op, card in pr["operateurs"]:
-                    print(f"        {ms:8.1f} ms  {op}  ({card:,} lignes)".replace(",", " "))
+            _imprimer_requete(m["taille"], nom, r, manques)
+        _imprimer_profils(m)
     return manques
+
+
+def _imprimer_entete(m: dict) -> None:
+    lignes = {t: f"{n:,}".replace(",", " ") for t, n in m["lignes"].items()}
+    print(f"\n--- {m['taille']} : {national.TAILLES[m['taille']]} — jeunes {lignes['jeunes']}, "
+          f"entrées {lignes['entrees_dispositif']}, situations {lignes['situations']} ---")
+    print(f"    tables dérivées (observatoire/derive.py), construites une fois par version des données : "
+          f"{m['derive_s']:.1f} s")
+    print(f"    pandas : chargement unique {m['pandas_chargement_s']:.1f} s, RSS après chargement "
+          f"{m['rss_pandas_charge_mo']:.0f} Mo (processus à {m['rss_base_mo']:.0f} Mo au départ, "
+          f"{m['rss_duckdb_mo']:.0f} Mo après les requêtes DuckDB)")
+    print(f"    {'requête':<36} {'lignes':>6} {'duckdb p50':>10} {'p95':>8} {'RSS max':>8} │ "
+          f"{'pandas p50':>10} {'p95':>8} {'RSS max':>8} │ verdict")
+
+
+def _colonnes_pandas(p: dict | None, d: dict, verdict: list[str]) -> str:
+    if p is None:
+        return f"{'pas d’équivalent pandas écrit':>30}"
+    if "erreur" in p:
+        return f"{'pandas : ' + p['erreur'][:21]:>30}"
+    if p.get("ecart"):
+        verdict.append(f"pandas ≠ SQL ({p['ecart']})")
+    verdict.append(f"×{p['p95_ms'] / d['p95_ms']:.1f} vs pandas")
+    return f"{_ms(p['p50_ms']):>10} {_ms(p['p95_ms']):>8} {p['rss_mo']:>6.0f}Mo"
+
+
+def _verdict_cible(nom: str, r: dict, verdict: list[str], manques: list[str]) -> None:
+    """The targets at the largest size: p95 within CIBLE_P95_MS, never slower than pandas on the extracts."""
+    d, p = r["duckdb"], r.get("pandas")
+    if not r.get("tableau_de_bord", True):
+        verdict.insert(0, "hors tableau de bord (tests seulement) : pas de cible")
+        return
+    if d["p95_ms"] <= CIBLE_P95_MS:
+        verdict.insert(0, f"≤ {CIBLE_P95_MS:.0f} ms ✓")
+    else:
+        verdict.insert(0, f"> {CIBLE_P95_MS:.0f} ms ✗ (+{d['p95_ms'] - CIBLE_P95_MS:.0f} ms)")
+        manques.append(f"{nom} : p95 {d['p95_ms']:.0f} ms à 11 M (cible {CIBLE_P95_MS:.0f} ms)")
+    if p and "p95_ms" in p and d["p95_ms"] > p["p95_ms"]:
+        if r.get("lit_extraits", True):
+            verdict.append("plus lent que pandas ✗")
+            manques.append(f"{nom} : plus lent que pandas ({d['p95_ms']:.0f} vs {p['p95_ms']:.0f} ms)")
+        else:  # a few hundred rows of a reference table: the same at every size
+            verdict.append("plus lent que pandas, mais ne lit aucun extrait (taille fixe)")
+
+
+def _imprimer_requete(taille: str, nom: str, r: dict, manques: list[str]) -> None:
+    d = r["duckdb"]
+    verdict: list[str] = []
+    pcols = _colonnes_pandas(r.get("pandas"), d, verdict)
+    if taille == TAILLE_CIBLE:
+        _verdict_cible(nom, r, verdict, manques)
+    if d["n"] < REPETITIONS:
+        verdict.append(f"{d['n']} mesures (plus d'1 s chacune)")
+    print(f"    {nom:<36} {r['lignes']:>6} {_ms(d['p50_ms']):>10} {_ms(d['p95_ms']):>8} "
+          f"{d['rss_mo']:>6.0f}Mo │ {pcols} │ {'; '.join(verdict)}")
+
+
+def _imprimer_profils(m: dict) -> None:
+    for nom, r in m["requetes"].items():
+        if "profil" in r:
+            pr = r["profil"]
+            print(f"    profil de {nom} ({pr['total_ms']:.0f} ms, {pr['fichier']}) :")
+            for ms, op, card in pr["operateurs"]:
+                print(f"        {ms:8.1f} ms  {op}  ({card:,} lignes)".replace(",", " "))
 
 
 def main(tailles: list[str] | None = None) -> None:
     choix = tailles or [t for t in os.environ.get("BENCH_TAILLES", ",".join(national.TAILLES)).split(",") if t]
     print(f"Cibles : p95 ≤ {CIBLE_P95_MS:.0f} ms par requête à 11 M de lignes (2 cœurs), jamais plus lent que "
-          f"pandas à cette taille ; {REPETITIONS} exécutions mesurées après 1 de chauffe, sans le cache de l'application.")
+          f"pandas à cette taille ; {REPETITIONS} exécutions mesurées après 1 de chauffe, sans le cache de "
+          "l'application.")
     national.main(choix)  # generate (or find cached) before timing
     mesures = []
     for taille in choix:
@@ -364,7 +399,7 @@ def main(tailles: list[str] | None = None) -> None:
                            cwd=config.ROOT, check=True)
             mesures.append(json.loads(Path(f.name).read_text()))
     manques = imprimer(mesures)
-    print(f"\nCharge de la machine à la fin (load average 1 min) : {os.getloadavg()[0]:.1f} pour {os.cpu_count()} cœurs")
+    print(f"\n{charge_machine()} à la fin (load average 1 min)")
     print("\nCibles manquées :" if manques else "\nToutes les cibles des requêtes sont tenues.")
     for m in manques:
         print(f"  - {m}")
