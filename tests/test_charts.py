@@ -39,3 +39,28 @@ def test_afficher_donne_sa_note_aux_boutons_d_export(monkeypatch):
     assert not at.exception
     assert "Source : Rapport — plusieurs réponses possibles : total 142 %" in [c.value for c in at.caption]
     assert [(kw["titre"], kw["note"]) for kw in appels] == [("Motifs", "plusieurs réponses possibles : total 142 %")]
+
+
+def test_un_meme_graphique_n_est_construit_qu_une_fois_et_suit_son_contenu():
+    """The builders are memoized on the content of their table (rows in order): the same figures give the same
+    chart object to every visitor; another row order, another value or another argument gives another chart."""
+    lignes = pd.DataFrame({"territoire": ["Calvados", "Eure"], "part_pct": [40.0, 55.5],
+                           "etiquette": ["40 %", "55,5 %"], "choisi": [True, False]})
+    args = dict(reference=50.0, libelle_reference="Normandie : 50 %", titre_axe="Part")
+    premier = graphiques.barres_reference(lignes.copy(), **args)
+    assert graphiques.barres_reference(lignes.copy(), **args) is premier
+    autres = [graphiques.barres_reference(lignes.iloc[::-1].reset_index(drop=True), **args),
+              graphiques.barres_reference(lignes.assign(part_pct=[40.0, 55.6]), **args),
+              graphiques.barres_reference(lignes, **(args | {"reference": 51.0}))]
+    assert all(a is not premier for a in autres)
+    assert graphiques.spec(autres[0])["datasets"] != graphiques.spec(premier)["datasets"]
+
+
+def test_la_spec_d_un_graphique_dessine_est_neuve_a_chaque_fois():
+    """streamlit edits the spec it is given: the kept spec is copied out each time, with its description."""
+    chart = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_bar().encode(x="x:Q")
+    s = graphiques._spec_decrite(chart, "Titre. Lecture")
+    assert s["description"] == "Titre. Lecture" and s["title"] == ""
+    s.pop("datasets")
+    assert "datasets" in graphiques._spec_decrite(chart, "Titre. Lecture")
+    assert graphiques._spec_decrite(chart, "Autre. Lecture")["description"] == "Autre. Lecture"

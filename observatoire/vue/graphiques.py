@@ -2,6 +2,11 @@
 and the one way a page shows a chart: title, chart, one-line reading, data table, provenance."""
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+import threading
+from collections import OrderedDict
 
 import altair as alt
 import pandas as pd
@@ -26,7 +31,8 @@ def afficher(chart: alt.Chart, *, titre: str, donnees: pd.DataFrame, lecture: st
     """
     st.subheader(titre)
     # The description becomes the chart's accessible name (aria-label), read by screen readers.
-    dessiner(chart.properties(title="", description=f"{titre}. {lecture}"), cle=f"graph_{cle}")
+    st.vega_lite_chart(spec=_spec_decrite(chart, f"{titre}. {lecture}"), theme=None, width="stretch",
+                       key=f"graph_{cle}")
     st.markdown(f"**À retenir :** {lecture}")
     st.badge(provenance.libelle, icon=provenance.icone, color=provenance.couleur)
     st.caption(f"Source : {source}" + (f" — {note}" if note else ""))
@@ -42,6 +48,73 @@ def dessiner(chart: alt.TopLevelMixin, cle: str) -> None:
     st.vega_lite_chart(spec=spec(chart), theme=None, width="stretch", key=cle)
 
 
+# --- the same chart is not rebuilt for each visitor ----------------------------------------------------------
+# Building an Altair chart and turning it into its Vega-Lite spec is most of a chart page's server time (Publics:
+# about half). The figures change only with the data version, and every visitor of one territory and year sees
+# the same charts: the builders below are memoized on their arguments (a table by its content), and the spec of
+# a drawn chart by the chart and its description. Bounded, shared by the sessions' threads.
+_TAILLE_MEMO = 256
+_VERROU = threading.Lock()
+
+
+def _empreinte(v):
+    """A hashable fingerprint of an argument: a table by its columns, types and content (rows in order)."""
+    if isinstance(v, pd.DataFrame):
+        contenu = hashlib.sha1(pd.util.hash_pandas_object(v, index=True).to_numpy().tobytes()).hexdigest()
+        return ("table", tuple(map(str, v.columns)), tuple(map(str, v.dtypes)), contenu)
+    if isinstance(v, (list, tuple)):
+        return tuple(_empreinte(x) for x in v)
+    if isinstance(v, dict):
+        return tuple(sorted((k, _empreinte(x)) for k, x in v.items()))
+    if isinstance(v, alt.SchemaBase):
+        return json.dumps(v.to_dict(validate=False), sort_keys=True, default=str)
+    hash(v)
+    return v
+
+
+def _memo(fonction):
+    """`fonction`'s result for the same arguments, kept (LRU) and shared: callers must not mutate it (Altair's
+    methods return copies)."""
+    cache: OrderedDict = OrderedDict()
+
+    @functools.wraps(fonction)
+    def memoisee(*args, **kwargs):
+        cle = (_empreinte(args), _empreinte(kwargs))
+        with _VERROU:
+            if cle in cache:
+                cache.move_to_end(cle)
+                return cache[cle]
+        resultat = fonction(*args, **kwargs)
+        with _VERROU:
+            cache[cle] = resultat
+            while len(cache) > _TAILLE_MEMO:
+                cache.popitem(last=False)
+        return resultat
+
+    memoisee.cache = cache
+    return memoisee
+
+
+_SPECS: OrderedDict = OrderedDict()
+
+
+def _spec_decrite(chart: alt.TopLevelMixin, description: str) -> dict:
+    """The spec of `chart` with its accessible description. Kept as JSON text beside the chart itself (so that its
+    id is not reused while kept), and a fresh dict each time: streamlit edits the spec it is given."""
+    cle = (id(chart), description)
+    with _VERROU:
+        trouve = _SPECS.get(cle)
+        if trouve is not None and trouve[0] is chart:
+            _SPECS.move_to_end(cle)
+            return json.loads(trouve[1])
+    texte = json.dumps(spec(chart.properties(title="", description=description)))
+    with _VERROU:
+        _SPECS[cle] = (chart, texte)
+        while len(_SPECS) > _TAILLE_MEMO:
+            _SPECS.popitem(last=False)
+    return json.loads(texte)
+
+
 def _exports(chart, **kwargs) -> None:
     """Export buttons under each chart (observatoire/vue/telechargements.py)."""
     from observatoire.vue import telechargements  # noqa: PLC0415  (loaded when a chart is drawn)
@@ -49,6 +122,7 @@ def _exports(chart, **kwargs) -> None:
     telechargements.boutons_graphique(chart, **kwargs)
 
 
+@_memo
 def barres_reference(lignes: pd.DataFrame, *, reference: float | None, libelle_reference: str, titre_axe: str,
                      infobulles: list[alt.Tooltip] | None = None, x_max: float | None = None,
                      groupes: list[str] | None = None, titre_groupes: str = "Département",
@@ -118,6 +192,7 @@ def barres_reference(lignes: pd.DataFrame, *, reference: float | None, libelle_r
     return alt.layer(*couches).properties(height=par_barre * len(g) + 70 + (50 if groupes else 0))
 
 
+@_memo
 def barres_territoire_region(lignes: pd.DataFrame, titre_axe: str = "Part des jeunes accompagnés") -> alt.LayerChart:
     """Horizontal bars of the shares of a breakdown, the territory beside the region (the region alone when the
     rows hold only it); "secret" written where a bar is hidden.
