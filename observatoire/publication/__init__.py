@@ -1,1 +1,2 @@
-"""The publication layer: every figure a channel may show, computed and protected once per data version, year and threshold."""
+"""The publication layer: every figure a channel may show, computed and protected once per data version, year
+and threshold."""

@@ -1,1 +1,2 @@
-"""File outputs: every format a figure leaves the app in (CSV, XLSX, PNG/SVG, PPTX, DOCX, PDF, sentences). No streamlit here."""
+"""File outputs: every format a figure leaves the app in (CSV, XLSX, PNG/SVG, PPTX, DOCX, PDF, sentences). No
+streamlit here."""

@@ -1,1 +1,2 @@
-"""View components: everything that draws with streamlit (filters, charts, maps, download buttons, the presentation screen)."""
+"""View components: everything that draws with streamlit (filters, charts, maps, download buttons, the
+presentation screen)."""
