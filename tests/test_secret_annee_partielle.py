@@ -6,7 +6,9 @@ what the CEJ page (cards, curve, projection method) and the slides (the CEJ slid
 hence the PowerPoint deck) show of 2023 is collected as cells of the reference table, then:
   (a) every count shown is the layer's (the reference's true value, or "secret"), and none is 1 to N−1;
   (b) a cell hidden by the mask is shown nowhere;
-  (d) no two shown points of one territory's series (0 on 1 January included) differ by 1 to N−1.
+  (d) no two shown points of one territory's series (0 on 1 January included) differ by 1 to N−1;
+  (e) no hidden cell's feasible range (linear programming, values ≥ 0), given every cell the layer shows for the
+      year, lies inside 1…N−1 or is a single value.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from observatoire.secret import territoires as ref
 from observatoire.sorties import diapositives
 from tests.outils import lancer, textes
 from tests.test_cej import annee_partielle  # noqa: F401  (the fixture: 2023 imported until 30 June)
-from tests.test_secret_territoires import Collecte, _cartes, _gras, _tableau, noter_serie
+from tests.test_secret_territoires import Collecte, _cartes, _gras, _tableau, intervalles_caches, noter_serie
 
 ANNEE = 2023
 SECRET = secret.SECRET
@@ -81,3 +83,6 @@ def test_audit_d_une_annee_importee_en_cours(annee_partielle, monkeypatch, seuil
         suite = [0.0] + [par_mois[m] for m in sorted(par_mois)]
         ecarts += [(code, a, b) for a, b in zip(suite, suite[1:]) if 0 < b - a < seuil]
     assert not ecarts, f"(d) {ecarts[:10]}"
+    # (e) the interval audit in the worst case: the reader knows every cell the layer shows for 2023
+    fuites = intervalles_caches(c, ANNEE, tout_ce_que_la_couche_montre=True)
+    assert not fuites, f"(e) {fuites[:10]}"

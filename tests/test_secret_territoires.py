@@ -644,21 +644,26 @@ def test_d_deux_points_montres_d_une_serie_ne_different_jamais_d_un_petit_effect
     assert not ecarts, ecarts[:10]
 
 
-def intervalles_caches(collecte) -> list[tuple[str, str, float, float, float]]:
+def intervalles_caches(collecte, annee_: int = ANNEE, tout_ce_que_la_couche_montre: bool = False
+                       ) -> list[tuple[str, str, float, float, float]]:
     """For every hidden cell: its feasible range given everything shown (linear programming over every
     equation, values non-negative), as (code, column, true value, min, max) where the range lies inside
-    1…N−1 or is one value. One small problem per group of linked unknowns (HiGHS through scipy)."""
+    1…N−1 or is one value. One small problem per group of linked unknowns (HiGHS through scipy).
+    `tout_ce_que_la_couche_montre`: the reader knows every cell the layer does not hide (the worst case, whatever
+    the channels collected)."""
     from scipy.optimize import linprog  # noqa: PLC0415
     from scipy.sparse import coo_matrix  # noqa: PLC0415
 
-    table, equations = ref.comptes(ANNEE)
+    table, equations = ref.comptes(annee_)
     colonnes, lignes = _equations(table, equations)
     v = table[colonnes].to_numpy(dtype=float).ravel()
     codes = list(table["code"])
     montre = np.zeros(v.size, dtype=bool)
     for (annee, code, col), vus in collecte.vus.items():
-        if annee == ANNEE and any(x != SECRET for _, x in vus):
+        if annee == annee_ and any(x != SECRET for _, x in vus):
             montre[codes.index(code) * len(colonnes) + colonnes.index(col)] = True
+    if tout_ce_que_la_couche_montre:
+        montre |= ~ref.masque(annee_, collecte.seuil).loc[codes, colonnes].to_numpy(dtype=bool).ravel()
     inconnues = np.flatnonzero(~montre)
     idx = {int(k): i for i, k in enumerate(inconnues)}
     contraintes = []
@@ -668,7 +673,7 @@ def intervalles_caches(collecte) -> list[tuple[str, str, float, float, float]]:
         if inc:
             contraintes.append((inc, -sum(a * v[c] for c, a in coefs.items() if c not in idx)))
     groupes = _groupes(len(inconnues), [inc for inc, _ in contraintes])
-    masque = ref.masque(ANNEE, collecte.seuil).loc[codes, colonnes].to_numpy().ravel()
+    masque = ref.masque(annee_, collecte.seuil).loc[codes, colonnes].to_numpy().ravel()
     fuites = []
     for membres in groupes:
         local = {g: i for i, g in enumerate(membres)}
