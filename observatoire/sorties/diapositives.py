@@ -213,9 +213,22 @@ def grand_format(chart: alt.TopLevelMixin, largeur: int, hauteur: int, taille: i
 # --- slides ---------------------------------------------------------------------------------------
 
 def diapos(annee: int, territoire: str | None = None) -> list[Diapo]:
-    """The slides for `annee` and `territoire` (published figures for the region and the report's year)."""
+    """The slides for `annee` and `territoire` (published figures for the region and the report's year). Built
+    once per layer file (its name carries the data version and the threshold) and territory: every visitor of the
+    presentation and every deck of the same figures share them; callers read them and never change them."""
     territoire = territoire or config.REGION
     annee = int(annee)
+    if annee not in couche.annees():
+        return _diapos(annee, territoire)
+    return list(_diapos_gardees(str(couche.fichier(annee)), annee, territoire))
+
+
+@lru_cache(maxsize=32)
+def _diapos_gardees(fichier_couche: str, annee: int, territoire: str) -> tuple[Diapo, ...]:
+    return tuple(_diapos(annee, territoire))
+
+
+def _diapos(annee: int, territoire: str) -> list[Diapo]:
     publies = _publies(annee) if territoire == config.REGION else {}
     if territoire == config.REGION and "jeunes_accompagnes" in publies:
         liste = _diapos_publiees(annee, publies)
