@@ -94,3 +94,23 @@ def test_emploi_alternance_comptee_parmi_les_entres_en_entreprise(deck_region):
     assert [c.valeur for c in emploi.chiffres[:3]] == [f"20{NN}427", f"2{NN}510", f"6{NN}651"]
     [cej] = [d for d in diapositives.diapos(2022, "Normandie") if d.cle == "cej"]
     assert "objectif conventionné avec l'État" in [c.libelle for c in cej.chiffres]
+
+
+def test_les_graphiques_des_fichiers_parlent_francais_hors_de_l_application():
+    """In a process that never loads the views (make rapports, a script), the slides' charts still take the one
+    theme: French decimal comma and month names (the deck's map legend read 18.5 and its curve Jan, Feb)."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    script = ("from observatoire.sorties import diaporama, diapositives\n"
+              "import json\n"
+              "d = {x.cle: x for x in diapositives.diapos(2022, '14-BSE')}\n"
+              "print(json.dumps([diaporama.spec_graphique(d[c], 5000000, 3000000)['config']['locale']\n"
+              "                  for c in ('carte', 'rythme_cej')]))\n")
+    sortie = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                            cwd=diaporama.config.ROOT).stdout
+    import json  # noqa: PLC0415
+
+    for locale in json.loads(sortie.strip().splitlines()[-1]):
+        assert locale["number"]["decimal"] == "," and locale["number"]["thousands"] == NN
+        assert locale["time"]["shortMonths"][0].lower().startswith("janv")
