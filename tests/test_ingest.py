@@ -17,6 +17,9 @@ from observatoire import ingest
 from observatoire.ingest import exemples as ex
 from observatoire.ingest.rapport import PROBLEMES
 from observatoire.ingest.validation import attendu_du_controle
+from observatoire.publication import couche
+
+CONSTRUIRE_TOUT = couche.construire_tout  # the real build, before any fixture replaces it
 
 ENTETES_JEUNES = ex.ENTETES["jeunes"]
 
@@ -740,3 +743,19 @@ def test_tranches_d_age_en_sql_comme_le_modele():
     ages = list(range(ex.modele.AGE_MIN, ex.modele.AGE_MAX + 1))
     lues = con.execute("SELECT tranche_age_de(a) FROM unnest($ages) AS t(a)", {"ages": [*ages, None]}).fetchall()
     assert [r[0] for r in lues] == [*(ex.modele.tranche_de_age(a) for a in ages), None]
+
+
+def test_l_import_prepare_la_couche_de_publication(donnees, tmp_path, capsys, monkeypatch):
+    """The first visitor after an import does not wait for the layer (about 10 s at national scale): the import
+    builds it for every year, at the configured threshold, and says nothing about it when all goes well."""
+    from observatoire import config, derive, secret  # noqa: PLC0415
+    from observatoire.publication import couche  # noqa: PLC0415
+
+    monkeypatch.setattr(couche, "construire_tout", CONSTRUIRE_TOUT)  # the `donnees` fixture skips it elsewhere
+    code, texte = lancer(capsys, csv_table(tmp_path))
+    assert code == ingest.OK, texte
+    assert "n'ont pas pu être préparées" not in texte
+    dossier = derive.dossier(config.BUILD_DIR) / "publication"
+    for annee in (2021, 2022, 2023):
+        prets = sorted(dossier.glob(f"annee={annee}-seuil={secret.seuil_actif()}-*.parquet"))
+        assert couche.fichier(annee) in prets, (annee, prets)  # already there: not built by this lookup

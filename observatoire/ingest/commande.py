@@ -208,18 +208,21 @@ def _essayer_ecriture(dossiers: set[Path]) -> None:
 
 
 def _preparer_tables_derivees(dire) -> None:
-    """Builds the derived tables of the new data now, so the first visitor does not wait for them. The data
-    is already in place: a failure here is only reported (the app builds them at its next connection).
+    """Builds the derived tables and the publication layer of the new data now (every year, at the configured
+    threshold), so the first visitor does not wait for them (about 10 s at national scale). The data is already
+    in place: a failure here is only reported (the app builds them at its next page view).
     Importing the app's modules outside the app makes its framework log an English warning about its cache:
     noise for the person importing, silenced here."""
     logging.disable(logging.WARNING)
     try:
         from observatoire import db, derive
+        from observatoire.publication import couche, stockees  # noqa: F401 - stockees registers its tables
 
         derive.preparer(db._tables(config.BUILD_DIR), config.BUILD_DIR)
+        couche.construire_tout()
     except (Exception, KeyboardInterrupt):  # noqa: BLE001 — never turn an accepted import into a failure
-        dire("Note : les tables dérivées n'ont pas pu être préparées maintenant ; l'application les préparera "
-             "à sa première consultation (les données importées sont bien en place).")
+        dire("Note : les tables dérivées et la couche de publication n'ont pas pu être préparées maintenant ; "
+             "l'application les préparera à sa première consultation (les données importées sont bien en place).")
     finally:
         logging.disable(logging.NOTSET)
 
