@@ -11,7 +11,7 @@ export OMP_NUM_THREADS ?= 1
 .PHONY: run test setup data vendor geo screenshots bench rapports ingest restore clean
 
 run: setup
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m streamlit run serveur.py --server.port $(PORT)
 
 test: setup
 	$(PY) -m ruff check --quiet .

@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -38,12 +39,15 @@ def port_libre() -> int:
 
 @contextlib.contextmanager
 def serveur_app(port: int | None = None, env: dict | None = None):
-    """Runs `streamlit run app.py` on a free port until the block ends; yields the base URL."""
+    """Runs the app as `make run` does (`streamlit run serveur.py`) on a free port until the block ends; yields
+    the base URL."""
     port = port or port_libre()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "serveur.py"), "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # The server's output goes to a file, read back if it fails to start: a pipe nobody reads would block the
+    # server once its logs fill it.
+    journal = tempfile.TemporaryFile()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=journal, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         limite = time.monotonic() + 90
@@ -55,7 +59,8 @@ def serveur_app(port: int | None = None, env: dict | None = None):
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > limite:
-                sortie = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                journal.seek(0)
+                sortie = journal.read().decode(errors="replace")
                 raise RuntimeError(f"l'application n'a pas démarré :\n{sortie[-3000:]}")
             time.sleep(0.3)
         yield base
@@ -65,6 +70,7 @@ def serveur_app(port: int | None = None, env: dict | None = None):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        journal.close()
 
 
 @dataclass
