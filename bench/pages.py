@@ -32,13 +32,16 @@ CIBLE_SERVEUR_MS = 300
 CIBLE_CONTENU_MS = 2000
 CIBLE_RSS_MO = 1024
 
-# In the page: true (the time since navigation start, ms) once the run is over, the headline shown and
-# every chart drawn; polled at each animation frame by wait_for_function.
+# In the page: true (the time since navigation start, ms) once the run is over, the headline shown, no element
+# still a placeholder and every chart drawn; polled at each animation frame by wait_for_function. The
+# placeholders matter: Streamlit's charts and tables are loaded lazily, a skeleton stands in their place
+# until their code has arrived, and a chart is only in the page 0,4 to 0,7 s after the run is over.
 CONTENU_PRET = """(titre) => {
   const app = document.querySelector("[data-testid='stApp']");
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   const h1 = [...document.querySelectorAll("[data-testid='stMain'] h1")].find(h => h.innerText.includes(titre));
   if (!h1 || !h1.offsetParent) return false;
+  if (document.querySelector("[data-stale='true'], [data-testid='stSkeleton']")) return false;
   const graphiques = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")];
   if (!graphiques.every(g => !g.offsetParent || g.querySelector('svg, canvas'))) return false;  // shown ones
   return performance.now();
