@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shapely
 
+from observatoire import db
 from observatoire.vue import cartes
 from tests.browser import navigateur
 
@@ -73,7 +74,26 @@ def test_territoires_hors_ligne_departements_missions_locales_et_fiche(contexte,
     page.set_viewport_size({"width": 1366, "height": 768})
     page.get_by_text("Missions Locales", exact=True).first.click()
     navigateur.attendre(page)
-    _, polygones = attendre_carte(page, 24)
+    cadre, polygones = attendre_carte(page, 24)
     assert polygones.count() == 24
+    _siege_cliquable(page, cadre)
     assert navigateur.exceptions(page) == []
     assert hors_ligne.bloquees == [], hors_ligne.bloquees
+
+
+def _siege_cliquable(page, cadre) -> None:
+    """Every seat and antenna is a circle on the map; a click on a seat opens its contacts."""
+    lieux = db.requete("carte_lieux_accueil")
+    assert cadre.locator("path.leaflet-interactive:not(.territoire)").count() == len(lieux)
+    siege = lieux[lieux["nature"] == "siège"].iloc[0]
+    page.locator(CARTE).scroll_into_view_if_needed()
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    x, y = frame.evaluate("([lat, lon]) => { const q = window.map.latLngToContainerPoint([lat, lon]); "
+                          "return [q.x, q.y]; }", [float(siege["lat"]), float(siege["lon"])])
+    boite = page.locator(CARTE).bounding_box()
+    page.mouse.click(boite["x"] + x, boite["y"] + y)
+    bulle = cadre.locator(".leaflet-popup-content")
+    bulle.wait_for(timeout=10_000)
+    texte = bulle.inner_text()
+    assert siege["nom"] in texte and f"Siège : {siege['ville']}" in texte and siege["telephone"] in texte
+    assert cadre.locator(f".leaflet-popup-content a[href='mailto:{siege['email']}']").count() == 1
