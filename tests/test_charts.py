@@ -64,3 +64,19 @@ def test_la_spec_d_un_graphique_dessine_est_neuve_a_chaque_fois():
     s.pop("datasets")
     assert "datasets" in graphiques._spec_decrite(chart, "Titre. Lecture")
     assert graphiques._spec_decrite(chart, "Autre. Lecture")["description"] == "Autre. Lecture"
+
+
+def test_la_courbe_cej_est_construite_une_fois_par_serie_et_projection():
+    """The CEJ curve is memoized like the bars: the same points, objective and projection give the same chart;
+    another point or another projection, another chart."""
+    from observatoire.publication import cej
+    from observatoire.vue import cej as vue_cej
+
+    serie = cej.serie(2022, "14")
+    premiere = vue_cej.courbe(serie.copy(), 2022, 2515.0)
+    assert vue_cej.courbe(serie.copy(), 2022, 2515.0) is premiere
+    projection = cej.ProjectionCej("lineaire", 2600.0, 103.4, "au rythme des deux derniers mois")
+    autres = [vue_cej.courbe(serie.assign(cumul_entrees=serie["cumul_entrees"] + 1), 2022, 2515.0),
+              vue_cej.courbe(serie, 2022, 2515.0, projection),
+              vue_cej.courbe(serie, 2022, 2515.0, cej.ProjectionCej("lineaire", 2601.0, 103.4, "idem"))]
+    assert len({id(premiere), *map(id, autres)}) == 4

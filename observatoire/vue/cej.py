@@ -10,6 +10,7 @@ from observatoire.publication.cej import CEJ, GJ
 from observatoire.vue import graphiques
 
 
+@graphiques.memoise  # every visitor of one territory and year sees the same curve
 def courbe(serie: pd.DataFrame, annee: int, objectif: float | None, projection=None) -> alt.LayerChart:
     """Cumulated entries at each shown month end (hidden points are not drawn); in 2022 the Garantie Jeunes
     (to 28 February) and the CEJ in two colours, the 28 February point belonging to both; the objective as a

@@ -72,7 +72,7 @@ def _empreinte(v):
     return v
 
 
-def _memo(fonction):
+def memoise(fonction):
     """`fonction`'s result for the same arguments, kept (LRU) and shared: callers must not mutate it (Altair's
     methods return copies)."""
     cache: OrderedDict = OrderedDict()
@@ -122,7 +122,7 @@ def _exports(chart, **kwargs) -> None:
     telechargements.boutons_graphique(chart, **kwargs)
 
 
-@_memo
+@memoise
 def barres_reference(lignes: pd.DataFrame, *, reference: float | None, libelle_reference: str, titre_axe: str,
                      infobulles: list[alt.Tooltip] | None = None, x_max: float | None = None,
                      groupes: list[str] | None = None, titre_groupes: str = "Département",
@@ -192,7 +192,7 @@ def barres_reference(lignes: pd.DataFrame, *, reference: float | None, libelle_r
     return alt.layer(*couches).properties(height=par_barre * len(g) + 70 + (50 if groupes else 0))
 
 
-@_memo
+@memoise
 def barres_territoire_region(lignes: pd.DataFrame, titre_axe: str = "Part des jeunes accompagnés") -> alt.LayerChart:
     """Horizontal bars of the shares of a breakdown, the territory beside the region (the region alone when the
     rows hold only it); "secret" written where a bar is hidden.
