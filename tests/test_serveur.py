@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -37,7 +38,9 @@ def _requete(app, chemin: str, methode: str = "GET", entetes: dict | None = None
 
     scope = {"type": "http", "method": methode, "path": chemin,
              "headers": [(k.encode(), v.encode()) for k, v in (entetes or {}).items()]}
-    asyncio.run(app(scope, recevoir, envoyer))
+    # In a thread of its own: the browser tests' Playwright keeps an event loop running in this one.
+    with ThreadPoolExecutor(1) as fil:
+        fil.submit(asyncio.run, app(scope, recevoir, envoyer)).result()
     debut = messages[0]
     return debut["status"], dict(debut["headers"]), b"".join(m.get("body", b"") for m in messages[1:])
 
