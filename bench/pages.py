@@ -4,8 +4,9 @@
    (queries not yet cached) then RUNS reruns: p50/p95. Target ≤ 300 ms.
 2. Browser: every page opened in a fresh chromium context (empty cache, as a shared link opened for the
    first time) against `streamlit run`, every non-localhost request blocked; time to content = from
-   navigation start to the app settled (script run over) with the page headline visible and every chart
-   drawn, read in the page (performance.now()). p50/p95 over RUNS loads. Target ≤ 2 s.
+   navigation start to the app settled (script run over) with the page headline visible, no placeholder left
+   (lazily loaded charts, tables, the map's frame) and every chart drawn, read in the page (performance.now()).
+   p50/p95 over RUNS loads. Target ≤ 2 s.
 3. National scale: `streamlit run` on the ten-year national extracts (bench/national.py, ~11 million
    young people), every page opened once, then the server process's resident memory (VmRSS) and its
    peak (VmHWM) read from /proc. Target < 1 GB.
