@@ -3,9 +3,10 @@
 Streamlit finds `app` below and runs it with its own uvicorn; the options of .streamlit/config.toml and of the
 command line apply as with `streamlit run app.py` (which still works: it is what AppTest runs).
 
-Before the first visitor, the modules that page views import are imported here, once: the first views of a
-fresh server cost 1,2 to 1,4 s of server CPU each instead of 0,1 to 0,2 (folium, Altair, mapclassify and
-SciPy, our view package), and a meeting room opening the same link at once would all wait for them.
+Before the first visitor, the modules that page views import are imported here, once (folium, Altair,
+mapclassify and SciPy, our view package): without it, the first view of the home page and of the map costs
+1,2 to 1,4 s of server CPU each, 0,3 to 0,7 s with it, and a meeting room opening the same link at once would
+all wait for those imports. Server start takes ~2 s more.
 """
 import importlib
 import pkgutil
