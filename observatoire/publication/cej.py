@@ -80,14 +80,17 @@ def realisation(annee_: int) -> pd.DataFrame:
     nb_entrees_gj, nb_entrees_cej, nb_entrees (Int64, <NA> = secret), objectif_cej, realisation_pct (float,
     NaN where hidden or without objective) and `realisation` ('secret', 'sans objectif' or 'calculée').
     A copy: callers may add columns."""
-    return _realisation(str(couche.fichier(annee_)), str(couche.stockee("cej_objectifs", annee_)),
-                        int(annee_)).copy()
+    return _realisation_gardee(annee_).copy()
+
+
+def _realisation_gardee(annee_: int) -> pd.DataFrame:
+    """The shared table (read only): once per pair of layer files, whose names carry the data version and the
+    threshold; the CEJ page asks for it about ten times a view."""
+    return _realisation(str(couche.fichier(annee_)), str(couche.stockee("cej_objectifs", annee_)), int(annee_))
 
 
 @lru_cache(maxsize=16)
 def _realisation(_comptes: str, _objectifs_: str, annee_: int) -> pd.DataFrame:
-    """Once per pair of layer files (their names carry the data version and the threshold): the CEJ page
-    asks for it about ten times a view."""
     chiffres = couche.chiffres(annee_)
     t = _objectifs(annee_)
     t = t[t["code"].isin(chiffres.index)].copy()  # national extracts: other departments are no page's
@@ -104,7 +107,7 @@ def _realisation(_comptes: str, _objectifs_: str, annee_: int) -> pd.DataFrame:
 
 
 def ligne(annee_: int, code: str) -> pd.Series:
-    t = _realisation(str(couche.fichier(annee_)), str(couche.stockee("cej_objectifs", annee_)), int(annee_))
+    t = _realisation_gardee(annee_)
     return t.loc[t["code"] == _code(code)].iloc[0]
 
 
